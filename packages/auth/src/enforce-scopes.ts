@@ -1,0 +1,75 @@
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  type ConstDirectiveNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { assertScope, type AuthContext } from './auth-context';
+
+/**
+ * Each subgraph declares `directive @requiresScope(scope: String!) on
+ * FIELD_DEFINITION | OBJECT` and this module enforces it. Not federation's
+ * `@requiresScopes`: @apollo/gateway refuses supergraphs that carry it (it
+ * cannot enforce it), and enforcement belongs in the subgraph anyway.
+ */
+const directiveName = 'requiresScope';
+
+function scopeOf(directives: readonly ConstDirectiveNode[] | undefined): string | undefined {
+  const directive = directives?.find((candidate) => candidate.name.value === directiveName);
+  const argument = directive?.arguments?.find((candidate) => candidate.name.value === 'scope');
+  return argument?.value.kind === 'StringValue' ? argument.value.value : undefined;
+}
+
+function typeScope(type: GraphQLNamedType): string | undefined {
+  if (!isObjectType(type)) return undefined;
+  return scopeOf(type.astNode?.directives) ?? type.extensionASTNodes.map((node) => scopeOf(node.directives)).find(Boolean);
+}
+
+function fieldScopes(field: GraphQLField<unknown, unknown>): string[] {
+  const scopes = [scopeOf(field.astNode?.directives), typeScope(getNamedType(field.type))];
+  return [...new Set(scopes.filter((scope): scope is string => scope !== undefined))];
+}
+
+type ContextWithAuth = { auth: AuthContext };
+
+/** Entity types built by @apollo/subgraph keep `__resolveReference` here. */
+type EntityType = GraphQLObjectType & { resolveReference?: (reference: unknown, context: ContextWithAuth, info: unknown) => unknown };
+
+/**
+ * Wraps, in place, every resolver guarded by `@requiresScope`: fields that
+ * carry it, fields returning a type that carries it, and the entity reference
+ * resolver of such a type (so `_entities` cannot bypass the rule). Returns
+ * the names of the guarded fields, for tests and start-up logs.
+ */
+export function enforceScopes(schema: GraphQLSchema): string[] {
+  const guarded: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const scopes = fieldScopes(field);
+      if (scopes.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const what = `${type.name}.${field.name}`;
+      field.resolve = (source, args, context: ContextWithAuth, info) => {
+        for (const scope of scopes) assertScope(context.auth, scope, what);
+        return resolve(source, args, context, info);
+      };
+      guarded.push(what);
+    }
+    const scope = typeScope(type);
+    const entity = type as EntityType;
+    if (scope && entity.resolveReference) {
+      const resolveReference = entity.resolveReference;
+      entity.resolveReference = (reference: unknown, context: ContextWithAuth, info: unknown) => {
+        assertScope(context.auth, scope, type.name);
+        return resolveReference(reference, context, info);
+      };
+      guarded.push(`${type.name}.__resolveReference`);
+    }
+  }
+  return guarded;
+}

@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError } from './load-config';
+export { env } from './fields';
+export { z } from 'zod';

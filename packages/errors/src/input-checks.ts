@@ -1,0 +1,53 @@
+import type { UserErrors } from './user-error';
+
+/**
+ * Trims a required text; records BLANK or TOO_LONG and returns undefined
+ * when it does not pass.
+ */
+export function checkText(errors: UserErrors, field: string[], value: string, maxLength: number, label: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    errors.add(field, 'BLANK', `${label} must not be empty.`);
+    return undefined;
+  }
+  if (trimmed.length > maxLength) {
+    errors.add(field, 'TOO_LONG', `${label} must be at most ${maxLength} characters; it has ${trimmed.length}.`);
+    return undefined;
+  }
+  return trimmed;
+}
+
+/** Records OUT_OF_RANGE unless `year` lies within [min, max]; passes null and undefined through. */
+export function checkYear(errors: UserErrors, field: string[], year: number | null | undefined, range: { min: number; max: number }, label: string): void {
+  if (year == null) return;
+  if (year < range.min || year > range.max) {
+    errors.add(field, 'OUT_OF_RANGE', `${label} must be between ${range.min} and ${range.max}; it was ${year}.`);
+  }
+}
+
+/**
+ * Trims a list of short labels (themes, sectors), drops duplicates in any
+ * letter case and records BLANK, TOO_LONG or INVALID for bad entries.
+ */
+export function checkLabels(
+  errors: UserErrors,
+  field: string[],
+  values: readonly string[],
+  limits: { maxLength: number; maxCount: number; minCount: number },
+  label: string,
+): string[] {
+  if (values.length > limits.maxCount) {
+    errors.add(field, 'INVALID', `Give at most ${limits.maxCount} ${label}; there were ${values.length}.`);
+    return [];
+  }
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  values.forEach((value, index) => {
+    const text = checkText(errors, [...field, String(index)], value, limits.maxLength, `Each of the ${label}`);
+    if (text === undefined || seen.has(text.toLowerCase())) return;
+    seen.add(text.toLowerCase());
+    kept.push(text);
+  });
+  if (values.length < limits.minCount) errors.add(field, 'BLANK', `Give at least ${limits.minCount} of the ${label}.`);
+  return kept;
+}

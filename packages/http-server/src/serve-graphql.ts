@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { countStatements } from '@nlai/database';
+import type { Logger } from './logger';
+
+/** What a service's context factory receives for each request. */
+export interface RequestInfo {
+  /** Given by the caller in `x-request-id` (when sane) or made here; logged with every error. */
+  requestId: string;
+  headers: IncomingMessage['headers'];
+}
+
+/** Options of {@link serveGraphQL}. */
+export interface ServeGraphQLOptions<Context extends BaseContext> {
+  /** A started Apollo Server. */
+  apollo: ApolloServer<Context>;
+  /** Builds the per-request context; may throw a GraphQLError (e.g. UNAUTHENTICATED). */
+  context: (request: RequestInfo) => Promise<Context> | Context;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on. Default: 127.0.0.1. */
+  host?: string;
+  /** Largest request body accepted, in bytes; larger gets 413. Default: 1 MB. */
+  bodyLimitBytes?: number;
+  /** Answers /ready: true when the service's dependencies answer. */
+  isReady: () => Promise<boolean>;
+  /** Adds `x-sql-statements` to each GraphQL response (tests and benchmarks count queries). Default: false. */
+  exposeStatementCount?: boolean;
+  /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
+  shutdownGraceMs?: number;
+  logger: Logger;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+const graphqlPath = '/graphql';
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function requestErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * Serves GraphQL at /graphql, liveness at /health and readiness at /ready on
+ * plain node:http: no framework between the socket and Apollo, so the limits
+ * below are ours to set and cheap to apply.
+ */
+export async function serveGraphQL<Context extends BaseContext>(options: ServeGraphQLOptions<Context>): Promise<RunningServer> {
+  const { apollo, logger } = options;
+  const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
+
+  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string): Promise<void> {
+    let body: unknown;
+    if (request.method === 'POST') {
+      const text = await readBody(request, bodyLimit);
+      const contentType = request.headers['content-type'] ?? '';
+      if (/^application\/(graphql-response\+)?json\b/i.test(contentType) || /\+json\b/i.test(contentType.split(';')[0] ?? '')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendJson(response, 400, requestErrorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+        }
+      } else {
+        body = text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search, body },
+        context: async () => options.context({ requestId, headers: request.headers }),
+      });
+    const { result, statements } = await countStatements(execute);
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    if (options.exposeStatementCount) response.setHeader('x-sql-statements', String(statements));
+    response.setHeader('x-request-id', requestId);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const given = request.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
+      if (url.pathname === '/ready') {
+        const ready = await options.isReady().catch(() => false);
+        return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      }
+      if (url.pathname !== graphqlPath) return sendJson(response, 404, requestErrorBody(`Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST'));
+      await handleGraphQL(request, response, requestId, url.search);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        response.setHeader('connection', 'close');
+        return sendJson(response, 413, requestErrorBody(`The request body is larger than ${bodyLimit} bytes.`, 'BAD_REQUEST'));
+      }
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else response.end();
+    }
+  }
+
+  const server = createServer((request, response) => void handle(request, response));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}${graphqlPath}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // In-flight requests get this long to finish before their sockets are cut.
+        const deadline = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+        await closed;
+        clearTimeout(deadline);
+        await apollo.stop();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { encodeCursor } from './cursor';
+import type { Ordering } from './ordering';
+import type { PageRequest } from './page-request';
+
+/** A Relay connection as the SDL's `…Connection` types expect it. */
+export interface Connection<Node> {
+  /** A function, so the count query runs only when a client asks for it. */
+  totalCount: () => Promise<number> | number;
+  edges: Array<{ cursor: string; node: Node }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * Builds a connection from rows fetched with `LIMIT size + 1`: the extra row
+ * only tells that a next page exists.
+ */
+export function toConnection<Row>(rows: Row[], request: PageRequest, ordering: Ordering<Row>, totalCount: () => Promise<number> | number): Connection<Row> {
+  const page = rows.slice(0, request.size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(ordering, ordering.valuesOf(node)), node }));
+  return {
+    totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > request.size,
+      hasPreviousPage: request.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { clientError } from '@nlai/errors';
+import { decodeCursor } from './cursor';
+import type { CursorValues, OrderingShape } from './ordering';
+
+/** `first` and `after` as a list field receives them. */
+export interface PageArguments {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Page sizes of a list. */
+export interface PageLimits {
+  /** Page size when `first` is not given. Default: 20. */
+  defaultSize?: number;
+  /** Largest `first` accepted. Default: 100. */
+  maxSize?: number;
+}
+
+/** A validated page request: how many rows, after which position. */
+export interface PageRequest {
+  size: number;
+  after: CursorValues | null;
+}
+
+/** Validates `first` and `after` against the limits and the list's ordering. */
+export function pageRequest(args: PageArguments, ordering: OrderingShape, limits: PageLimits = {}): PageRequest {
+  const defaultSize = limits.defaultSize ?? 20;
+  const maxSize = limits.maxSize ?? 100;
+  const size = args.first ?? defaultSize;
+  if (size < 0 || size > maxSize) {
+    throw clientError('PAGE_SIZE_EXCEEDED', `\`first\` must be between 0 and ${maxSize}; it was ${size}. Page through larger lists with \`after\`.`, {
+      maxPageSize: maxSize,
+    });
+  }
+  return { size, after: args.after == null ? null : decodeCursor(ordering, args.after) };
+}

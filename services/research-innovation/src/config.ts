@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { authEnvironment, tokenOptionsFrom } from '@nlai/auth';
+import { env, loadConfig, z } from '@nlai/config';
+
+const schema = z.object({
+  NODE_ENV: env.nodeEnv(),
+  LOG_LEVEL: env.logLevel(),
+  RESEARCH_INNOVATION_PORT: env.port(4001),
+  RESEARCH_INNOVATION_HOST: env.host('127.0.0.1'),
+  RESEARCH_INNOVATION_DATABASE_URL: env.databaseUrl(),
+  RESEARCH_INNOVATION_SQLITE_FILE: z.string().default('.data/research-innovation.sqlite'),
+  /** Seeds the sample data into an empty database; default on outside production. */
+  SEED_SAMPLE_DATA: env.optionalFlag(),
+  /** Adds `x-sql-statements` to responses, for tests and benchmarks. */
+  EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
+  ...authEnvironment,
+});
+
+/** Everything this service reads from its environment, parsed once at boot. */
+export type Config = ReturnType<typeof configFrom>;
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function configFrom(environment: Record<string, string | undefined>) {
+  const parsed = loadConfig(schema, environment);
+  const production = parsed.NODE_ENV === 'production';
+  return Object.freeze({
+    production,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.RESEARCH_INNOVATION_PORT,
+    host: parsed.RESEARCH_INNOVATION_HOST,
+    database: Object.freeze({
+      url: parsed.RESEARCH_INNOVATION_DATABASE_URL,
+      sqliteFile: resolve(parsed.RESEARCH_INNOVATION_SQLITE_FILE),
+    }),
+    seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
+    exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
+    tokens: tokenOptionsFrom(parsed),
+  });
+}

@@ -1,0 +1,90 @@
+import { orderAndSeek, type Ordering, type PageRequest } from '@nlai/paging';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { LabEntity, LabThemeEntity, type LabStatus } from '../entities';
+
+/** Filters of the `labs` list. */
+export interface LabFilter {
+  status?: LabStatus | null;
+  /** City name, any case. */
+  city?: string | null;
+  /** Theme, any case. */
+  theme?: string | null;
+}
+
+/** Newest first: by start year, labs still without one (in development) first, then by name. */
+export const labOrdering: Ordering<LabEntity> = {
+  name: 'labs:newest',
+  keys: [
+    { expression: 'lab.startYear', direction: 'DESC', type: 'number', nulls: 'FIRST' },
+    { expression: 'lab.name', direction: 'ASC', type: 'string' },
+    { expression: 'lab.id', direction: 'ASC', type: 'string' },
+  ],
+  valuesOf: (lab) => [lab.startYear, lab.name, lab.id],
+};
+
+/** Lab reads and writes; all SQL about labs and their themes lives here. */
+export class LabRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  private filtered(filter: LabFilter): SelectQueryBuilder<LabEntity> {
+    const query = this.manager.getRepository(LabEntity).createQueryBuilder('lab');
+    if (filter.status) query.andWhere('lab.status = :status', { status: filter.status });
+    if (filter.city) {
+      query.andWhere('lab.locationId IN (SELECT location.id FROM location WHERE LOWER(location.city) = :city)', { city: filter.city.trim().toLowerCase() });
+    }
+    if (filter.theme) {
+      query.andWhere('lab.id IN (SELECT lab_theme.lab_id FROM lab_theme WHERE LOWER(lab_theme.theme) = :theme)', { theme: filter.theme.trim().toLowerCase() });
+    }
+    return query;
+  }
+
+  /** One page in `labOrdering`, plus one row to tell whether another page follows. */
+  findPage(filter: LabFilter, page: PageRequest): Promise<LabEntity[]> {
+    return orderAndSeek(this.filtered(filter), labOrdering, page.after).take(page.size + 1).getMany();
+  }
+
+  count(filter: LabFilter): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  findByIds(ids: readonly string[]): Promise<LabEntity[]> {
+    return this.manager.getRepository(LabEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByLocationIds(locationIds: readonly string[]): Promise<LabEntity[]> {
+    return this.manager
+      .getRepository(LabEntity)
+      .createQueryBuilder('lab')
+      .where('lab.locationId IN (:...locationIds)', { locationIds })
+      .orderBy('lab.name', 'ASC')
+      .getMany();
+  }
+
+  /** The lab with this name in any letter case, if any. */
+  findByName(name: string): Promise<LabEntity | null> {
+    return this.manager.getRepository(LabEntity).createQueryBuilder('lab').where('LOWER(lab.name) = :name', { name: name.toLowerCase() }).getOne();
+  }
+
+  async idExists(id: string): Promise<boolean> {
+    return (await this.manager.getRepository(LabEntity).countBy({ id })) > 0;
+  }
+
+  /** Theme rows of these labs, in display order. */
+  findThemes(labIds: readonly string[]): Promise<LabThemeEntity[]> {
+    return this.manager.getRepository(LabThemeEntity).find({ where: { labId: In([...labIds]) }, order: { labId: 'ASC', position: 'ASC' } });
+  }
+
+  async insert(lab: LabEntity, themes: string[]): Promise<void> {
+    await this.manager.insert(LabEntity, lab);
+    await this.replaceThemes(lab.id, themes);
+  }
+
+  async update(id: string, changes: Partial<Omit<LabEntity, 'id'>>): Promise<void> {
+    if (Object.keys(changes).length > 0) await this.manager.update(LabEntity, { id }, changes);
+  }
+
+  async replaceThemes(labId: string, themes: string[]): Promise<void> {
+    await this.manager.delete(LabThemeEntity, { labId });
+    if (themes.length) await this.manager.insert(LabThemeEntity, themes.map((theme, position) => ({ labId, theme, position })));
+  }
+}

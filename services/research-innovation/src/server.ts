@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { CountingLogger, openDatabase } from '@nlai/database';
+import { createLogger, startSubgraph, type Logger, type RunningServer } from '@nlai/http-server';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Context, Services } from './context';
+import { dataSourceOptions } from './data-source';
+import { createLoaders } from './loaders';
+import { repositories } from './repositories';
+import { resolvers } from './resolvers';
+import { seedSampleData } from './seed/seed';
+import { LabService } from './services/lab.service';
+import { OrganisationService } from './services/organisation.service';
+import { PartnershipService } from './services/partnership.service';
+
+/** A running Research & Innovation subgraph. */
+export interface ResearchInnovationServer extends RunningServer {
+  dataSource: DataSource;
+}
+
+/**
+ * Opens and migrates the database, seeds it when empty (outside production),
+ * and serves the subgraph. Tests call this; `index.ts` only adds signals.
+ */
+export async function createServer(config: Config, logger: Logger = createLogger('research-innovation', config.logLevel)): Promise<ResearchInnovationServer> {
+  const { dataSource, applied } = await openDatabase(dataSourceOptions(config.database, new CountingLogger(logger)));
+  logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
+  if (config.seedSampleData && (await seedSampleData(dataSource))) logger.info('seeded the sample network');
+
+  const services: Services = {
+    repositories: repositories(dataSource.manager),
+    labs: new LabService(dataSource),
+    organisations: new OrganisationService(dataSource),
+    partnerships: new PartnershipService(dataSource),
+  };
+  const server = await startSubgraph<Context>({
+    sdlFile: join(__dirname, 'schema.graphql'),
+    resolvers,
+    dataSource,
+    context: (base) => ({ ...base, services, loaders: createLoaders(services.repositories) }),
+    tokens: config.tokens,
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    exposeStatementCount: config.exposeStatementCount,
+    logger,
+  });
+  return {
+    ...server,
+    dataSource,
+    async close() {
+      await server.close();
+      await dataSource.destroy();
+    },
+  };
+}
