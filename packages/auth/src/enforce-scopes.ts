@@ -36,8 +36,22 @@ function fieldScopes(field: GraphQLField<unknown, unknown>): string[] {
 
 type ContextWithAuth = { auth: AuthContext };
 
-/** Entity types built by @apollo/subgraph keep `__resolveReference` here. */
-type EntityType = GraphQLObjectType & { resolveReference?: (reference: unknown, context: ContextWithAuth, info: unknown) => unknown };
+type ReferenceResolver = (reference: unknown, context: ContextWithAuth, info: unknown) => unknown;
+
+/** @apollo/subgraph 2 keeps an entity's `__resolveReference` in the type's extensions (and reads it only from there). */
+type SubgraphExtensions = { apollo?: { subgraph?: { resolveReference?: ReferenceResolver } } };
+
+/** Replaces the reference resolver of an entity type with `wrap(resolver)`; false when the type has none. */
+function wrapResolveReference(type: GraphQLObjectType, wrap: (resolveReference: ReferenceResolver) => ReferenceResolver): boolean {
+  const extensions = type.extensions as SubgraphExtensions;
+  const resolveReference = extensions.apollo?.subgraph?.resolveReference;
+  if (!resolveReference) return false;
+  type.extensions = {
+    ...type.extensions,
+    apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: wrap(resolveReference) } },
+  };
+  return true;
+}
 
 /**
  * Wraps, in place, every resolver guarded by `@requiresScope`: fields that
@@ -61,15 +75,13 @@ export function enforceScopes(schema: GraphQLSchema): string[] {
       guarded.push(what);
     }
     const scope = typeScope(type);
-    const entity = type as EntityType;
-    if (scope && entity.resolveReference) {
-      const resolveReference = entity.resolveReference;
-      entity.resolveReference = (reference: unknown, context: ContextWithAuth, info: unknown) => {
+    const wrapped =
+      scope !== undefined &&
+      wrapResolveReference(type, (resolveReference) => (reference, context, info) => {
         assertScope(context.auth, scope, type.name);
         return resolveReference(reference, context, info);
-      };
-      guarded.push(`${type.name}.__resolveReference`);
-    }
+      });
+    if (wrapped) guarded.push(`${type.name}.__resolveReference`);
   }
   return guarded;
 }

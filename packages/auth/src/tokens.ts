@@ -22,7 +22,8 @@ const algorithms: jwt.Algorithm[] = ['HS256'];
  */
 export function authenticate(authorization: string | undefined, options: TokenOptions): AuthContext {
   if (authorization === undefined || authorization === '') return anonymous;
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+  // The scheme is case-insensitive (RFC 9110).
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
   if (!match) throw clientError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
   let claims: jwt.JwtPayload;
   try {

@@ -5,6 +5,8 @@ const flag = () =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
     .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const httpUrl = () => z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// URL' });
+
 /** Reusable field parsers for environment variables; each message says what the variable accepts. */
 export const env = {
   /** A TCP port, 0 to 65535 (0 picks a free one). */
@@ -35,10 +37,10 @@ export const env = {
   optionalFlag: () => flag().optional(),
 
   /** An http(s) URL. */
-  httpUrl: (fallback?: string) => {
-    const url = z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// URL' });
-    return fallback === undefined ? url.optional() : url.default(fallback);
-  },
+  httpUrl: (fallback: string) => httpUrl().default(fallback),
+
+  /** An http(s) URL with no default: undefined when unset. */
+  optionalHttpUrl: () => httpUrl().optional(),
 
   /** `mysql://user:password@host:port/database`; unset means the embedded SQLite file. */
   databaseUrl: () =>

@@ -12,14 +12,15 @@ type Environment = Record<string, string | undefined>;
 
 /**
  * Parses environment variables with a zod object schema whose keys are the
- * variable names. Empty strings count as unset, so `FOO= npm start` means
- * "use the default". Returns a frozen, typed object.
+ * variable names. Empty or blank strings count as unset, so `FOO= npm start`
+ * means "use the default" (and `PORT=" "` is not coerced to port 0).
+ * Returns a frozen, typed object.
  */
 export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Environment): Readonly<z.output<Schema>> {
   const present = Object.fromEntries(
     Object.keys(schema.shape)
       .map((name) => [name, env[name]] as const)
-      .filter(([, value]) => value !== undefined && value !== ''),
+      .filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
   const result = schema.safeParse(present);
   if (!result.success) {

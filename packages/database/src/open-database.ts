@@ -1,12 +1,30 @@
 import 'reflect-metadata';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+
+/**
+ * MariaDB speaks the MySQL protocol but reports column defaults differently;
+ * TypeORM only reads them right when told it is MariaDB. A `mysql://` URL may
+ * point at either, so ask the server.
+ */
+async function withServerFlavour(options: DataSourceOptions): Promise<DataSourceOptions> {
+  if (options.type !== 'mysql' || !options.url) return options;
+  const connection = await createConnection({ uri: options.url, connectTimeout: 10_000 });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as Array<{ version: string }>)[0]?.version ?? '');
+    return /mariadb/i.test(version) ? { ...options, type: 'mariadb' } : options;
+  } finally {
+    await connection.end();
+  }
+}
 
 /**
  * Connects and applies pending migrations, each in its own transaction.
  * Returns the names of the migrations it applied.
  */
 export async function openDatabase(options: DataSourceOptions): Promise<{ dataSource: DataSource; applied: string[] }> {
-  const dataSource = new DataSource(options);
+  const dataSource = new DataSource(await withServerFlavour(options));
   await dataSource.initialize();
   try {
     const migrations = await dataSource.runMigrations({ transaction: 'each' });

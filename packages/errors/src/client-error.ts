@@ -12,6 +12,6 @@ const httpStatusByCode: Partial<Record<ErrorCode, number>> = {
 export function clientError(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, message: string, details?: Record<string, unknown>): GraphQLError {
   const status = httpStatusByCode[code];
   return new GraphQLError(message, {
-    extensions: { code, ...details, ...(status ? { http: { status } } : {}) },
+    extensions: { ...details, code, ...(status ? { http: { status } } : {}) },
   });
 }

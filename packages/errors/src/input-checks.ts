@@ -42,12 +42,18 @@ export function checkLabels(
   }
   const seen = new Set<string>();
   const kept: string[] = [];
+  let duplicates = 0;
   values.forEach((value, index) => {
     const text = checkText(errors, [...field, String(index)], value, limits.maxLength, `Each of the ${label}`);
-    if (text === undefined || seen.has(text.toLowerCase())) return;
+    if (text === undefined) return;
+    if (seen.has(text.toLowerCase())) {
+      duplicates += 1;
+      return;
+    }
     seen.add(text.toLowerCase());
     kept.push(text);
   });
-  if (values.length < limits.minCount) errors.add(field, 'BLANK', `Give at least ${limits.minCount} of the ${label}.`);
+  // A duplicate does not count towards the minimum; a bad entry is already reported on its own.
+  if (values.length - duplicates < limits.minCount) errors.add(field, 'BLANK', `Give at least ${limits.minCount} of the ${label}.`);
   return kept;
 }

@@ -5,3 +5,4 @@ export type { StartSubgraphOptions, BaseContext } from './start-subgraph';
 export { runUntilSignalled } from './run-until-signalled';
 export { createLogger } from './logger';
 export type { Logger } from './logger';
+export { boot } from './boot';

@@ -146,7 +146,18 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     }
   }
 
-  const server = createServer((request, response) => void handle(request, response));
+  // Responses still being worked on; on close they are told to end their connection.
+  const inFlight = new Set<ServerResponse>();
+  let closing: Promise<void> | undefined;
+  const server = createServer((request, response) => {
+    inFlight.add(response);
+    if (closing) response.shouldKeepAlive = false;
+    response.on('close', () => {
+      inFlight.delete(response);
+      if (closing) server.closeIdleConnections();
+    });
+    void handle(request, response);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -156,13 +167,14 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   const host = options.host ?? '127.0.0.1';
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}${graphqlPath}`,
     port,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive sockets would hold close() open: in-flight responses end theirs, idle ones go now.
+        for (const response of inFlight) response.shouldKeepAlive = false;
         server.closeIdleConnections();
         // In-flight requests get this long to finish before their sockets are cut.
         const deadline = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);

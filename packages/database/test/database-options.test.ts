@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createTestDatabase, testDialects, type TestDatabase } from '@nlai/testing';
+import { databaseOptions, dialectOf, openDatabase } from '../src';
+import { CreateLab1764374400000, LabSchema, migrationsFor } from './lab-table';
+
+describe('dialectOf', () => {
+  it('is MySQL when a database URL is set and SQLite otherwise', () => {
+    expect(dialectOf('mysql://root@127.0.0.1:3306/nlai')).toBe('mysql');
+    expect(dialectOf(undefined)).toBe('sqlite');
+    expect(dialectOf('')).toBe('sqlite');
+  });
+});
+
+describe('databaseOptions', () => {
+  const input = { sqliteFile: ':memory:', entities: [LabSchema], migrations: { sqlite: [CreateLab1764374400000], mysql: [] } };
+
+  it('picks MySQL with its own migrations when a URL is set', () => {
+    const options = databaseOptions({ ...input, url: 'mysql://root@127.0.0.1:3306/nlai' });
+
+    expect(options).toMatchObject({ type: 'mysql', url: 'mysql://root@127.0.0.1:3306/nlai', migrations: [] });
+  });
+
+  it('picks SQLite with its own migrations when no URL is set', () => {
+    expect(databaseOptions(input)).toMatchObject({ type: 'better-sqlite3', database: ':memory:', migrations: [CreateLab1764374400000] });
+  });
+
+  it('never lets TypeORM change the schema on its own: neither synchronize nor run migrations implicitly', () => {
+    for (const url of [undefined, 'mysql://root@127.0.0.1:3306/nlai']) {
+      expect(databaseOptions({ ...input, url })).toMatchObject({ synchronize: false, migrationsRun: false });
+    }
+  });
+});
+
+describe.each(testDialects())('a database opened with databaseOptions on %s', (dialect) => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect, 'options');
+  });
+
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('stores text outside the Basic Multilingual Plane intact (utf8mb4 on MySQL)', async () => {
+    const { dataSource } = await openDatabase(
+      databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: migrationsFor(dialect, [CreateLab1764374400000]) }),
+    );
+    try {
+      await dataSource.query('INSERT INTO lab (id, name) VALUES (?, ?)', ['emoji', 'Lab 🤖 𝔸𝕀 Ωmega']);
+      expect(await dataSource.query('SELECT name FROM lab')).toEqual([{ name: 'Lab 🤖 𝔸𝕀 Ωmega' }]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('creates no table from the entities: the schema comes from migrations only', async () => {
+    const { dataSource } = await openDatabase(databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: { sqlite: [], mysql: [] } }));
+    try {
+      await expect(dataSource.getRepository(LabSchema).count()).rejects.toThrow(/lab/i);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
+
+describe('the embedded SQLite database', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await createTestDatabase('sqlite', 'wal');
+  });
+
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('creates the folder of its file when it does not exist yet', async () => {
+    const sqliteFile = join(dirname(database.sqliteFile), 'not', 'there', 'yet', 'lab.sqlite');
+
+    const { dataSource } = await openDatabase(databaseOptions({ sqliteFile, entities: [LabSchema], migrations: { sqlite: [CreateLab1764374400000], mysql: [] } }));
+    await dataSource.destroy();
+
+    expect(existsSync(sqliteFile)).toBe(true);
+  });
+
+  it('runs in WAL mode, so readers go on while one writer writes', async () => {
+    const { dataSource } = await openDatabase(databaseOptions({ sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: { sqlite: [], mysql: [] } }));
+    try {
+      expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { ApolloServer } from '@apollo/server';
+import pino from 'pino';
+import { serveGraphQL, type RunningServer } from '../src/serve-graphql';
+
+const silent = pino({ level: 'silent' });
+
+async function start(options: { ready?: boolean; slowMs?: number; bodyLimitBytes?: number } = {}): Promise<RunningServer> {
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { hello(name: String): String, slow: String }',
+    resolvers: {
+      Query: {
+        hello: (_: unknown, { name }: { name?: string }) => `hello ${name ?? 'world'}`,
+        slow: () => new Promise((resolve) => setTimeout(() => resolve('done'), options.slowMs ?? 0)),
+      },
+    },
+    logger: silent,
+  });
+  await apollo.start();
+  return serveGraphQL({ apollo, context: async () => ({}), port: 0, isReady: async () => options.ready ?? true, bodyLimitBytes: options.bodyLimitBytes, logger: silent });
+}
+
+const post = (server: RunningServer, body: string, contentType = 'application/json') =>
+  fetch(server.url, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+describe('serveGraphQL', () => {
+  let server: RunningServer;
+  afterEach(async () => server?.close());
+
+  it('answers GraphQL at /graphql and names the request in x-request-id', async () => {
+    server = await start();
+    const response = await post(server, JSON.stringify({ query: '{ hello(name: "Delft") }' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { hello: 'hello Delft' } });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps a sane x-request-id from the caller and replaces an unsafe one', async () => {
+    server = await start();
+    const kept = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' }, body: '{"query":"{ hello }"}' });
+    expect(kept.headers.get('x-request-id')).toBe('trace-42');
+    const replaced = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' }, body: '{"query":"{ hello }"}' });
+    expect(replaced.headers.get('x-request-id')).not.toBe('bad id with spaces');
+  });
+
+  it('says it is alive at /health and ready at /ready, or 503 when its dependencies are not', async () => {
+    server = await start({ ready: false });
+    const base = server.url.replace('/graphql', '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'unavailable' });
+  });
+
+  it('refuses a body above the limit with 413', async () => {
+    server = await start({ bodyLimitBytes: 100 });
+    const response = await post(server, JSON.stringify({ query: `{ hello(name: "${'x'.repeat(200)}") }` }));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a body that is not JSON with 400 BAD_REQUEST', async () => {
+    server = await start();
+    const response = await post(server, '{"query": ');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers 404 outside its paths', async () => {
+    server = await start();
+    expect((await fetch(server.url.replace('/graphql', '/elsewhere'))).status).toBe(404);
+  });
+
+  it('lets an in-flight request finish when it closes', async () => {
+    server = await start({ slowMs: 300 });
+    const inFlight = post(server, JSON.stringify({ query: '{ slow }' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = server.close();
+    const response = await inFlight;
+    expect(await response.json()).toEqual({ data: { slow: 'done' } });
+    await closed;
+    await expect(post(server, JSON.stringify({ query: '{ hello }' }))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,33 @@
+import { developmentSecret, signToken } from '@nlai/auth';
+
+/** A GraphQL response as a test sees it: HTTP status, headers and parsed body. */
+export interface GraphQLResult<Data = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** Posts one operation over real HTTP. */
+export async function graphql<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResult<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResult<Data>, 'status' | 'headers'>;
+  return { status: response.status, headers: response.headers, ...body };
+}
+
+/** A token signed with the development secret the services use in tests. */
+export function tokenWith(...scopes: string[]): string {
+  return signToken({ secret: developmentSecret, scopes, subject: 'test-user', expiresInSeconds: 3600 });
+}
