@@ -37,3 +37,6 @@ export function configFrom(environment: Record<string, string | undefined>) {
     tokens: tokenOptionsFrom(parsed),
   });
 }
+
+/** The config of this process, from its environment. */
+export const readConfig = () => configFrom(process.env);

@@ -1,0 +1,122 @@
+import { graphql, testDialects, tokenWith } from '@nlai/testing';
+import { useGraph } from './graph-fixture';
+
+const talentReader = tokenWith('talent:read');
+
+interface Person {
+  id: string;
+  stage: string;
+  lab: { id: string } | null;
+  placements: Array<{ id: string; country: string; startYear: number; organisation: { id: string } | null }>;
+}
+
+describe.each(testDialects())('links between the subgraphs, both ways (%s)', (dialect) => {
+  const graph = useGraph(dialect);
+  const query = <Data>(text: string, token?: string) => graphql<Data>(graph().gateway.url, text, { token });
+
+  /** Every person, page by page, with their lab and placements. */
+  async function everyone(): Promise<Person[]> {
+    const people: Person[] = [];
+    let after: string | null = null;
+    do {
+      const result: Awaited<ReturnType<typeof graphql<{ talents: { edges: Array<{ node: Person }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
+        await graphql(graph().gateway.url, 'query($after: String) { talents(first: 50, after: $after) { edges { node { id stage lab { id } placements { id country startYear organisation { id } } } } pageInfo { hasNextPage endCursor } } }', {
+          token: talentReader,
+          variables: { after },
+        });
+      expect(result.errors).toBeUndefined();
+      people.push(...result.data!.talents.edges.map((edge) => edge.node));
+      after = result.data!.talents.pageInfo.hasNextPage ? result.data!.talents.pageInfo.endCursor : null;
+    } while (after);
+    return people;
+  }
+
+  it('lab → talent → lab comes back to the same lab, for every lab', async () => {
+    const result = await query<{ labs: { edges: Array<{ node: { id: string; talent: { totalCount: number; edges: Array<{ node: { lab: { id: string; name: string } } }> } } }> } }>(
+      '{ labs(first: 100) { edges { node { id talent(first: 100) { totalCount edges { node { lab { id name } } } } } } } }',
+      talentReader,
+    );
+    expect(result.errors).toBeUndefined();
+    for (const { node: lab } of result.data!.labs.edges) {
+      expect(lab.talent.edges).toHaveLength(lab.talent.totalCount);
+      for (const { node: person } of lab.talent.edges) expect(person.lab.id).toBe(lab.id);
+    }
+  });
+
+  it('talent → lab → talent finds the person among the lab’s people', async () => {
+    const people = await everyone();
+    expect(people.length).toBeGreaterThanOrEqual(100);
+    const result = await query<{ labs: { edges: Array<{ node: { id: string; talent: { edges: Array<{ node: { id: string } }> } } }> } }>(
+      '{ labs(first: 100) { edges { node { id talent(first: 100) { edges { node { id } } } } } } }',
+      talentReader,
+    );
+    const peopleOfLab = new Map(result.data!.labs.edges.map(({ node }) => [node.id, new Set(node.talent.edges.map((edge) => edge.node.id))]));
+    for (const person of people) {
+      expect(person.lab).not.toBeNull();
+      expect(peopleOfLab.get(person.lab!.id)?.has(person.id)).toBe(true);
+    }
+  });
+
+  it('organisation → placement → organisation comes back to the same organisation, and placement → organisation → placements finds the placement', async () => {
+    const result = await query<{ organisations: { edges: Array<{ node: { id: string; placements: Array<{ id: string; organisation: { id: string } }> } }> } }>(
+      '{ organisations(first: 100) { edges { node { id placements { id organisation { id } } } } } }',
+      talentReader,
+    );
+    expect(result.errors).toBeUndefined();
+    const placementsOf = new Map(result.data!.organisations.edges.map(({ node }) => [node.id, new Set(node.placements.map((placement) => placement.id))]));
+    let seen = 0;
+    for (const { node: organisation } of result.data!.organisations.edges) {
+      for (const placement of organisation.placements) expect(placement.organisation.id).toBe(organisation.id);
+      seen += organisation.placements.length;
+    }
+    expect(seen).toBeGreaterThan(0);
+
+    const people = await everyone();
+    const placements = people.flatMap((person) => person.placements);
+    expect(placements.length).toBe(seen);
+    for (const placement of placements) expect(placementsOf.get(placement.organisation!.id)?.has(placement.id)).toBe(true);
+  });
+
+  it('course → provider → courses and vacancy → organisation → vacancies agree', async () => {
+    const courses = await query<{ courses: Array<{ id: string; provider: { id: string; courses: Array<{ id: string }> } }> }>('{ courses { id provider { id courses { id } } } }');
+    expect(courses.errors).toBeUndefined();
+    for (const course of courses.data!.courses) expect(course.provider.courses.map((other) => other.id)).toContain(course.id);
+
+    const vacancies = await query<{ vacancies: { edges: Array<{ node: { id: string; organisation: { id: string; vacancies: Array<{ id: string }> } } }> } }>(
+      '{ vacancies(first: 100) { edges { node { id organisation { id vacancies { id } } } } } }',
+    );
+    expect(vacancies.errors).toBeUndefined();
+    for (const { node } of vacancies.data!.vacancies.edges) expect(node.organisation.vacancies.map((other) => other.id)).toContain(node.id);
+  });
+
+  it('talentStats agree with the person-level records, per lab and for the network', async () => {
+    const people = await everyone();
+    const latestCountry = (person: Person) =>
+      [...person.placements].sort((a, b) => b.startYear - a.startYear || (b.id < a.id ? -1 : 1))[0]?.country;
+    const expected = (group: Person[]) => ({
+      total: group.length,
+      graduated: group.filter((person) => person.stage === 'GRADUATED').length,
+      retainedInNetherlands: group.filter((person) => person.stage === 'GRADUATED' && latestCountry(person) === 'NL').length,
+    });
+
+    const figures = `{ talentStats { total graduated retainedInNetherlands } labs(first: 100) { edges { node { id talentStats { total graduated retainedInNetherlands } } } } }`;
+    type Figures = { total: number; graduated: number | null; retainedInNetherlands: number | null };
+    const exact = await query<{ talentStats: Figures; labs: { edges: Array<{ node: { id: string; talentStats: Figures } }> } }>(figures, talentReader);
+    expect(exact.errors).toBeUndefined();
+    expect(exact.data!.talentStats).toEqual(expected(people));
+    for (const { node: lab } of exact.data!.labs.edges) expect({ lab: lab.id, ...lab.talentStats }).toEqual({ lab: lab.id, ...expected(people.filter((person) => person.lab?.id === lab.id)) });
+
+    // Without talent:read: the total always, other figures only from 5 up.
+    const open = await query<{ talentStats: Figures; labs: { edges: Array<{ node: { id: string; talentStats: Figures } }> } }>(figures);
+    expect(open.errors).toBeUndefined();
+    const publicView = (figures: Figures) => ({
+      total: figures.total,
+      graduated: figures.graduated! >= 5 ? figures.graduated : null,
+      retainedInNetherlands: figures.retainedInNetherlands! >= 5 ? figures.retainedInNetherlands : null,
+    });
+    const exactByLab = new Map(exact.data!.labs.edges.map(({ node }) => [node.id, node.talentStats]));
+    for (const { node: lab } of open.data!.labs.edges) expect({ lab: lab.id, ...lab.talentStats }).toEqual({ lab: lab.id, ...publicView(exactByLab.get(lab.id)!) });
+    const suppressed = open.data!.labs.edges.filter(({ node }) => node.talentStats.graduated === null && node.talentStats.total > 0);
+    expect(suppressed.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,66 @@
+// `npm start`: runs both subgraphs and the gateway from their built dist/,
+// each with this process's environment (each service parses its own config),
+// and reports when the whole graph answers. Ctrl-C stops all three cleanly.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const services = [
+  { name: 'research-innovation', entry: 'services/research-innovation/dist/index.js' },
+  { name: 'human-capital', entry: 'services/human-capital/dist/index.js' },
+  { name: 'gateway', entry: 'gateway/dist/index.js' },
+];
+const startedAt = performance.now();
+const width = Math.max(...services.map((service) => service.name.length));
+let stopping = false;
+
+/** Prints a service's JSON log lines as "[name] level message", keeping the raw line for anything else. */
+function relay(name, stream, onReady) {
+  createInterface({ input: stream }).on('line', (line) => {
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      process.stdout.write(`[${name.padEnd(width)}] ${line}\n`);
+      return;
+    }
+    const level = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' }[entry.level] ?? 'info';
+    const details = entry.err ? ` ${entry.err.message ?? ''}` : '';
+    process.stdout.write(`[${name.padEnd(width)}] ${level.padEnd(5)} ${entry.msg}${details}\n`);
+    if (entry.url && / ready at /.test(entry.msg)) onReady(entry.url);
+  });
+}
+
+const ready = new Map();
+const children = services.map(({ name, entry }) => {
+  const child = spawn(process.execPath, [join(root, entry)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const onReady = (url) => {
+    ready.set(name, url);
+    if (ready.size === services.length) {
+      const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+      const gateway = ready.get('gateway').replace('127.0.0.1', 'localhost');
+      process.stdout.write(`\nThe graph is up in ${seconds} s: ${gateway}\n  research-innovation ${ready.get('research-innovation')}\n  human-capital       ${ready.get('human-capital')}\nCtrl-C stops it.\n\n`);
+    }
+  };
+  relay(name, child.stdout, onReady);
+  relay(name, child.stderr, onReady);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the others.\n`);
+    stop(1);
+  });
+  return child;
+});
+
+function stop(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  const exits = children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of children) child.kill('SIGTERM');
+  Promise.all(exits).then(() => process.exit(exitCode));
+}
+
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));

@@ -1,0 +1,23 @@
+import type { AuthContext } from '@nlai/auth';
+import type { Loaders } from './loaders';
+import type { Repositories } from './repositories';
+import type { PlacementService } from './services/placement.service';
+import type { TalentService } from './services/talent.service';
+
+/** Long-lived parts, made once per process. */
+export interface Services {
+  repositories: Repositories;
+  talents: TalentService;
+  placements: PlacementService;
+  /** Public talent figures below this are null for callers without talent:read. */
+  talentStatsThreshold: number;
+}
+
+/** What every resolver receives. */
+export interface Context {
+  auth: AuthContext;
+  requestId: string;
+  /** Made fresh for each request, so nothing cached leaks between callers. */
+  loaders: Loaders;
+  services: Services;
+}

@@ -1,0 +1,8 @@
+import { Initial1764374400000 as InitialMysql } from './mysql/1764374400000-initial';
+import { Initial1764374400000 as InitialSqlite } from './sqlite/1764374400000-initial';
+
+/** Every migration of this service, per dialect, in the order they apply. */
+export const migrations = {
+  sqlite: [InitialSqlite],
+  mysql: [InitialMysql],
+};

@@ -1,0 +1,61 @@
+import { clientError } from '@nlai/errors';
+
+/** What this subgraph needs to know of a lab before registering people in it. */
+export interface LabReference {
+  id: string;
+  status: string;
+  startYear: number | null;
+}
+
+/** Options of {@link ResearchInnovationClient}. */
+export interface ResearchInnovationClientOptions {
+  /** GraphQL endpoint of the Research & Innovation subgraph. */
+  url: string;
+  /** Give up after this many ms. */
+  timeoutMs: number;
+}
+
+const referencesQuery = /* GraphQL */ `
+  query References($labId: ID!, $organisationId: ID!, $withLab: Boolean!, $withOrganisation: Boolean!) {
+    lab(id: $labId) @include(if: $withLab) { id status startYear }
+    organisation(id: $organisationId) @include(if: $withOrganisation) { id }
+  }
+`;
+
+/**
+ * Checks references into the Research & Innovation subgraph before a write,
+ * through its public GraphQL API (never its database). Labs and organisations
+ * are public, so no token is forwarded.
+ */
+export class ResearchInnovationClient {
+  constructor(private readonly options: ResearchInnovationClientOptions) {}
+
+  /** Looks up the lab and/or organisation given; null for one that does not exist. */
+  async lookup(references: { labId?: string; organisationId?: string }): Promise<{ lab: LabReference | null; organisation: { id: string } | null }> {
+    const unavailable = () =>
+      clientError('UPSTREAM_UNAVAILABLE', 'The Research & Innovation subgraph did not answer, so the reference could not be checked. Nothing was written; retry later.');
+    let body: { data?: { lab?: LabReference | null; organisation?: { id: string } | null }; errors?: unknown[] };
+    try {
+      const response = await fetch(this.options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: referencesQuery,
+          variables: {
+            labId: references.labId ?? '',
+            organisationId: references.organisationId ?? '',
+            withLab: references.labId !== undefined,
+            withOrganisation: references.organisationId !== undefined,
+          },
+        }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      if (!response.ok) throw unavailable();
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw unavailable();
+    }
+    if (!body.data || body.errors?.length) throw unavailable();
+    return { lab: body.data.lab ?? null, organisation: body.data.organisation ?? null };
+  }
+}

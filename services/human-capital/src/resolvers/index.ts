@@ -1,0 +1,10 @@
+import { Course } from './Course';
+import { Lab } from './Lab';
+import { Mutation } from './Mutation';
+import { Organisation } from './Organisation';
+import { Placement } from './Placement';
+import { Query } from './Query';
+import { Talent } from './Talent';
+import { Vacancy } from './Vacancy';
+
+export const resolvers = { Query, Mutation, Lab, Organisation, Talent, Placement, Course, Vacancy };

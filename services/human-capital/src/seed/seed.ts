@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { CourseEntity, CourseSectorEntity, PlacementEntity, TalentEntity, VacancyEntity, VacancyThemeEntity } from '../entities';
+import { sampleCourses, sampleTalent, sampleVacancies } from './sample-data';
+
+// SQLite caps bound parameters per statement; inserting in chunks keeps every dialect happy.
+async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[], size = 200): Promise<void> {
+  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+}
+
+/**
+ * Seeds the sample people, placements, courses and vacancies into an empty
+ * database, in one transaction. Returns false, touching nothing, when it
+ * already holds talent or courses.
+ */
+export async function seedSampleData(dataSource: DataSource, seed: number): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    if ((await manager.count(TalentEntity)) > 0 || (await manager.count(CourseEntity)) > 0) return false;
+    const { talents, placements } = sampleTalent(seed);
+    await insertInChunks((rows) => manager.insert(TalentEntity, rows), talents);
+    await insertInChunks((rows) => manager.insert(PlacementEntity, rows), placements);
+    await manager.insert(
+      CourseEntity,
+      sampleCourses.map(({ sectors: _sectors, ...course }) => course),
+    );
+    await manager.insert(
+      CourseSectorEntity,
+      sampleCourses.flatMap((course) => course.sectors.map((sector, position) => ({ courseId: course.id, sector, position }))),
+    );
+    await manager.insert(
+      VacancyEntity,
+      sampleVacancies.map(({ themes: _themes, ...row }) => row),
+    );
+    await manager.insert(
+      VacancyThemeEntity,
+      sampleVacancies.flatMap((vacancy) => vacancy.themes.map((theme, position) => ({ vacancyId: vacancy.id, theme, position }))),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { CountingLogger, openDatabase } from '@nlai/database';
+import { createLogger, startSubgraph, type Logger, type RunningServer } from '@nlai/http-server';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Context, Services } from './context';
+import { dataSourceOptions } from './data-source';
+import { createLoaders } from './loaders';
+import { repositories } from './repositories';
+import { ResearchInnovationClient } from './research-innovation-client';
+import { resolvers } from './resolvers';
+import { seedSampleData } from './seed/seed';
+import { PlacementService } from './services/placement.service';
+import { TalentService } from './services/talent.service';
+
+/** A running Human Capital subgraph. */
+export interface HumanCapitalServer extends RunningServer {
+  dataSource: DataSource;
+}
+
+/**
+ * Opens and migrates the database, seeds it when empty (outside production),
+ * and serves the subgraph. Tests call this; `index.ts` only adds signals.
+ */
+export async function createServer(config: Config, logger: Logger = createLogger('human-capital', config.logLevel)): Promise<HumanCapitalServer> {
+  const { dataSource, applied } = await openDatabase(dataSourceOptions(config.database, new CountingLogger(logger)));
+  logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
+  if (config.seedSampleData && (await seedSampleData(dataSource, config.sampleDataSeed))) logger.info('seeded the sample talent, courses and vacancies');
+
+  const researchInnovation = new ResearchInnovationClient(config.researchInnovation);
+  const services: Services = {
+    repositories: repositories(dataSource.manager),
+    talents: new TalentService(dataSource, researchInnovation),
+    placements: new PlacementService(dataSource, researchInnovation),
+    talentStatsThreshold: config.talentStatsThreshold,
+  };
+  const server = await startSubgraph<Context>({
+    sdlFile: join(__dirname, 'schema.graphql'),
+    resolvers,
+    dataSource,
+    context: (base) => ({ ...base, services, loaders: createLoaders(services.repositories) }),
+    tokens: config.tokens,
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    exposeStatementCount: config.exposeStatementCount,
+    logger,
+  });
+  return {
+    ...server,
+    dataSource,
+    async close() {
+      await server.close();
+      await dataSource.destroy();
+    },
+  };
+}

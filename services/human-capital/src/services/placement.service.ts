@@ -1,0 +1,68 @@
+import { randomId } from '@nlai/database';
+import { checkText, checkYear, UserErrors, type UserError } from '@nlai/errors';
+import { isIsoCountryCode } from '@nlai/iso-countries';
+import type { DataSource } from 'typeorm';
+import type { PlacementEntity } from '../entities';
+import { repositories } from '../repositories';
+import type { ResearchInnovationClient } from '../research-innovation-client';
+
+export interface PlacementRecordInput {
+  talentId: string;
+  organisationId: string;
+  country: string;
+  startYear: number;
+  endYear?: number | null;
+  sector?: string | null;
+}
+
+export interface PlacementPayload {
+  placement: PlacementEntity | null;
+  userErrors: UserError[];
+}
+
+/** Records where people went to work. */
+export class PlacementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly researchInnovation: ResearchInnovationClient,
+    private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
+  ) {}
+
+  async record(input: PlacementRecordInput): Promise<PlacementPayload> {
+    const errors = new UserErrors();
+    const country = input.country.trim().toUpperCase();
+    if (!isIsoCountryCode(country)) {
+      errors.add(['input', 'country'], 'INVALID', `"${input.country}" is not an ISO 3166-1 alpha-2 country code such as NL.`);
+    }
+    const sector = input.sector == null || input.sector.trim() === '' ? null : (checkText(errors, ['input', 'sector'], input.sector, 80, 'The sector') ?? null);
+    const organisationId = input.organisationId.trim();
+    if (organisationId === '') {
+      errors.add(['input', 'organisationId'], 'BLANK', 'The organisation id must not be empty.');
+    } else {
+      const { organisation } = await this.researchInnovation.lookup({ organisationId });
+      if (!organisation) errors.add(['input', 'organisationId'], 'NOT_FOUND', `There is no organisation with id "${organisationId}".`);
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      const { talents, placements } = repositories(manager);
+      const [talent] = await talents.findByIds([input.talentId]);
+      if (!talent) errors.add(['input', 'talentId'], 'NOT_FOUND', `There is no person with id "${input.talentId}".`);
+      const maxStart = this.currentYear() + 1;
+      checkYear(errors, ['input', 'startYear'], input.startYear, { min: talent?.startYear ?? 2000, max: maxStart }, talent ? 'The start year (not before the person joined their lab)' : 'The start year');
+      checkYear(errors, ['input', 'endYear'], input.endYear, { min: input.startYear, max: this.currentYear() }, 'The end year');
+      if (errors.any) return { placement: null, userErrors: errors.list() };
+
+      const placement: PlacementEntity = {
+        id: randomId('p'),
+        talentId: input.talentId,
+        organisationId,
+        country,
+        sector,
+        startYear: input.startYear,
+        endYear: input.endYear ?? null,
+      };
+      await placements.insert(placement);
+      return { placement, userErrors: [] };
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { randomId } from '@nlai/database';
+import { UserErrors, type UserError } from '@nlai/errors';
+import type { DataSource } from 'typeorm';
+import type { CareerStage, TalentEntity, TalentOrigin } from '../entities';
+import { repositories } from '../repositories';
+import type { ResearchInnovationClient } from '../research-innovation-client';
+import { checkCareer } from './career-rules';
+
+export interface TalentRegisterInput {
+  labId: string;
+  stage: CareerStage;
+  origin: TalentOrigin;
+  startYear: number;
+  endYear?: number | null;
+}
+
+/** Only the fields present change; an explicit null clears the end year. */
+export interface TalentUpdateInput {
+  id: string;
+  stage?: CareerStage | null;
+  endYear?: number | null;
+}
+
+export interface TalentPayload {
+  talent: TalentEntity | null;
+  userErrors: UserError[];
+}
+
+/** Registers people in labs and records their progress. */
+export class TalentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly researchInnovation: ResearchInnovationClient,
+    private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
+  ) {}
+
+  async register(input: TalentRegisterInput): Promise<TalentPayload> {
+    const errors = new UserErrors();
+    const talent: TalentEntity = {
+      id: randomId('t'),
+      labId: input.labId.trim(),
+      stage: input.stage,
+      origin: input.origin,
+      startYear: input.startYear,
+      endYear: input.endYear ?? null,
+    };
+    checkCareer(errors, talent, this.currentYear());
+    if (talent.labId === '') {
+      errors.add(['input', 'labId'], 'BLANK', 'The lab id must not be empty.');
+    } else {
+      // Checked over the network before the transaction opens: no lock is held while waiting.
+      const { lab } = await this.researchInnovation.lookup({ labId: talent.labId });
+      if (!lab) errors.add(['input', 'labId'], 'NOT_FOUND', `There is no lab with id "${talent.labId}".`);
+      else if (lab.startYear !== null && errors.isClean(['input', 'startYear']) && talent.startYear < lab.startYear) {
+        errors.add(['input', 'startYear'], 'OUT_OF_RANGE', `The lab started in ${lab.startYear}; nobody joined it in ${talent.startYear}.`);
+      }
+    }
+    if (errors.any) return { talent: null, userErrors: errors.list() };
+    await this.dataSource.transaction((manager) => repositories(manager).talents.insert(talent));
+    return { talent, userErrors: [] };
+  }
+
+  update(input: TalentUpdateInput): Promise<TalentPayload> {
+    return this.dataSource.transaction(async (manager) => {
+      const { talents } = repositories(manager);
+      const errors = new UserErrors();
+      const [current] = await talents.findByIds([input.id]);
+      if (!current) {
+        errors.add(['input', 'id'], 'NOT_FOUND', `There is no person with id "${input.id}".`);
+        return { talent: null, userErrors: errors.list() };
+      }
+      const changes: Partial<TalentEntity> = {};
+      if (input.stage != null) changes.stage = input.stage;
+      if (input.endYear !== undefined) changes.endYear = input.endYear;
+      const next = { ...current, ...changes };
+      checkCareer(errors, next, this.currentYear());
+      if (errors.any) return { talent: null, userErrors: errors.list() };
+      await talents.update(current.id, changes);
+      return { talent: next, userErrors: [] };
+    });
+  }
+}

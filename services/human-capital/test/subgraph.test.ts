@@ -1,0 +1,139 @@
+import { anonymous, type AuthContext } from '@nlai/auth';
+import { UserErrors } from '@nlai/errors';
+import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
+import { configFrom } from '../src/config';
+import { sampleTalent } from '../src/seed/sample-data';
+import { createServer, type HumanCapitalServer } from '../src/server';
+import { checkCareer } from '../src/services/career-rules';
+import { publishTalentStats } from '../src/services/talent-stats';
+
+const labEntities = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+  ... on Lab { id talentStats { total graduated retainedInNetherlands } talent(first: 2) { totalCount edges { node { id placements { country } } } } }
+} }`;
+
+describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dialect) => {
+  let database: TestDatabase;
+  let server: HumanCapitalServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, 'hc-unit');
+    server = await createServer(
+      configFrom({
+        HUMAN_CAPITAL_PORT: '0',
+        HUMAN_CAPITAL_DATABASE_URL: database.url,
+        HUMAN_CAPITAL_SQLITE_FILE: database.sqliteFile,
+        EXPOSE_SQL_STATEMENT_COUNT: 'true',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('builds its schema from its migrations alone, matching its entities exactly', async () => {
+    const pending = await server.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('seeds the generated sample people and their placements', async () => {
+    const { talents, placements } = sampleTalent();
+    const [{ n: people }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM talent');
+    const [{ n: jobs }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM placement');
+    expect([Number(people), Number(jobs)]).toEqual([talents.length, placements.length]);
+  });
+
+  it('resolves the talent of 2 or 20 labs with the same number of SQL statements', async () => {
+    const labIds: string[] = (await server.dataSource.query('SELECT DISTINCT lab_id FROM talent ORDER BY lab_id')).map((row: { lab_id: string }) => row.lab_id);
+    expect(labIds).toHaveLength(20);
+    const statementsFor = async (ids: string[]) => {
+      const result = await graphql(server.url, labEntities, {
+        token: tokenWith('talent:read'),
+        variables: { representations: ids.map((id) => ({ __typename: 'Lab', id })) },
+      });
+      expect(result.errors).toBeUndefined();
+      return Number(result.headers.get('x-sql-statements'));
+    };
+    const few = await statementsFor(labIds.slice(0, 2));
+    const many = await statementsFor([...labIds, ...labIds]);
+    expect(few).toBeGreaterThan(0);
+    expect(many).toBe(few);
+  });
+
+  it('gives an unknown lab empty figures rather than an error', async () => {
+    const result = await graphql<{ _entities: unknown[] }>(server.url, labEntities, {
+      token: tokenWith('talent:read'),
+      variables: { representations: [{ __typename: 'Lab', id: 'no-such-lab' }] },
+    });
+    expect(result.data!._entities).toEqual([{ id: 'no-such-lab', talentStats: { total: 0, graduated: 0, retainedInNetherlands: 0 }, talent: { totalCount: 0, edges: [] } }]);
+  });
+
+  it('lists courses by kind and sector, national course first', async () => {
+    const result = await graphql<{ courses: Array<{ kind: string }>; health: Array<{ title: string }> }>(
+      server.url,
+      '{ courses { kind } health: courses(filter: { sector: "Health" }) { title } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.courses[0]!.kind).toBe('NATIONAL_COURSE');
+    expect(result.data!.health.map((course) => course.title).sort()).toEqual(['AI for healthcare professionals (sample)', 'AI in medical imaging (sample)']);
+  });
+});
+
+describe('sample data', () => {
+  it('is the same for the same seed and different for another', () => {
+    expect(sampleTalent(7)).toEqual(sampleTalent(7));
+    expect(sampleTalent(7).talents.map((talent) => talent.id)).not.toEqual(sampleTalent(8).talents.map((talent) => talent.id));
+  });
+
+  it('gives every active lab at least 5 people, most graduates jobs outside academia and in the Netherlands, some abroad', () => {
+    const { talents, placements } = sampleTalent();
+    const perLab = new Map<string, number>();
+    for (const talent of talents) perLab.set(talent.labId, (perLab.get(talent.labId) ?? 0) + 1);
+    expect(perLab.size).toBe(20);
+    expect(Math.min(...perLab.values())).toBeGreaterThanOrEqual(5);
+
+    const graduates = talents.filter((talent) => talent.stage === 'GRADUATED');
+    const latest = graduates.map((graduate) => placements.filter((placement) => placement.talentId === graduate.id).sort((a, b) => b.startYear - a.startYear)[0]!);
+    expect(latest.every(Boolean)).toBe(true);
+    const share = (test: (placement: (typeof latest)[number]) => boolean) => latest.filter(test).length / latest.length;
+    expect(share((placement) => placement.sector !== 'research and education')).toBeGreaterThan(0.6);
+    expect(share((placement) => placement.country === 'NL')).toBeGreaterThan(0.6);
+    expect(share((placement) => placement.country !== 'NL')).toBeGreaterThan(0.05);
+  });
+});
+
+describe('public talent figures', () => {
+  const reader: AuthContext = { subject: 'analyst', authenticated: true, scopes: new Set(['talent:read']) };
+  const counts = { total: 12, graduated: 7, retainedInNetherlands: 4 };
+
+  it('are exact for a caller with talent:read', () => {
+    expect(publishTalentStats(counts, reader, 5)).toEqual(counts);
+  });
+
+  it('hide every figure below the threshold from anyone else, but never the total', () => {
+    expect(publishTalentStats(counts, anonymous, 5)).toEqual({ total: 12, graduated: 7, retainedInNetherlands: null });
+    expect(publishTalentStats({ total: 3, graduated: 0, retainedInNetherlands: 0 }, anonymous, 5)).toEqual({ total: 3, graduated: null, retainedInNetherlands: null });
+    expect(publishTalentStats(counts, anonymous, 8)).toEqual({ total: 12, graduated: null, retainedInNetherlands: null });
+  });
+});
+
+describe('career rules', () => {
+  const check = (person: { stage: 'PHD_CANDIDATE' | 'POSTDOC' | 'GRADUATED' | 'LEFT'; startYear: number; endYear: number | null }) => {
+    const errors = new UserErrors();
+    checkCareer(errors, person, 2026);
+    return errors.list().map(({ field, code }) => `${field.join('.')}:${code}`);
+  };
+
+  it('accept a consistent career', () => {
+    expect(check({ stage: 'GRADUATED', startYear: 2019, endYear: 2023 })).toEqual([]);
+    expect(check({ stage: 'PHD_CANDIDATE', startYear: 2027, endYear: null })).toEqual([]);
+  });
+
+  it('refuse years that do not fit the stage', () => {
+    expect(check({ stage: 'GRADUATED', startYear: 2019, endYear: null })).toEqual(['input.endYear:INVALID']);
+    expect(check({ stage: 'POSTDOC', startYear: 2019, endYear: 2022 })).toEqual(['input.endYear:INVALID']);
+    expect(check({ stage: 'LEFT', startYear: 2019, endYear: 2027 })).toEqual(['input.endYear:OUT_OF_RANGE']);
+    expect(check({ stage: 'PHD_CANDIDATE', startYear: 1999, endYear: null })).toEqual(['input.startYear:OUT_OF_RANGE']);
+  });
+});

@@ -1,0 +1,131 @@
+import { ConfigError } from '@nlai/config';
+import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
+import { configFrom } from '../src/config';
+import { createServer, type ResearchInnovationServer } from '../src/server';
+
+const entitiesQuery = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+  ... on Lab { id name themes location { city } partners { organisation { name } } }
+  ... on Organisation { id name kind }
+  ... on Location { id city }
+} }`;
+
+describe.each(testDialects())('the Research & Innovation subgraph on its own (%s)', (dialect) => {
+  let database: TestDatabase;
+  let server: ResearchInnovationServer;
+  const start = () =>
+    createServer(
+      configFrom({
+        RESEARCH_INNOVATION_PORT: '0',
+        RESEARCH_INNOVATION_DATABASE_URL: database.url,
+        RESEARCH_INNOVATION_SQLITE_FILE: database.sqliteFile,
+        EXPOSE_SQL_STATEMENT_COUNT: 'true',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, 'ri-unit');
+    server = await start();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('builds its schema from its migrations alone, matching its entities exactly', async () => {
+    const pending = await server.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('seeds an empty database once: a second boot on it adds nothing', async () => {
+    const count = async () => (await server.dataSource.query('SELECT COUNT(*) AS n FROM lab'))[0].n;
+    expect(Number(await count())).toBe(30);
+    await server.close();
+    server = await start();
+    expect(Number(await count())).toBe(30);
+  });
+
+  it('resolves entity references by key: labs, organisations and locations, null for an unknown key', async () => {
+    const result = await graphql<{ _entities: unknown[] }>(server.url, entitiesQuery, {
+      variables: {
+        representations: [
+          { __typename: 'Lab', id: 'quva-lab' },
+          { __typename: 'Organisation', id: 'uva' },
+          { __typename: 'Location', id: 'eindhoven' },
+          { __typename: 'Lab', id: 'no-such-lab' },
+          { __typename: 'Lab', id: 'quva-lab' },
+        ],
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      { id: 'quva-lab', name: 'QUVA Lab', themes: ['deep vision'], location: { city: 'Amsterdam' }, partners: [{ organisation: { name: 'University of Amsterdam' } }, { organisation: { name: 'Qualcomm' } }] },
+      { id: 'uva', name: 'University of Amsterdam', kind: 'KNOWLEDGE_INSTITUTION' },
+      { id: 'eindhoven', city: 'Eindhoven' },
+      null,
+      { id: 'quva-lab', name: 'QUVA Lab', themes: ['deep vision'], location: { city: 'Amsterdam' }, partners: [{ organisation: { name: 'University of Amsterdam' } }, { organisation: { name: 'Qualcomm' } }] },
+    ]);
+  });
+
+  it('resolves 3 or 30 lab representations with the same number of SQL statements', async () => {
+    const labIds = (await server.dataSource.query('SELECT id FROM lab ORDER BY id')).map((row: { id: string }) => row.id);
+    const statementsFor = async (ids: string[]) => {
+      const result = await graphql(server.url, entitiesQuery, { variables: { representations: ids.map((id) => ({ __typename: 'Lab', id })) } });
+      expect(result.errors).toBeUndefined();
+      return Number(result.headers.get('x-sql-statements'));
+    };
+    const few = await statementsFor(labIds.slice(0, 3));
+    const many = await statementsFor([...labIds, ...labIds.slice(0, 5)]);
+    expect(few).toBeGreaterThan(0);
+    expect(many).toBe(few);
+  });
+
+  it('filters labs by status, city and theme in any letter case', async () => {
+    const result = await graphql<{ labs: { totalCount: number; edges: Array<{ node: { name: string } }> } }>(
+      server.url,
+      '{ labs(first: 10, filter: { status: ACTIVE, city: "AMSTERDAM", theme: "Recommendation" }) { totalCount edges { node { name } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.labs.edges.map((edge) => edge.node.name).sort()).toEqual(['AIRLab Amsterdam', 'Mercury Machine Learning Lab']);
+    expect(result.data!.labs.totalCount).toBe(2);
+  });
+
+  it('refuses writes without the research-innovation:write scope, even when called directly', async () => {
+    const mutation = 'mutation { organisationCreate(input: { name: "Direct Ltd", kind: COMPANY }) { organisation { id } } }';
+    const result = await graphql(server.url, mutation, { token: tokenWith('talent:read') });
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('registers an organisation, checking its ROR id and country', async () => {
+    const create = 'mutation($input: OrganisationCreateInput!) { organisationCreate(input: $input) { organisation { id name rorId country } userErrors { field code } } }';
+    const token = tokenWith('research-innovation:write');
+    const bad = await graphql<{ organisationCreate: { userErrors: unknown[] } }>(server.url, create, { token, variables: { input: { name: 'University of Amsterdam', kind: 'KNOWLEDGE_INSTITUTION', rorId: 'not-a-ror', country: 'Holland' } } });
+    expect(bad.data!.organisationCreate.userErrors).toEqual([
+      { field: ['input', 'name'], code: 'TAKEN' },
+      { field: ['input', 'rorId'], code: 'INVALID' },
+      { field: ['input', 'country'], code: 'INVALID' },
+    ]);
+    const good = await graphql<{ organisationCreate: unknown }>(server.url, create, { token, variables: { input: { name: 'Erasmus MC', kind: 'KNOWLEDGE_INSTITUTION', rorId: '018906E22', country: 'nl' } } });
+    expect(good.data!.organisationCreate).toEqual({ organisation: { id: 'erasmus-mc', name: 'Erasmus MC', rorId: '018906e22', country: 'NL' }, userErrors: [] });
+  });
+});
+
+describe('configuration', () => {
+  it('names every bad variable at once', () => {
+    expect(() => configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      const { problems } = error as ConfigError;
+      expect(problems.map((problem) => problem.split(':')[0])).toEqual(['LOG_LEVEL', 'RESEARCH_INNOVATION_PORT', 'RESEARCH_INNOVATION_DATABASE_URL']);
+    }
+  });
+
+  it('needs AUTH_JWT_SECRET in production and seeds only outside it unless asked', () => {
+    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
+    const secret = 'a-production-secret-of-at-least-32-characters';
+    expect(configFrom({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret }).seedSampleData).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, SEED_SAMPLE_DATA: 'true' }).seedSampleData).toBe(true);
+    expect(configFrom({}).seedSampleData).toBe(true);
+  });
+});
