@@ -14,7 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*-cli.ts', '**/test/**', '**/scripts/**'],
+    // The test harness reads TEST_MYSQL_URL and hands children their environment.
+    files: ['**/config.ts', '**/*-cli.ts', '**/test/**', '**/scripts/**', 'packages/testing/src/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );
