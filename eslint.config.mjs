@@ -14,8 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    // The test harness reads TEST_MYSQL_URL and hands children their environment.
-    files: ['**/config.ts', '**/*-cli.ts', '**/test/**', '**/scripts/**', 'packages/testing/src/**'],
+    files: ['**/config.ts', '**/*-cli.ts', '**/test/**', '**/scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

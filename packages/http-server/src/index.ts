@@ -1,7 +1,7 @@
 export { serveGraphQL } from './serve-graphql';
 export type { ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
 export { startSubgraph } from './start-subgraph';
-export type { StartSubgraphOptions, BaseContext } from './start-subgraph';
+export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';
 export { runUntilSignalled } from './run-until-signalled';
 export { createLogger } from './logger';
 export type { Logger } from './logger';

@@ -34,12 +34,17 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
   logger: Logger;
 }
 
+/** A running subgraph: closing it stops the server, then disconnects its database. */
+export interface RunningSubgraph extends RunningServer {
+  dataSource: DataSource;
+}
+
 /**
  * Starts a federated subgraph the same way for every service: SDL beside the
  * code, `@requiresScope` enforced, errors masked, no landing page (it would
  * load from a CDN), no inline tracing (nobody reads it; it costs per field).
  */
-export async function startSubgraph<Context extends BaseContext>(options: StartSubgraphOptions<Context>): Promise<RunningServer> {
+export async function startSubgraph<Context extends BaseContext>(options: StartSubgraphOptions<Context>): Promise<RunningSubgraph> {
   const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(options.sdlFile, 'utf8')), resolvers: options.resolvers as never });
   const guarded = enforceScopes(schema);
   options.logger.debug({ guarded }, 'scope-guarded fields');
@@ -54,7 +59,7 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
   });
   await apollo.start();
 
-  return serveGraphQL<Context>({
+  const server = await serveGraphQL<Context>({
     apollo,
     port: options.port,
     host: options.host,
@@ -66,4 +71,12 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
       return true;
     },
   });
+  return {
+    ...server,
+    dataSource: options.dataSource,
+    async close() {
+      await server.close();
+      await options.dataSource.destroy();
+    },
+  };
 }

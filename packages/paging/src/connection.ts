@@ -1,6 +1,6 @@
 import { encodeCursor } from './cursor';
 import type { Ordering } from './ordering';
-import type { PageRequest } from './page-request';
+import { pageRequest, type PageArguments, type PageRequest } from './page-request';
 
 /** A Relay connection as the SDL's `…Connection` types expect it. */
 export interface Connection<Node> {
@@ -27,4 +27,18 @@ export function toConnection<Row>(rows: Row[], request: PageRequest, ordering: O
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * The whole of a connection field: validates `first`/`after`, fetches one
+ * page (plus one row) in the ordering, and counts lazily.
+ */
+export async function paginate<Row>(
+  args: PageArguments,
+  ordering: Ordering<Row>,
+  fetchPage: (page: PageRequest) => Promise<Row[]>,
+  count: () => Promise<number>,
+): Promise<Connection<Row>> {
+  const page = pageRequest(args, ordering);
+  return toConnection(await fetchPage(page), page, ordering, count);
 }

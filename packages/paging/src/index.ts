@@ -3,5 +3,5 @@ export { encodeCursor, decodeCursor } from './cursor';
 export { pageRequest } from './page-request';
 export type { PageArguments, PageLimits, PageRequest } from './page-request';
 export { orderBySql, seekCondition, orderAndSeek } from './keyset';
-export { toConnection } from './connection';
+export { toConnection, paginate } from './connection';
 export type { Connection } from './connection';

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { testEnvironment } from './config';
 
 /** The dialects every database test runs on. */
 export type TestDialect = 'sqlite' | 'mysql';
@@ -15,7 +16,7 @@ let noticeShown = false;
  * narrower run is never silent.
  */
 export function testDialects(): TestDialect[] {
-  if (process.env.TEST_MYSQL_URL) return ['sqlite', 'mysql'];
+  if (testEnvironment.mysqlUrl) return ['sqlite', 'mysql'];
   if (!noticeShown) {
     noticeShown = true;
     process.stderr.write('[@nlai/testing] TEST_MYSQL_URL is not set: database tests run on SQLite only.\n');
@@ -35,7 +36,7 @@ export interface TestDatabase {
 }
 
 function mysqlServerUrl(): URL {
-  const url = process.env.TEST_MYSQL_URL;
+  const url = testEnvironment.mysqlUrl;
   if (!url) throw new Error('TEST_MYSQL_URL is not set');
   return new URL(url);
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { testEnvironment } from './config';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -47,7 +48,7 @@ export async function waitUntilReady(baseUrl: string, child: ChildProcess, outpu
 /** Starts `node <entry>` with the environment given, and waits until /ready answers. */
 export async function startProcess(name: string, entry: string, port: number, env: Record<string, string | undefined>): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1', ...env },
+    env: { PATH: testEnvironment.path, NODE_ENV: 'test', LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

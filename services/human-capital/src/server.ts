@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { CountingLogger, openDatabase } from '@nlai/database';
-import { createLogger, startSubgraph, type Logger, type RunningServer } from '@nlai/http-server';
-import type { DataSource } from 'typeorm';
+import { createLogger, startSubgraph, type Logger, type RunningSubgraph } from '@nlai/http-server';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import { dataSourceOptions } from './data-source';
@@ -13,10 +12,8 @@ import { seedSampleData } from './seed/seed';
 import { PlacementService } from './services/placement.service';
 import { TalentService } from './services/talent.service';
 
-/** A running Human Capital subgraph. */
-export interface HumanCapitalServer extends RunningServer {
-  dataSource: DataSource;
-}
+/** A running subgraph; `close()` also disconnects its database. */
+export type HumanCapitalServer = RunningSubgraph;
 
 /**
  * Opens and migrates the database, seeds it when empty (outside production),
@@ -34,7 +31,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     placements: new PlacementService(dataSource, researchInnovation),
     talentStatsThreshold: config.talentStatsThreshold,
   };
-  const server = await startSubgraph<Context>({
+  return startSubgraph<Context>({
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
     dataSource,
@@ -46,12 +43,4 @@ export async function createServer(config: Config, logger: Logger = createLogger
     exposeStatementCount: config.exposeStatementCount,
     logger,
   });
-  return {
-    ...server,
-    dataSource,
-    async close() {
-      await server.close();
-      await dataSource.destroy();
-    },
-  };
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { CountingLogger, openDatabase } from '@nlai/database';
-import { createLogger, startSubgraph, type Logger, type RunningServer } from '@nlai/http-server';
-import type { DataSource } from 'typeorm';
+import { createLogger, startSubgraph, type Logger, type RunningSubgraph } from '@nlai/http-server';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import { dataSourceOptions } from './data-source';
@@ -13,10 +12,8 @@ import { LabService } from './services/lab.service';
 import { OrganisationService } from './services/organisation.service';
 import { PartnershipService } from './services/partnership.service';
 
-/** A running Research & Innovation subgraph. */
-export interface ResearchInnovationServer extends RunningServer {
-  dataSource: DataSource;
-}
+/** A running subgraph; `close()` also disconnects its database. */
+export type ResearchInnovationServer = RunningSubgraph;
 
 /**
  * Opens and migrates the database, seeds it when empty (outside production),
@@ -33,7 +30,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     organisations: new OrganisationService(dataSource),
     partnerships: new PartnershipService(dataSource),
   };
-  const server = await startSubgraph<Context>({
+  return startSubgraph<Context>({
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
     dataSource,
@@ -45,12 +42,4 @@ export async function createServer(config: Config, logger: Logger = createLogger
     exposeStatementCount: config.exposeStatementCount,
     logger,
   });
-  return {
-    ...server,
-    dataSource,
-    async close() {
-      await server.close();
-      await dataSource.destroy();
-    },
-  };
 }
