@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { authenticate } from '@nlai/auth';
+import { createAuthenticator } from '@nlai/auth';
 import { maskErrors } from '@nlai/errors';
 import { createLogger, serveGraphQL, type Logger, type RunningServer } from '@nlai/http-server';
-import { AuthenticatedDataSource } from './authenticated-data-source';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
+import { useOperationLimits } from './operation-limits';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
+import { watchedSupergraph } from './supergraph-source';
 
 /** Whether every subgraph answers its own /ready. */
 async function subgraphsReady(urls: string[]): Promise<boolean> {
@@ -19,42 +21,67 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
       ),
     ),
   );
-  return answers.every(Boolean);
+  return answers.length > 0 && answers.every(Boolean);
 }
 
 /**
- * Serves the committed supergraph with @apollo/gateway. Subgraph URLs come
- * from the supergraph unless the environment overrides them.
+ * Serves the committed supergraph with @apollo/gateway, watching the file
+ * for changes. Subgraph URLs come from the supergraph unless the
+ * environment overrides them; every subgraph request is signed with that
+ * subgraph's secret when one is configured.
  */
 export async function createServer(config: Config, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningServer> {
   const subgraphUrls = new Map<string, string>();
+  const agents = new Map<string, ReturnType<typeof subgraphAgent>>();
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphFile, 'utf8'),
+    supergraphSdl: watchedSupergraph(config.supergraphFile, logger, config.supergraphPollMs),
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      return new AuthenticatedDataSource({ url: target });
+      const agent = agents.get(name) ?? subgraphAgent(config.subgraphMaxSockets);
+      agents.set(name, agent);
+      return new SubgraphDataSource({
+        url: target,
+        name,
+        timeoutMs: config.subgraphTimeoutMs,
+        logger,
+        fetcher: subgraphFetcher({ secret: config.subgraphSecrets[name], timeoutMs: config.subgraphTimeoutMs, agent }) as never,
+      } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
+    // The query plan is for developers; never shown in production, whatever the headers say.
+    __exposeQueryPlanExperimental: !config.production,
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.maxTokens },
     formatError: maskErrors({ logger }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationLimits(config.limits)],
     logger,
   });
   await apollo.start();
-  logger.info({ subgraphs: Object.fromEntries(subgraphUrls) }, 'serving the supergraph');
+  logger.info({ subgraphs: Object.fromEntries(subgraphUrls), signed: Object.keys(config.subgraphSecrets) }, 'serving the supergraph');
 
-  return serveGraphQL<GatewayContext>({
+  const authenticate = createAuthenticator(config.tokens);
+  const server = await serveGraphQL<GatewayContext>({
     apollo,
     port: config.port,
     host: config.host,
+    bodyLimitBytes: config.maxBodyBytes,
     logger,
-    context: ({ requestId, headers }) => ({ auth: authenticate(headers.authorization, config.tokens), authorization: headers.authorization, requestId }),
+    context: async ({ requestId, headers }) => ({ auth: await authenticate(headers.authorization), authorization: headers.authorization, requestId }),
     isReady: () => subgraphsReady([...subgraphUrls.values()]),
   });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await Promise.all([...agents.values()].map((agent) => agent.close()));
+    },
+  };
 }

@@ -31,8 +31,10 @@ function main(): void {
   if (unknown.length) throw new Error(`Unknown scope ${unknown.join(', ')}.\n${usage}`);
   const expiresInSeconds = Number(values['expires-in']);
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) throw new Error(`--expires-in takes a whole number of seconds.\n${usage}`);
-  const config = loadConfig(z.object({ NODE_ENV: env.nodeEnv(), ...authEnvironment }), process.env);
-  const token = signToken({ ...tokenOptionsFrom(config), scopes: values.scope, subject: values.subject, expiresInSeconds });
+  const config = loadConfig(z.object({ NODE_ENV: env.nodeEnv(), ...authEnvironment }), process.env, { requiredInProduction: ['AUTH_JWT_SECRET'] });
+  const options = tokenOptionsFrom(config);
+  if (!options.secret) throw new Error('AUTH_JWKS_URL is set: tokens for a key set come from its issuer, not from this command.');
+  const token = signToken({ ...options, secret: options.secret, scopes: values.scope, subject: values.subject, expiresInSeconds });
   process.stdout.write(`${token}\n`);
 }
 

@@ -1,44 +1,50 @@
+import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { clientError } from '@nlai/errors';
 import { anonymous, type AuthContext } from './auth-context';
+import { JwksKeys } from './jwks-keys';
 
-/** How tokens are checked; shared by the gateway and every subgraph. */
+/** How tokens are checked; shared by the gateway and every subgraph. Exactly one of `secret` and `jwksUrl`. */
 export interface TokenOptions {
-  /** HMAC key for HS256. */
-  secret: string;
+  /** HMAC key: tokens are HS256. */
+  secret?: string;
+  /** A JSON Web Key Set: tokens are RS256/ES256/PS256, signed by one of its keys (`kid`). */
+  jwksUrl?: string;
   /** Required `iss` claim, when set. */
   issuer?: string;
   /** Required `aud` claim, when set. */
   audience?: string;
 }
 
-// Pinned: a token that names any other algorithm (`none` included) is refused.
-const algorithms: jwt.Algorithm[] = ['HS256'];
+// Pinned per key kind: a token naming any other algorithm (`none`, or HS256
+// against a public key) is refused.
+const hmacAlgorithms: jwt.Algorithm[] = ['HS256'];
+const publicKeyAlgorithms: jwt.Algorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
 
-/**
- * Turns an Authorization header into an AuthContext. No header means an
- * anonymous caller; a header that is not a valid, unexpired bearer token
- * signed with our key is UNAUTHENTICATED, never silently anonymous.
- */
-export function authenticate(authorization: string | undefined, options: TokenOptions): AuthContext {
-  if (authorization === undefined || authorization === '') return anonymous;
+// These refuse the whole request, so they carry HTTP 401.
+const invalid = (reason = 'The bearer token is not valid.') => clientError('UNAUTHENTICATED', reason, undefined, 401);
+
+function bearerToken(authorization: string): string {
   // The scheme is case-insensitive (RFC 9110).
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
-  if (!match) throw clientError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+  if (!match) throw invalid('The Authorization header must be "Bearer <token>".');
+  return match[1]!;
+}
+
+function verified(token: string, key: string | KeyObject, algorithms: jwt.Algorithm[], options: TokenOptions): AuthContext {
   let claims: jwt.JwtPayload;
   try {
-    const verified = jwt.verify(match[1]!, options.secret, {
+    const payload = jwt.verify(token, key, {
       algorithms,
       ...(options.issuer ? { issuer: options.issuer } : {}),
       ...(options.audience ? { audience: options.audience } : {}),
     });
-    if (typeof verified === 'string') throw new Error('token payload is not a JSON object');
-    claims = verified;
+    if (typeof payload === 'string') throw new Error('token payload is not a JSON object');
+    claims = payload;
   } catch (error) {
-    const reason = error instanceof jwt.TokenExpiredError ? 'The bearer token has expired.' : 'The bearer token is not valid.';
-    throw clientError('UNAUTHENTICATED', reason);
+    throw invalid(error instanceof jwt.TokenExpiredError ? 'The bearer token has expired.' : undefined);
   }
-  if (typeof claims.exp !== 'number') throw clientError('UNAUTHENTICATED', 'The bearer token has no expiry (exp).');
+  if (typeof claims.exp !== 'number') throw invalid('The bearer token has no expiry (exp).');
   const scope = typeof claims.scope === 'string' ? claims.scope : '';
   return Object.freeze({
     subject: typeof claims.sub === 'string' ? claims.sub : null,
@@ -47,13 +53,46 @@ export function authenticate(authorization: string | undefined, options: TokenOp
   });
 }
 
+/**
+ * Turns an Authorization header into an AuthContext, for HS256 tokens. No
+ * header means an anonymous caller; a header that is not a valid, unexpired
+ * bearer token signed with our key is UNAUTHENTICATED, never silently anonymous.
+ */
+export function authenticate(authorization: string | undefined, options: TokenOptions): AuthContext {
+  if (authorization === undefined || authorization === '') return anonymous;
+  if (!options.secret) throw new Error('authenticate() checks HS256 tokens; use createAuthenticator() for a key set');
+  return verified(bearerToken(authorization), options.secret, hmacAlgorithms, options);
+}
+
+/** Checks Authorization headers with an HMAC secret or, when configured, a JSON Web Key Set. */
+export type Authenticator = (authorization: string | undefined) => Promise<AuthContext>;
+
+/** One authenticator per process: with a key set, keys are fetched once and cached by `kid`. */
+export function createAuthenticator(options: TokenOptions): Authenticator {
+  if (!options.jwksUrl) return async (authorization) => authenticate(authorization, options);
+  const keys = new JwksKeys(options.jwksUrl);
+  return async (authorization) => {
+    if (authorization === undefined || authorization === '') return anonymous;
+    const token = bearerToken(authorization);
+    const header = jwt.decode(token, { complete: true })?.header;
+    if (!header?.kid || !publicKeyAlgorithms.includes(header.alg as jwt.Algorithm)) throw invalid();
+    const key = await keys.get(header.kid);
+    if (!key) throw invalid();
+    return verified(token, key, publicKeyAlgorithms, options);
+  };
+}
+
 /** Options of {@link signToken}. */
-export interface SignTokenOptions extends TokenOptions {
+export interface SignTokenOptions {
+  /** HS256 key. */
+  secret: string;
   scopes: string[];
   /** `sub` claim. Default: "nlai-dev". */
   subject?: string;
   /** Lifetime in seconds. Default: 8 hours. */
   expiresInSeconds?: number;
+  issuer?: string;
+  audience?: string;
 }
 
 /** Signs an HS256 token carrying the given scopes. */

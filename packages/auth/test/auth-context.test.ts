@@ -24,7 +24,8 @@ describe('assertScope', () => {
     const error = refusal(anonymous, 'talent:read', 'Query.talents');
 
     expect(error.message).toBe('Query.talents needs a bearer token with the talent:read scope.');
-    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', requiredScope: 'talent:read', http: { status: 401 } });
+    // A field's refusal: no HTTP status, so the rest of the answer still arrives with 200.
+    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', requiredScope: 'talent:read' });
   });
 
   it('tells a token without the scope it is FORBIDDEN, listing the scopes it does have', () => {

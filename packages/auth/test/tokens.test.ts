@@ -96,7 +96,7 @@ describe('authenticate', () => {
   });
 
   it('checks the issuer and audience when they are configured', () => {
-    const strict: TokenOptions = { secret, issuer: 'https://login.nlai.example', audience: 'nlai-graph' };
+    const strict = { secret, issuer: 'https://login.nlai.example', audience: 'nlai-graph' } satisfies TokenOptions;
     const right = signToken({ ...strict, scopes: ['talent:read'] });
     const wrongIssuer = signToken({ ...strict, issuer: 'https://evil.example', scopes: ['talent:read'] });
     const wrongAudience = signToken({ ...strict, audience: 'another-api', scopes: ['talent:read'] });

@@ -1,3 +1,4 @@
 export { loadConfig, ConfigError } from './load-config';
+export type { LoadConfigOptions } from './load-config';
 export { env } from './fields';
 export { z } from 'zod';

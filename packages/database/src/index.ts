@@ -6,3 +6,6 @@ export type { DatabaseLogSink } from './statement-counter';
 export { randomId, slugify } from './ids';
 export { onePer, manyPer } from './batch';
 export { isUniqueViolation } from './unique-violation';
+export { IdempotencyKeyEntity, IdempotencyKeyRefused, idempotentTransaction, replayOf, runMutation, storedResult } from './idempotency';
+export type { IdempotentRequest, MutationPayload } from './idempotency';
+export { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from './idempotency-migrations';

@@ -1,17 +1,20 @@
 import { GraphQLError } from 'graphql';
 import type { ErrorCode } from './catalogue';
 
-const httpStatusByCode: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-};
-
 /**
  * A fault of the caller (auth, limits, bad arguments): a GraphQLError whose
- * `extensions.code` comes from the catalogue and which reaches the client as is.
+ * `extensions.code` comes from the catalogue and which reaches the client as
+ * is. `httpStatus` is for errors that refuse the whole request (a bad token):
+ * Apollo then answers with that status. A field's error must not set one,
+ * or a partial answer would be sent as a failure.
  */
-export function clientError(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, message: string, details?: Record<string, unknown>): GraphQLError {
-  const status = httpStatusByCode[code];
+export function clientError(
+  code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>,
+  message: string,
+  details?: Record<string, unknown>,
+  httpStatus?: number,
+): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { ...details, code, ...(status ? { http: { status } } : {}) },
+    extensions: { ...details, code, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
   });
 }

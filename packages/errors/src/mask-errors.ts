@@ -1,6 +1,9 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isCatalogued } from './catalogue';
 
+/** Extension keys a client may see next to the code. */
+const publicExtensionKeys = new Set(['code', 'requiredScope', 'maxPageSize', 'limit', 'serviceName']);
+
 /** The minimal logger the masking needs (pino's shape). */
 export interface ErrorLogger {
   error(details: Record<string, unknown>, message: string): void;
@@ -24,7 +27,8 @@ export function maskErrors(options: MaskErrorsOptions) {
     const code = formatted.extensions?.code;
     if (isCatalogued(code) && code !== 'INTERNAL_SERVER_ERROR') {
       if (options.exposeStackTraces) return formatted;
-      const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+      // Only known, harmless details pass: a subgraph's error may carry its URL or response body.
+      const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => publicExtensionKeys.has(key)));
       return { ...formatted, extensions };
     }
     const original = (error as { originalError?: unknown })?.originalError ?? error;

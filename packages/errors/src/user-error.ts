@@ -11,7 +11,12 @@ export interface UserError {
 
 /** Collects user errors while a service validates an input, so the caller sees every mistake at once. */
 export class UserErrors {
-  private readonly errors: UserError[] = [];
+  private readonly errors: UserError[];
+
+  /** Starts from errors found earlier, e.g. by checks made before a transaction. */
+  constructor(found: readonly UserError[] = []) {
+    this.errors = [...found];
+  }
 
   add(field: string[], code: UserErrorCode, message: string): void {
     this.errors.push({ field, code, message });

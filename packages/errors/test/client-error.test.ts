@@ -10,11 +10,12 @@ describe('clientError', () => {
     expect(error.extensions).toEqual({ code: 'PAGE_SIZE_EXCEEDED', maxPageSize: 100 });
   });
 
-  it('asks for HTTP status 401 on UNAUTHENTICATED, so clients and proxies see a missing login', () => {
-    expect(clientError('UNAUTHENTICATED', 'The bearer token has expired.').extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  it('asks for an HTTP status only when the error refuses the whole request, such as a bad token', () => {
+    expect(clientError('UNAUTHENTICATED', 'The bearer token has expired.', undefined, 401).extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
   });
 
-  it('leaves the HTTP status alone for other client faults, which keep 200 with errors', () => {
+  it('leaves the HTTP status alone for a field’s error, so a partial answer keeps 200', () => {
+    expect(clientError('UNAUTHENTICATED', 'Lab.talent needs a bearer token.').extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(clientError('FORBIDDEN', 'Talent.email needs the talent:read scope.').extensions).toEqual({ code: 'FORBIDDEN' });
     expect(clientError('INVALID_CURSOR', 'Bad cursor.').extensions).not.toHaveProperty('http');
   });

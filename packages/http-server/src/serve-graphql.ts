@@ -28,6 +28,12 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
   isReady: () => Promise<boolean>;
   /** Adds `x-sql-statements` to each GraphQL response (tests and benchmarks count queries). Default: false. */
   exposeStatementCount?: boolean;
+  /**
+   * Decides whether a caller may use /graphql at all, from the raw request
+   * (a subgraph: "is it signed by my gateway?"). Refused callers get 401.
+   * Default: everyone may.
+   */
+  verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean;
   /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
   shutdownGraceMs?: number;
   logger: Logger;
@@ -77,6 +83,22 @@ function requestErrorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+// Errors of a well-formed request: with the legacy application/json response
+// type, GraphQL over HTTP wants them answered with 200 (Apollo uses 400).
+const wellFormedRequestErrors = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+/** 200 instead of 400 for a GraphQL error response in application/json, as the GraphQL-over-HTTP spec asks. */
+function legacyJsonStatus(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  try {
+    const { errors } = JSON.parse(body) as { errors?: Array<{ extensions?: { code?: string } }> };
+    const codes = errors?.map((error) => error.extensions?.code) ?? [];
+    return codes.length > 0 && codes.every((code) => code !== undefined && wellFormedRequestErrors.has(code)) ? 200 : status;
+  } catch {
+    return status;
+  }
+}
+
 /**
  * Serves GraphQL at /graphql, liveness at /health and readiness at /ready on
  * plain node:http: no framework between the socket and Apollo, so the limits
@@ -88,8 +110,11 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
 
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string): Promise<void> {
     let body: unknown;
+    const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
+    if (options.verifyCaller && !options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text })) {
+      return sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
+    }
     if (request.method === 'POST') {
-      const text = await readBody(request, bodyLimit);
       const contentType = request.headers['content-type'] ?? '';
       if (/^application\/(graphql-response\+)?json\b/i.test(contentType) || /\+json\b/i.test(contentType.split(';')[0] ?? '')) {
         try {
@@ -114,11 +139,12 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     for (const [name, value] of result.headers) response.setHeader(name, value);
     if (options.exposeStatementCount) response.setHeader('x-sql-statements', String(statements));
     response.setHeader('x-request-id', requestId);
-    response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
+      response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);
       response.end(result.body.string);
       return;
     }
+    response.statusCode = result.status ?? 200;
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   }

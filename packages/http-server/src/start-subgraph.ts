@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { authenticate, enforceScopes, type AuthContext, type TokenOptions } from '@nlai/auth';
+import { createAuthenticator, enforceScopes, gatewaySignatureHeader, verifyGatewayRequest, type AuthContext, type TokenOptions } from '@nlai/auth';
 import { maskErrors } from '@nlai/errors';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -28,7 +28,13 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
   tokens: TokenOptions;
   port: number;
   host: string;
-  /** Hides introspection and stack traces. */
+  /**
+   * This subgraph's secret, shared with the gateway only: when set, every
+   * request to /graphql must be a POST signed with it (`_service` and
+   * `_entities` included), so a caller holding just a user token is refused.
+   */
+  gatewaySecret?: string | undefined;
+  /** Hides introspection, "did you mean" suggestions and stack traces. */
   production: boolean;
   exposeStatementCount: boolean;
   logger: Logger;
@@ -52,6 +58,7 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors({ logger: options.logger }),
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
@@ -59,13 +66,23 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
   });
   await apollo.start();
 
+  const authenticate = createAuthenticator(options.tokens);
+  const { gatewaySecret } = options;
   const server = await serveGraphQL<Context>({
     apollo,
     port: options.port,
     host: options.host,
     exposeStatementCount: options.exposeStatementCount,
     logger: options.logger,
-    context: ({ requestId, headers }) => options.context({ auth: authenticate(headers.authorization, options.tokens), requestId }),
+    context: async ({ requestId, headers }) => options.context({ auth: await authenticate(headers.authorization), requestId }),
+    ...(gatewaySecret
+      ? {
+          verifyCaller: ({ method, headers, body }: { method: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
+            const signature = headers[gatewaySignatureHeader];
+            return method === 'POST' && typeof signature === 'string' && verifyGatewayRequest(gatewaySecret, signature, body);
+          },
+        }
+      : {}),
     isReady: async () => {
       await options.dataSource.query('SELECT 1');
       return true;

@@ -56,7 +56,7 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
       HUMAN_CAPITAL_PORT: String(ports.humanCapital),
       HUMAN_CAPITAL_DATABASE_URL: databases.humanCapital.url,
       HUMAN_CAPITAL_SQLITE_FILE: databases.humanCapital.sqliteFile,
-      RESEARCH_INNOVATION_URL: researchInnovationUrl,
+      GATEWAY_URL: `http://127.0.0.1:${ports.gateway}/graphql`,
       EXPOSE_SQL_STATEMENT_COUNT: 'true',
     },
     gateway: {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { authEnvironment, tokenOptionsFrom } from '@nlai/auth';
+import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
 import { defaultSampleSeed } from './seed/sample-data';
 
@@ -10,17 +10,23 @@ const schema = z.object({
   HUMAN_CAPITAL_HOST: env.host('127.0.0.1'),
   HUMAN_CAPITAL_DATABASE_URL: env.databaseUrl(),
   HUMAN_CAPITAL_SQLITE_FILE: z.string().default('.data/human-capital.sqlite'),
-  /** Where labs and organisations referenced by writes are checked; default: 127.0.0.1 on RESEARCH_INNOVATION_PORT. */
-  RESEARCH_INNOVATION_URL: env.optionalHttpUrl(),
-  RESEARCH_INNOVATION_PORT: env.port(4001),
+  /**
+   * The graph's gateway, through which labs and organisations referenced by
+   * writes are checked (the gateway alone holds the subgraphs' secrets).
+   * Default: 127.0.0.1 on GATEWAY_PORT.
+   */
+  GATEWAY_URL: env.optionalHttpUrl(),
+  GATEWAY_PORT: env.port(4000),
   /** How long that check may take, in ms. */
-  RESEARCH_INNOVATION_TIMEOUT_MS: env.integer(5000, 100, 60_000),
+  REFERENCE_CHECK_TIMEOUT_MS: env.integer(5000, 100, 60_000),
   /** Counts below this are null in public talent figures. */
   TALENT_STATS_THRESHOLD: env.integer(5, 1, 100),
   SEED_SAMPLE_DATA: env.optionalFlag(),
   /** Seed of the generated sample people: the same seed gives the same data. */
   SAMPLE_DATA_SEED: env.integer(defaultSampleSeed, 0, 2 ** 31 - 1),
   EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
+  /** Shared with the gateway only; when set, only requests it signed are answered. */
+  HUMAN_CAPITAL_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
 });
 
@@ -29,7 +35,7 @@ export type Config = ReturnType<typeof configFrom>;
 
 /** Parses the environment; throws a ConfigError naming every bad variable. */
 export function configFrom(environment: Record<string, string | undefined>) {
-  const parsed = loadConfig(schema, environment);
+  const parsed = loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables, 'HUMAN_CAPITAL_SUBGRAPH_SECRET'] });
   const production = parsed.NODE_ENV === 'production';
   return Object.freeze({
     production,
@@ -40,15 +46,16 @@ export function configFrom(environment: Record<string, string | undefined>) {
       url: parsed.HUMAN_CAPITAL_DATABASE_URL,
       sqliteFile: resolve(parsed.HUMAN_CAPITAL_SQLITE_FILE),
     }),
-    researchInnovation: Object.freeze({
-      url: parsed.RESEARCH_INNOVATION_URL ?? `http://127.0.0.1:${parsed.RESEARCH_INNOVATION_PORT}/graphql`,
-      timeoutMs: parsed.RESEARCH_INNOVATION_TIMEOUT_MS,
+    referenceCheck: Object.freeze({
+      url: parsed.GATEWAY_URL ?? `http://127.0.0.1:${parsed.GATEWAY_PORT}/graphql`,
+      timeoutMs: parsed.REFERENCE_CHECK_TIMEOUT_MS,
     }),
     talentStatsThreshold: parsed.TALENT_STATS_THRESHOLD,
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
     sampleDataSeed: parsed.SAMPLE_DATA_SEED,
     exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
     tokens: tokenOptionsFrom(parsed),
+    gatewaySecret: parsed.HUMAN_CAPITAL_SUBGRAPH_SECRET,
   });
 }
 

@@ -9,7 +9,7 @@ export interface LabReference {
 
 /** Options of {@link ResearchInnovationClient}. */
 export interface ResearchInnovationClientOptions {
-  /** GraphQL endpoint of the Research & Innovation subgraph. */
+  /** GraphQL endpoint of the gateway, which asks the Research & Innovation subgraph. */
   url: string;
   /** Give up after this many ms. */
   timeoutMs: number;
@@ -24,8 +24,9 @@ const referencesQuery = /* GraphQL */ `
 
 /**
  * Checks references into the Research & Innovation subgraph before a write,
- * through its public GraphQL API (never its database). Labs and organisations
- * are public, so no token is forwarded.
+ * through the graph's public API at the gateway (never that subgraph's
+ * database, and without holding its secret). Labs and organisations are
+ * public, so no token is forwarded.
  */
 export class ResearchInnovationClient {
   constructor(private readonly options: ResearchInnovationClientOptions) {}
@@ -33,7 +34,7 @@ export class ResearchInnovationClient {
   /** Looks up the lab and/or organisation given; null for one that does not exist. */
   async lookup(references: { labId?: string; organisationId?: string }): Promise<{ lab: LabReference | null; organisation: { id: string } | null }> {
     const unavailable = () =>
-      clientError('UPSTREAM_UNAVAILABLE', 'The Research & Innovation subgraph did not answer, so the reference could not be checked. Nothing was written; retry later.');
+      clientError('UPSTREAM_UNAVAILABLE', 'The Research & Innovation data could not be reached to check the reference. Nothing was written; retry later.');
     let body: { data?: { lab?: LabReference | null; organisation?: { id: string } | null }; errors?: unknown[] };
     try {
       const response = await fetch(this.options.url, {

@@ -24,7 +24,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
   if (config.seedSampleData && (await seedSampleData(dataSource, config.sampleDataSeed))) logger.info('seeded the sample talent, courses and vacancies');
 
-  const researchInnovation = new ResearchInnovationClient(config.researchInnovation);
+  const researchInnovation = new ResearchInnovationClient(config.referenceCheck);
   const services: Services = {
     repositories: repositories(dataSource.manager),
     talents: new TalentService(dataSource, researchInnovation),
@@ -37,6 +37,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     dataSource,
     context: (base) => ({ ...base, services, loaders: createLoaders(services.repositories) }),
     tokens: config.tokens,
+    gatewaySecret: config.gatewaySecret,
     port: config.port,
     host: config.host,
     production: config.production,

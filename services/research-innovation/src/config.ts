@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { authEnvironment, tokenOptionsFrom } from '@nlai/auth';
+import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
 
 const schema = z.object({
@@ -13,6 +13,8 @@ const schema = z.object({
   SEED_SAMPLE_DATA: env.optionalFlag(),
   /** Adds `x-sql-statements` to responses, for tests and benchmarks. */
   EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
+  /** Shared with the gateway only; when set, only requests it signed are answered. */
+  RESEARCH_INNOVATION_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
 });
 
@@ -21,7 +23,7 @@ export type Config = ReturnType<typeof configFrom>;
 
 /** Parses the environment; throws a ConfigError naming every bad variable. */
 export function configFrom(environment: Record<string, string | undefined>) {
-  const parsed = loadConfig(schema, environment);
+  const parsed = loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables, 'RESEARCH_INNOVATION_SUBGRAPH_SECRET'] });
   const production = parsed.NODE_ENV === 'production';
   return Object.freeze({
     production,
@@ -35,6 +37,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
     exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
     tokens: tokenOptionsFrom(parsed),
+    gatewaySecret: parsed.RESEARCH_INNOVATION_SUBGRAPH_SECRET,
   });
 }
 

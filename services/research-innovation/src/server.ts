@@ -36,6 +36,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     dataSource,
     context: (base) => ({ ...base, services, loaders: createLoaders(services.repositories) }),
     tokens: config.tokens,
+    gatewaySecret: config.gatewaySecret,
     port: config.port,
     host: config.host,
     production: config.production,

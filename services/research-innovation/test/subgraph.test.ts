@@ -121,11 +121,14 @@ describe('configuration', () => {
     }
   });
 
-  it('needs AUTH_JWT_SECRET in production and seeds only outside it unless asked', () => {
-    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
+  it('needs its secrets in production, naming each, and seeds only outside it unless asked', () => {
+    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(
+      new ConfigError(['AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET: required in production']),
+    );
     const secret = 'a-production-secret-of-at-least-32-characters';
-    expect(configFrom({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret }).seedSampleData).toBe(false);
-    expect(configFrom({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, SEED_SAMPLE_DATA: 'true' }).seedSampleData).toBe(true);
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, RESEARCH_INNOVATION_SUBGRAPH_SECRET: secret };
+    expect(configFrom(production).seedSampleData).toBe(false);
+    expect(configFrom({ ...production, SEED_SAMPLE_DATA: 'true' }).seedSampleData).toBe(true);
     expect(configFrom({}).seedSampleData).toBe(true);
   });
 });

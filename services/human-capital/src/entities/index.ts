@@ -1,3 +1,4 @@
+import { IdempotencyKeyEntity } from '@nlai/database';
 import { CourseSectorEntity } from './course-sector.entity';
 import { CourseEntity } from './course.entity';
 import { PlacementEntity } from './placement.entity';
@@ -9,4 +10,4 @@ export { CourseSectorEntity, CourseEntity, PlacementEntity, TalentEntity, Vacanc
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
-export const entities = [TalentEntity, PlacementEntity, CourseEntity, CourseSectorEntity, VacancyEntity, VacancyThemeEntity];
+export const entities = [IdempotencyKeyEntity, TalentEntity, PlacementEntity, CourseEntity, CourseSectorEntity, VacancyEntity, VacancyThemeEntity];

@@ -1,4 +1,4 @@
-import { randomId } from '@nlai/database';
+import { randomId, replayOf, runMutation } from '@nlai/database';
 import { checkText, checkYear, UserErrors, type UserError } from '@nlai/errors';
 import { isIsoCountryCode } from '@nlai/iso-countries';
 import type { DataSource } from 'typeorm';
@@ -13,12 +13,16 @@ export interface PlacementRecordInput {
   startYear: number;
   endYear?: number | null;
   sector?: string | null;
+  /** A retry with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string | null;
 }
 
 export interface PlacementPayload {
   placement: PlacementEntity | null;
   userErrors: UserError[];
 }
+
+const refusedKey = (userError: UserError): PlacementPayload => ({ placement: null, userErrors: [userError] });
 
 /** Records where people went to work. */
 export class PlacementService {
@@ -29,6 +33,9 @@ export class PlacementService {
   ) {}
 
   async record(input: PlacementRecordInput): Promise<PlacementPayload> {
+    const request = { key: input.idempotencyKey, operation: 'placementRecord', input };
+    const replay = await replayOf(this.dataSource, request, refusedKey);
+    if (replay) return replay;
     const errors = new UserErrors();
     const country = input.country.trim().toUpperCase();
     if (!isIsoCountryCode(country)) {
@@ -43,7 +50,9 @@ export class PlacementService {
       if (!organisation) errors.add(['input', 'organisationId'], 'NOT_FOUND', `There is no organisation with id "${organisationId}".`);
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    const checkedFirst = errors.list();
+    return runMutation(this.dataSource, request, async (manager) => {
+      const errors = new UserErrors(checkedFirst);
       const { talents, placements } = repositories(manager);
       const [talent] = await talents.findByIds([input.talentId]);
       if (!talent) errors.add(['input', 'talentId'], 'NOT_FOUND', `There is no person with id "${input.talentId}".`);
@@ -63,6 +72,6 @@ export class PlacementService {
       };
       await placements.insert(placement);
       return { placement, userErrors: [] };
-    });
+    }, refusedKey);
   }
 }

@@ -1,4 +1,4 @@
-import { randomId } from '@nlai/database';
+import { randomId, replayOf, runMutation } from '@nlai/database';
 import { UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
 import type { CareerStage, TalentEntity, TalentOrigin } from '../entities';
@@ -12,6 +12,8 @@ export interface TalentRegisterInput {
   origin: TalentOrigin;
   startYear: number;
   endYear?: number | null;
+  /** A retry with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string | null;
 }
 
 /** Only the fields present change; an explicit null clears the end year. */
@@ -19,12 +21,15 @@ export interface TalentUpdateInput {
   id: string;
   stage?: CareerStage | null;
   endYear?: number | null;
+  idempotencyKey?: string | null;
 }
 
 export interface TalentPayload {
   talent: TalentEntity | null;
   userErrors: UserError[];
 }
+
+const refusedKey = (userError: UserError): TalentPayload => ({ talent: null, userErrors: [userError] });
 
 /** Registers people in labs and records their progress. */
 export class TalentService {
@@ -35,6 +40,10 @@ export class TalentService {
   ) {}
 
   async register(input: TalentRegisterInput): Promise<TalentPayload> {
+    const request = { key: input.idempotencyKey, operation: 'talentRegister', input };
+    // A retry of a completed registration is answered before the network check, so it succeeds even while that fails.
+    const replay = await replayOf(this.dataSource, request, refusedKey);
+    if (replay) return replay;
     const errors = new UserErrors();
     const talent: TalentEntity = {
       id: randomId('t'),
@@ -56,12 +65,19 @@ export class TalentService {
       }
     }
     if (errors.any) return { talent: null, userErrors: errors.list() };
-    await this.dataSource.transaction((manager) => repositories(manager).talents.insert(talent));
-    return { talent, userErrors: [] };
+    return runMutation(
+      this.dataSource,
+      request,
+      async (manager) => {
+        await repositories(manager).talents.insert(talent);
+        return { talent, userErrors: [] };
+      },
+      refusedKey,
+    );
   }
 
   update(input: TalentUpdateInput): Promise<TalentPayload> {
-    return this.dataSource.transaction(async (manager) => {
+    return runMutation(this.dataSource, { key: input.idempotencyKey, operation: 'talentUpdate', input }, async (manager) => {
       const { talents } = repositories(manager);
       const errors = new UserErrors();
       const [current] = await talents.findByIds([input.id]);
@@ -77,6 +93,6 @@ export class TalentService {
       if (errors.any) return { talent: null, userErrors: errors.list() };
       await talents.update(current.id, changes);
       return { talent: next, userErrors: [] };
-    });
+    }, refusedKey);
   }
 }

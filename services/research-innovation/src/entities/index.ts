@@ -1,3 +1,4 @@
+import { IdempotencyKeyEntity } from '@nlai/database';
 import { LabThemeEntity } from './lab-theme.entity';
 import { LabEntity } from './lab.entity';
 import { LocationEntity } from './location.entity';
@@ -10,4 +11,5 @@ export type { NetworkRole } from './location.entity';
 export type { OrganisationKind } from './organisation.entity';
 export type { PartnerRole } from './partnership.entity';
 
-export const entities = [LocationEntity, OrganisationEntity, LabEntity, LabThemeEntity, PartnershipEntity];
+
+export const entities = [IdempotencyKeyEntity, LocationEntity, OrganisationEntity, LabEntity, LabThemeEntity, PartnershipEntity];

@@ -1,4 +1,4 @@
-import { isUniqueViolation, slugify } from '@nlai/database';
+import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
 import { checkLabels, checkText, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
 import type { LabEntity, LabStatus, PartnerRole, PartnershipEntity } from '../entities';
@@ -18,6 +18,8 @@ export interface LabCreateInput {
   startYear?: number | null;
   endYear?: number | null;
   partners?: LabPartnerInput[] | null;
+  /** A retry with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string | null;
 }
 
 /** Only the fields present change; an explicit null clears a year. */
@@ -29,6 +31,7 @@ export interface LabUpdateInput {
   themes?: string[] | null;
   startYear?: number | null;
   endYear?: number | null;
+  idempotencyKey?: string | null;
 }
 
 export interface LabPayload {
@@ -46,7 +49,7 @@ export class LabService {
   ) {}
 
   create(input: LabCreateInput): Promise<LabPayload> {
-    return this.write(async (repos, errors) => {
+    return this.write('labCreate', input, async (repos, errors) => {
       const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
       if (name && (await repos.labs.findByName(name))) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
       const location = await this.findLocation(repos, errors, input.city);
@@ -76,7 +79,7 @@ export class LabService {
   }
 
   update(input: LabUpdateInput): Promise<LabPayload> {
-    return this.write(async (repos, errors) => {
+    return this.write('labUpdate', input, async (repos, errors) => {
       const [current] = await repos.labs.findByIds([input.id]);
       if (!current) {
         errors.add(['input', 'id'], 'NOT_FOUND', `There is no lab with id "${input.id}".`);
@@ -107,12 +110,23 @@ export class LabService {
     });
   }
 
-  /** Runs a validate-then-write step in a transaction; a lost race on a unique name becomes TAKEN. */
-  private async write(step: (repos: Repositories, errors: UserErrors) => Promise<LabEntity | null>): Promise<LabPayload> {
-    const errors = new UserErrors();
+  /** Runs a validate-then-write step in a transaction, once per idempotency key; a lost race on a unique name becomes TAKEN. */
+  private async write(
+    operation: string,
+    input: { idempotencyKey?: string | null },
+    step: (repos: Repositories, errors: UserErrors) => Promise<LabEntity | null>,
+  ): Promise<LabPayload> {
     try {
-      const lab = await this.dataSource.transaction((manager) => step(repositories(manager), errors));
-      return { lab: errors.any ? null : lab, userErrors: errors.list() };
+      return await runMutation<LabPayload>(
+        this.dataSource,
+        { key: input.idempotencyKey, operation, input },
+        async (manager) => {
+          const errors = new UserErrors();
+          const lab = await step(repositories(manager), errors);
+          return { lab: errors.any ? null : lab, userErrors: errors.list() };
+        },
+        (userError) => ({ lab: null, userErrors: [userError] }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return { lab: null, userErrors: [{ field: ['input', 'name'], code: 'TAKEN', message: 'A lab with this name was created at the same time.' }] };

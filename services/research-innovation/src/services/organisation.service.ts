@@ -1,4 +1,4 @@
-import { isUniqueViolation, slugify } from '@nlai/database';
+import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
 import { checkText, UserErrors, type UserError } from '@nlai/errors';
 import { isIsoCountryCode } from '@nlai/iso-countries';
 import type { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ export interface OrganisationCreateInput {
   rorId?: string | null;
   /** ISO 3166-1 alpha-2; default NL. */
   country?: string | null;
+  idempotencyKey?: string | null;
 }
 
 export interface OrganisationPayload {
@@ -26,10 +27,10 @@ export class OrganisationService {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(input: OrganisationCreateInput): Promise<OrganisationPayload> {
-    const errors = new UserErrors();
     try {
-      const organisation = await this.dataSource.transaction(async (manager) => {
+      return await runMutation<OrganisationPayload>(this.dataSource, { key: input.idempotencyKey, operation: 'organisationCreate', input }, async (manager) => {
         const repos = repositories(manager);
+        const errors = new UserErrors();
         const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
         if (name && (await repos.organisations.findByName(name))) errors.add(['input', 'name'], 'TAKEN', `An organisation named "${name}" already exists.`);
         const rorId = input.rorId?.trim().toLowerCase() || null;
@@ -40,15 +41,14 @@ export class OrganisationService {
         }
         const country = (input.country ?? 'NL').trim().toUpperCase();
         if (!isIsoCountryCode(country)) errors.add(['input', 'country'], 'INVALID', `"${input.country}" is not an ISO 3166-1 alpha-2 country code such as NL.`);
-        if (errors.any || !name) return null;
+        if (errors.any || !name) return { organisation: null, userErrors: errors.list() };
 
         let id = slugify(name);
         for (let suffix = 2; await repos.organisations.idExists(id); suffix += 1) id = `${slugify(name)}-${suffix}`;
         const created: OrganisationEntity = { id, name, kind: input.kind, rorId, country, placeholder: false };
         await repos.organisations.insert(created);
-        return created;
-      });
-      return { organisation, userErrors: errors.list() };
+        return { organisation: created, userErrors: [] };
+      }, (userError) => ({ organisation: null, userErrors: [userError] }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return { organisation: null, userErrors: [{ field: ['input', 'name'], code: 'TAKEN', message: 'An organisation with this name or ROR id was created at the same time.' }] };

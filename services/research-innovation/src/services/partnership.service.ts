@@ -1,4 +1,4 @@
-import { randomId } from '@nlai/database';
+import { randomId, runMutation } from '@nlai/database';
 import { checkYear, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
 import type { PartnerRole, PartnershipEntity } from '../entities';
@@ -10,17 +10,21 @@ export interface PartnershipCreateInput {
   organisationId: string;
   role: PartnerRole;
   startYear?: number | null;
+  idempotencyKey?: string | null;
 }
 
 export interface PartnershipEndInput {
   id: string;
   endYear: number;
+  idempotencyKey?: string | null;
 }
 
 export interface PartnershipPayload {
   partnership: PartnershipEntity | null;
   userErrors: UserError[];
 }
+
+const refusedKey = (userError: UserError): PartnershipPayload => ({ partnership: null, userErrors: [userError] });
 
 /** Adds organisations to labs and ends their partnerships. */
 export class PartnershipService {
@@ -30,7 +34,7 @@ export class PartnershipService {
   ) {}
 
   create(input: PartnershipCreateInput): Promise<PartnershipPayload> {
-    return this.dataSource.transaction(async (manager) => {
+    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, operation: 'partnershipCreate', input }, async (manager) => {
       const repos = repositories(manager);
       const errors = new UserErrors();
       if (!(await repos.labs.idExists(input.labId))) errors.add(['input', 'labId'], 'NOT_FOUND', `There is no lab with id "${input.labId}".`);
@@ -53,11 +57,11 @@ export class PartnershipService {
       };
       await repos.partnerships.insert([partnership]);
       return { partnership, userErrors: [] };
-    });
+    }, refusedKey);
   }
 
   end(input: PartnershipEndInput): Promise<PartnershipPayload> {
-    return this.dataSource.transaction(async (manager) => {
+    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, operation: 'partnershipEnd', input }, async (manager) => {
       const repos = repositories(manager);
       const errors = new UserErrors();
       const partnership = await repos.partnerships.findById(input.id);
@@ -71,6 +75,6 @@ export class PartnershipService {
       if (errors.any || !partnership) return { partnership: null, userErrors: errors.list() };
       await repos.partnerships.end(partnership.id, input.endYear);
       return { partnership: { ...partnership, endYear: input.endYear }, userErrors: [] };
-    });
+    }, refusedKey);
   }
 }

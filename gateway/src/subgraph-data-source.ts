@@ -1,0 +1,32 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { clientError } from '@nlai/errors';
+import type { Logger } from '@nlai/http-server';
+import type { GatewayContext } from './context';
+
+/**
+ * One subgraph as the gateway sees it. Forwards the caller's Authorization
+ * header (each subgraph enforces its own rules on the caller's token) and the
+ * request id, and turns a failed fetch into a coded error naming the
+ * subgraph, never its URL or response body: its fields are null, the rest
+ * of the answer still arrives.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  declare readonly name: string;
+  declare readonly timeoutMs: number;
+  declare readonly logger: Logger;
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('requestId' in context)) return; // schema loading carries no caller
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): never {
+    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+    this.logger.error({ err: error, subgraph: this.name, status: response?.status, requestId: context?.requestId }, 'subgraph request failed');
+    throw timedOut
+      ? clientError('SUBGRAPH_TIMEOUT', `The ${this.name} subgraph did not answer within ${this.timeoutMs} ms; its fields are null.`, { serviceName: this.name })
+      : clientError('SUBGRAPH_UNAVAILABLE', `The ${this.name} subgraph is unavailable; its fields are null.`, { serviceName: this.name });
+  }
+}
