@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import type { UserError } from '@nlai/errors';
+import { retryingTransaction } from './retrying-transaction';
 import { isUniqueViolation } from './unique-violation';
 
 /** A mutation's idempotency key and the payload of its first successful run. */
@@ -70,7 +71,8 @@ export async function storedResult<T>(manager: EntityManager, request: Idempoten
 }
 
 /**
- * Runs a write in a transaction, once per idempotency key: a retry with the
+ * Runs a write in a transaction (run again if chosen as a deadlock victim),
+ * once per idempotency key: a retry with the
  * same key gets the first run's payload and writes nothing. The key is
  * reserved before the write, so a concurrent retry waits for the first run
  * (or, on SQLite, runs after it) and then replays it. A run that wrote
@@ -85,7 +87,7 @@ export async function idempotentTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(async (manager) => {
+      return await retryingTransaction(dataSource, async (manager) => {
         if (!request.key) return write(manager);
         const replay = await storedResult<T>(manager, request);
         if (replay !== undefined) return replay;

@@ -9,3 +9,4 @@ export { isUniqueViolation } from './unique-violation';
 export { IdempotencyKeyEntity, IdempotencyKeyRefused, idempotentTransaction, replayOf, runMutation, storedResult } from './idempotency';
 export type { IdempotentRequest, MutationPayload } from './idempotency';
 export { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from './idempotency-migrations';
+export { isTransientConflict, retryingTransaction } from './retrying-transaction';

@@ -50,26 +50,38 @@ export interface RunningServer {
 
 const graphqlPath = '/graphql';
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  /** True when the connection was cut instead: nobody is left to answer. */
+  constructor(readonly cut = false) {
+    super('request body too large');
+  }
+}
 
+// Past this, an oversized body is not even read to its end: the connection is cut.
+const drainLimit = 16 * 1024 * 1024;
+
+/**
+ * Reads the body up to `limit` bytes. An oversized body is still read to its
+ * end (and dropped) before the 413 goes out, so the client, still sending,
+ * sees the answer rather than a reset connection.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
+    if (Number.isFinite(declared) && declared > drainLimit) {
+      request.destroy();
+      return reject(new BodyTooLarge(true));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
+      if (size > drainLimit) request.destroy();
+      else if (size <= limit) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
+    request.on('close', () => size > drainLimit && reject(new BodyTooLarge(true)));
   });
 }
 
@@ -163,7 +175,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       await handleGraphQL(request, response, requestId, url.search);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        response.setHeader('connection', 'close');
+        if (error.cut) return;
         return sendJson(response, 413, requestErrorBody(`The request body is larger than ${bodyLimit} bytes.`, 'BAD_REQUEST'));
       }
       logger.error({ err: error, requestId }, 'request failed');

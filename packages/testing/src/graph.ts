@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases';
 import { freePort, startProcess, type ServiceProcess } from './processes';
+import { SubgraphProxy } from './subgraph-proxy';
 
 type ServiceName = 'researchInnovation' | 'humanCapital' | 'gateway';
 
@@ -10,6 +11,8 @@ export interface TestGraph {
   humanCapital: ServiceProcess;
   gateway: ServiceProcess;
   databases: { researchInnovation: TestDatabase; humanCapital: TestDatabase };
+  /** With `proxied`: the proxies between the gateway and each subgraph. */
+  proxies: { researchInnovation: SubgraphProxy; humanCapital: SubgraphProxy } | undefined;
   /** Stops one service with SIGTERM and starts it again on the same database and port. */
   restart(name: ServiceName): Promise<ServiceProcess>;
   /** Stops one service (SIGTERM unless told otherwise); returns its exit code. */
@@ -25,7 +28,13 @@ export interface StartGraphOptions {
   dialect: TestDialect;
   /** Extra environment for every process. */
   env?: Record<string, string | undefined>;
+  /** Extra environment for one process. */
+  envFor?: Partial<Record<ServiceName, Record<string, string | undefined>>>;
+  /** Puts a counting, delaying proxy between the gateway and each subgraph. */
+  proxied?: boolean;
 }
+
+export type { ServiceName };
 
 const entries: Record<ServiceName, string> = {
   researchInnovation: '@nlai/research-innovation',
@@ -43,8 +52,9 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
     humanCapital: await createTestDatabase(options.dialect, 'hc'),
   };
   const ports = { researchInnovation: await freePort(), humanCapital: await freePort(), gateway: await freePort() };
-  const researchInnovationUrl = `http://127.0.0.1:${ports.researchInnovation}/graphql`;
-  const humanCapitalUrl = `http://127.0.0.1:${ports.humanCapital}/graphql`;
+  const proxies = options.proxied ? { researchInnovation: new SubgraphProxy(), humanCapital: new SubgraphProxy() } : undefined;
+  const researchInnovationUrl = proxies ? await proxies.researchInnovation.start(ports.researchInnovation) : `http://127.0.0.1:${ports.researchInnovation}/graphql`;
+  const humanCapitalUrl = proxies ? await proxies.humanCapital.start(ports.humanCapital) : `http://127.0.0.1:${ports.humanCapital}/graphql`;
   const environments: Record<ServiceName, Record<string, string | undefined>> = {
     researchInnovation: {
       RESEARCH_INNOVATION_PORT: String(ports.researchInnovation),
@@ -65,7 +75,7 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
       HUMAN_CAPITAL_URL: humanCapitalUrl,
     },
   };
-  const start = (name: ServiceName) => startProcess(name, require.resolve(entries[name]), ports[name], { ...options.env, ...environments[name] });
+  const start = (name: ServiceName) => startProcess(name, require.resolve(entries[name]), ports[name], { ...options.env, ...environments[name], ...options.envFor?.[name] });
 
   const running = {} as Record<ServiceName, ServiceProcess | undefined>;
   const stopService = async (name: ServiceName, signal: NodeJS.Signals = 'SIGTERM') => {
@@ -80,6 +90,7 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
   };
   const stopAll = async () => {
     await Promise.all((Object.keys(entries) as ServiceName[]).map((name) => stopService(name)));
+    await Promise.all(Object.values(proxies ?? {}).map((proxy) => proxy.stop()));
     await Promise.all(Object.values(databases).map((database) => database.drop()));
   };
 
@@ -101,6 +112,7 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
       return running.gateway!;
     },
     databases,
+    proxies,
     async restart(name) {
       await stopService(name);
       return startService(name);

@@ -75,3 +75,18 @@ export async function startProcess(name: string, entry: string, port: number, en
   }
   return service;
 }
+
+/** Runs `node <entry>` until it exits (or the timeout kills it); for services that must refuse to start. */
+export function runToExit(entry: string, env: Record<string, string | undefined>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [entry], { env: { PATH: testEnvironment.path, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

@@ -90,6 +90,22 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
     expect(result.data!.labs.totalCount).toBe(2);
   });
 
+  it('takes 50 concurrent writes without one failing (no SQLITE_BUSY, no lost update)', async () => {
+    const token = tokenWith('research-innovation:write');
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        graphql<{ labCreate: { lab: { id: string } | null; userErrors: unknown[] } }>(
+          server.url,
+          `mutation { labCreate(input: { name: "Concurrent lab ${index}", status: IN_DEVELOPMENT, city: "Delft", themes: ["load"] }) { lab { id } userErrors { code } } }`,
+          { token },
+        ),
+      ),
+    );
+    expect(answers.filter((answer) => answer.errors || !answer.data?.labCreate.lab)).toEqual([]);
+    const [{ n }] = await server.dataSource.query("SELECT COUNT(*) AS n FROM lab WHERE name LIKE 'Concurrent lab %'");
+    expect(Number(n)).toBe(50);
+  });
+
   it('refuses writes without the research-innovation:write scope, even when called directly', async () => {
     const mutation = 'mutation { organisationCreate(input: { name: "Direct Ltd", kind: COMPANY }) { organisation { id } } }';
     const result = await graphql(server.url, mutation, { token: tokenWith('talent:read') });

@@ -1,0 +1,54 @@
+import { createServer, request as forward, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A pass-through HTTP proxy in front of a subgraph, for fault tests: it
+ * counts the GraphQL requests the gateway sends, can hold each one back for
+ * a while (a slow subgraph), and tells how many sockets the gateway keeps
+ * open to it.
+ */
+export class SubgraphProxy {
+  /** GraphQL requests received so far. */
+  requests = 0;
+  /** Each GraphQL request waits this long before it is forwarded. */
+  delayMs = 0;
+  private server: Server | undefined;
+  private targetPort = 0;
+
+  /** Starts listening on a free port; `targetPort` is where the subgraph runs. */
+  async start(targetPort: number): Promise<string> {
+    this.targetPort = targetPort;
+    this.server = createServer((incoming, outgoing) => {
+      const isGraphQL = incoming.url?.startsWith('/graphql') ?? false;
+      if (isGraphQL) this.requests += 1;
+      const send = () => {
+        const upstream = forward(
+          { host: '127.0.0.1', port: this.targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers },
+          (response) => {
+            outgoing.writeHead(response.statusCode ?? 502, response.headers);
+            response.pipe(outgoing);
+          },
+        );
+        upstream.on('error', () => {
+          if (!outgoing.headersSent) outgoing.writeHead(502);
+          outgoing.end();
+        });
+        incoming.pipe(upstream);
+      };
+      if (isGraphQL && this.delayMs > 0) setTimeout(send, this.delayMs);
+      else send();
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
+  }
+
+  /** Sockets the gateway holds open to this subgraph right now. */
+  openSockets(): Promise<number> {
+    return new Promise((resolve, reject) => this.server!.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
