@@ -35,20 +35,23 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function mysqlServerUrl(): URL {
-  const url = testEnvironment.mysqlUrl;
+function mysqlServerUrl(override?: string): URL {
+  const url = override ?? testEnvironment.mysqlUrl;
   if (!url) throw new Error('TEST_MYSQL_URL is not set');
   return new URL(url);
 }
 
-/** Creates an empty database (a temp file, or a fresh MySQL database with a random name). */
-export async function createTestDatabase(dialect: TestDialect, label: string): Promise<TestDatabase> {
+/**
+ * Creates an empty database (a temp file, or a fresh MySQL database with a
+ * random name on TEST_MYSQL_URL's server, or on `mysqlServer` when given).
+ */
+export async function createTestDatabase(dialect: TestDialect, label: string, mysqlServer?: string): Promise<TestDatabase> {
   const directory = mkdtempSync(join(tmpdir(), `nlai-${label}-`));
   const sqliteFile = join(directory, `${label}.sqlite`);
   if (dialect === 'sqlite') {
     return { dialect, url: undefined, sqliteFile, drop: async () => rmSync(directory, { recursive: true, force: true }) };
   }
-  const server = mysqlServerUrl();
+  const server = mysqlServerUrl(mysqlServer);
   const name = `nlai_test_${label.replace(/[^a-z0-9]/gi, '_')}_${randomBytes(4).toString('hex')}`;
   const admin = await createConnection({ uri: server.toString() });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

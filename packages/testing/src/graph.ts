@@ -32,6 +32,8 @@ export interface StartGraphOptions {
   envFor?: Partial<Record<ServiceName, Record<string, string | undefined>>>;
   /** Puts a counting, delaying proxy between the gateway and each subgraph. */
   proxied?: boolean;
+  /** For dialect mysql: the server to create the databases on, instead of TEST_MYSQL_URL's. */
+  mysqlServer?: string;
 }
 
 export type { ServiceName };
@@ -48,8 +50,8 @@ const entries: Record<ServiceName, string> = {
  */
 export async function startGraph(options: StartGraphOptions): Promise<TestGraph> {
   const databases = {
-    researchInnovation: await createTestDatabase(options.dialect, 'ri'),
-    humanCapital: await createTestDatabase(options.dialect, 'hc'),
+    researchInnovation: await createTestDatabase(options.dialect, 'ri', options.mysqlServer),
+    humanCapital: await createTestDatabase(options.dialect, 'hc', options.mysqlServer),
   };
   const ports = { researchInnovation: await freePort(), humanCapital: await freePort(), gateway: await freePort() };
   const proxies = options.proxied ? { researchInnovation: new SubgraphProxy(), humanCapital: new SubgraphProxy() } : undefined;

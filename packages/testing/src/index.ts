@@ -7,3 +7,4 @@ export { startGraph } from './graph';
 export type { TestGraph, StartGraphOptions, ServiceName } from './graph';
 export { graphql, tokenWith } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
+export { PrivateMariaDb } from './private-mariadb';
