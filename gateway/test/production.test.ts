@@ -55,6 +55,17 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
     expect(JSON.stringify(result)).not.toContain('queryPlan');
   });
 
+  it('holds against abuse as in development: deep, wide, oversized and batched requests are refused', async () => {
+    const post = (body: string) => fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` }, body });
+    let deep = 'name';
+    for (let level = 0; level < 5; level += 1) deep = `partners { organisation { partnerships { lab { ${deep} } } } }`;
+    const codeOf = async (response: Response) => ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;
+    expect(await codeOf(await post(JSON.stringify({ query: `{ lab(id: "quva-lab") { ${deep} } }` })))).toBe('OPERATION_TOO_DEEP');
+    expect(await codeOf(await post(JSON.stringify({ query: '{ labs(first: 1000) { totalCount } }' })))).toBe('PAGE_SIZE_EXCEEDED');
+    expect((await post(JSON.stringify({ query: `{ lab(id: "${'x'.repeat(1_100_000)}") { name } }` }))).status).toBe(413);
+    expect((await post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]))).status).toBe(400);
+  });
+
   describe('a subgraph answers only its gateway', () => {
     const bodies = {
       'a query with a user token': { query: '{ labs(first: 1) { totalCount } }' },

@@ -137,3 +137,14 @@ describe('career rules', () => {
     expect(check({ stage: 'PHD_CANDIDATE', startYear: 1999, endYear: null })).toEqual(['input.startYear:OUT_OF_RANGE']);
   });
 });
+
+describe('configuration', () => {
+  it('listens on 127.0.0.1 unless told otherwise', () => {
+    expect(configFrom({}).host).toBe('127.0.0.1');
+    expect(configFrom({ HUMAN_CAPITAL_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('needs its secrets in production, naming each', () => {
+    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production[\s\S]*HUMAN_CAPITAL_SUBGRAPH_SECRET: required in production/);
+  });
+});

@@ -127,6 +127,11 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
 });
 
 describe('configuration', () => {
+  it('listens on 127.0.0.1 unless told otherwise', () => {
+    expect(configFrom({}).host).toBe('127.0.0.1');
+    expect(configFrom({ RESEARCH_INNOVATION_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
   it('names every bad variable at once', () => {
     expect(() => configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     try {
