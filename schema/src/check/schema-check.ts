@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { composeServices as composeWithGuild } from '@theguild/federation-composition';
+import { buildSchema, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
+import { composeSupergraph, CompositionError, type SubgraphDefinition } from '../compose-supergraph';
+import { apiSchemaFromSupergraph, checkContractCompatibility } from '../contract-compatibility';
+import { parseSupergraphConfig } from '../supergraph-config';
+import { describeStaleSupergraph, renderSupergraphFile } from '../supergraph-file';
+import { breakingChanges, parseAcknowledgements, type BreakingChange } from './breaking-changes';
+import { GitBase } from './git-base';
+import { brokenOperations, readSavedOperations } from './saved-operations';
+import { lintSchema } from './schema-lint';
+
+/** Options of {@link runSchemaCheck}. */
+export interface SchemaCheckOptions {
+  /** The repository root (where `schema/` is). */
+  root: string;
+  /** The revision to compare with; default: the merge-base of HEAD and main. */
+  base?: string;
+}
+
+/** One part of the check, for the report. */
+export interface SchemaCheckSection {
+  title: string;
+  ok: boolean;
+  /** What was found, a line each; for a passing section, a short summary. */
+  details: string[];
+}
+
+/** Where the schema workspace keeps what the check reads, relative to the repository root. */
+export const schemaFiles = {
+  config: 'schema/supergraph.yaml',
+  supergraph: 'schema/supergraph.graphql',
+  contract: 'schema/contract/core.graphql',
+  operations: 'schema/operations',
+  acknowledgements: 'schema/breaking-changes.yaml',
+};
+
+const printed = (schema: GraphQLSchema) => printSchema(lexicographicSortSchema(schema));
+
+function subgraphSchema(sdl: string): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs: parse(sdl) });
+}
+
+/**
+ * Everything a working group must know before merging a schema change, in
+ * one pass: composition (two composers agreeing), the committed supergraph,
+ * the core contract, breaking changes against the base revision, the saved
+ * operations, and the SDL conventions.
+ */
+export async function runSchemaCheck(options: SchemaCheckOptions): Promise<SchemaCheckSection[]> {
+  const { root } = options;
+  const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
+  const sections: SchemaCheckSection[] = [];
+  const sources = parseSupergraphConfig(read(schemaFiles.config) ?? '', join(root, 'schema'));
+  const subgraphs: SubgraphDefinition[] = sources.map((source) => ({ name: source.name, routingUrl: source.routingUrl, sdl: readFileSync(source.schemaFile, 'utf8') }));
+
+  // 1. Composition, by Apollo and by The Guild.
+  let supergraphSdl: string | undefined;
+  try {
+    supergraphSdl = composeSupergraph(subgraphs).supergraphSdl;
+  } catch (error) {
+    sections.push({ title: 'Composition', ok: false, details: error instanceof CompositionError ? error.errors.map((inner) => `Apollo: ${inner.message}`) : [String(error)] });
+  }
+  const guild = composeWithGuild(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(subgraph.sdl) })));
+  if (guild.errors) sections.push({ title: 'Composition', ok: false, details: guild.errors.map((error) => `The Guild: ${error.message}`) });
+  if (!supergraphSdl || guild.errors || !guild.publicSdl) return sections;
+  const apiSchema = apiSchemaFromSupergraph(supergraphSdl);
+  const agree = printed(apiSchema) === printed(buildSchema(guild.publicSdl));
+  sections.push({
+    title: 'Composition',
+    ok: agree,
+    details: agree
+      ? [`@apollo/composition and @theguild/federation-composition compose the ${subgraphs.length} subgraphs to the same API schema.`]
+      : ['@apollo/composition and @theguild/federation-composition compose different API schemas.'],
+  });
+
+  // 2. The committed supergraph.
+  const stale = describeStaleSupergraph(read(schemaFiles.supergraph), renderSupergraphFile(supergraphSdl));
+  sections.push({ title: 'Committed supergraph', ok: !stale, details: stale ? stale.split('\n') : ['schema/supergraph.graphql is up to date.'] });
+
+  // 3. The core contract.
+  const contract = read(schemaFiles.contract);
+  const violations = contract ? checkContractCompatibility(apiSchema, contract) : [];
+  sections.push({
+    title: 'Core contract',
+    ok: contract !== undefined && violations.length === 0,
+    details: contract === undefined ? [`${schemaFiles.contract} is missing.`] : violations.length ? violations.map((violation) => violation.message) : ['The API schema is a compatible superset of the core contract.'],
+  });
+
+  // 4. Breaking changes against the base revision.
+  const base = GitBase.resolve(root, options.base);
+  const acknowledgements = parseAcknowledgements(read(schemaFiles.acknowledgements));
+  const found: BreakingChange[] = [];
+  for (const source of sources) {
+    const path = source.schemaFile.slice(root.length + 1);
+    const before = base.read(path);
+    if (before !== undefined) found.push(...(await breakingChanges(source.name, subgraphSchema(before), subgraphSchema(readFileSync(source.schemaFile, 'utf8')), acknowledgements)));
+  }
+  const baseSupergraph = base.read(schemaFiles.supergraph);
+  if (baseSupergraph) found.push(...(await breakingChanges('api', apiSchemaFromSupergraph(baseSupergraph), apiSchema, acknowledgements)));
+  const unacknowledged = found.filter((change) => !change.acknowledged);
+  const baseName = `${base.label}, ${base.commit.slice(0, 10)}`;
+  sections.push({
+    title: `Breaking changes against ${baseName}`,
+    ok: unacknowledged.length === 0,
+    details: found.length
+      ? found.map((change) => `${change.acknowledged ? 'acknowledged' : 'BREAKING'} ${change.schema}: ${change.path}: ${change.message}`)
+      : ['None.'],
+  });
+
+  // 5. The saved operations.
+  const saved = readSavedOperations(join(root, schemaFiles.operations));
+  const broken = brokenOperations(apiSchema, saved);
+  sections.push({
+    title: 'Saved operations',
+    ok: broken.length === 0,
+    details: broken.length ? broken.map((problem) => `${problem.file} ${problem.operation}: ${problem.message}`) : [`All ${saved.length} files in ${schemaFiles.operations} validate.`],
+  });
+
+  // 6. Conventions.
+  const findings = lintSchema(apiSchema);
+  sections.push({ title: 'Schema lint', ok: findings.length === 0, details: findings.length ? findings.map((finding) => finding.message) : ['Every type and field is described and named by the conventions.'] });
+  return sections;
+}
+
+/** The report a person reads: a line per section, its findings indented below. */
+export function formatReport(sections: SchemaCheckSection[]): string {
+  const lines = sections.flatMap((section) => [`${section.ok ? '✓' : '✗'} ${section.title}`, ...section.details.map((detail) => `    ${detail}`)]);
+  const failed = sections.filter((section) => !section.ok).length;
+  lines.push('', failed ? `schema:check failed: ${failed} of ${sections.length} checks.` : `schema:check passed: ${sections.length} checks.`);
+  return lines.join('\n');
+}

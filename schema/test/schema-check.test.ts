@@ -1,0 +1,111 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { composeSupergraphFromConfig } from '../src/compose-supergraph';
+import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/check/schema-check';
+import { renderSupergraphFile } from '../src/supergraph-file';
+
+const repository = resolve(__dirname, '../..');
+const copied = ['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'services/research-innovation/src/schema.graphql', 'services/human-capital/src/schema.graphql'];
+const researchSdl = 'services/research-innovation/src/schema.graphql';
+
+/** A throwaway repository holding what schema:check reads, committed on `main`. */
+function scratchRepository(): string {
+  const root = mkdtempSync(join(tmpdir(), 'nlai-schema-check-'));
+  for (const path of copied) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    cpSync(join(repository, path), join(root, path), { recursive: true });
+  }
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'base');
+  return root;
+}
+
+/** Edits a subgraph's SDL the way a working group would, and recomposes (`npm run compose`). */
+function change(root: string, edit: (sdl: string) => string): void {
+  const file = join(root, researchSdl);
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+  writeFileSync(join(root, 'schema/supergraph.graphql'), renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl));
+}
+
+const failed = (sections: SchemaCheckSection[]) => sections.filter((section) => !section.ok).map((section) => section.title.split(' against')[0]);
+const dropField = (field: string, description: string) => (sdl: string) => sdl.replace(`  "${description}"\n  ${field}\n`, '');
+
+describe('npm run schema:check', () => {
+  let root: string;
+  beforeEach(() => {
+    root = scratchRepository();
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('passes on an unchanged repository', async () => {
+    const sections = await runSchemaCheck({ root });
+    expect(failed(sections)).toEqual([]);
+    expect(sections.map((section) => section.title.split(' against')[0])).toEqual(['Composition', 'Committed supergraph', 'Core contract', 'Breaking changes', 'Saved operations', 'Schema lint']);
+  });
+
+  it('passes when a field is added', async () => {
+    change(root, (sdl) => sdl.replace('  "Public page the lab\'s facts come from."\n  sourceUrl: String\n', '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n'));
+    expect(failed(await runSchemaCheck({ root }))).toEqual([]);
+  });
+
+  it('fails when a field a saved operation uses is dropped, naming the field and the operation', async () => {
+    change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
+    const sections = await runSchemaCheck({ root });
+    expect(failed(sections)).toEqual(['Breaking changes', 'Saved operations']);
+    const report = formatReport(sections);
+    expect(report).toContain('BREAKING research-innovation: Lab.sourceUrl');
+    expect(report).toContain('BREAKING api: Lab.sourceUrl');
+    expect(report).toContain('lab-page.graphql LabPage: Cannot query field "sourceUrl" on type "Lab".');
+  });
+
+  it('passes a breaking change once the working group acknowledges it, with a reason', async () => {
+    change(root, dropField('placeholder: Boolean!', 'True for a sample stand-in where no public source names the organisation.'));
+    expect(failed(await runSchemaCheck({ root }))).toEqual(['Breaking changes']);
+
+    writeFileSync(
+      join(root, 'schema/breaking-changes.yaml'),
+      ['acknowledged:', ...['research-innovation', 'api'].map((schema) => `  - schema: ${schema}\n    path: Organisation.placeholder\n    reason: Placeholders are marked in the name only; frontends were told.`)].join('\n'),
+    );
+    const sections = await runSchemaCheck({ root });
+    expect(failed(sections)).toEqual([]);
+    expect(formatReport(sections)).toContain('acknowledged api: Organisation.placeholder');
+  });
+
+  it('fails when the committed supergraph is stale', async () => {
+    writeFileSync(join(root, researchSdl), readFileSync(join(root, researchSdl), 'utf8').replace("Public page the lab's facts come from.", 'Where the facts come from.'));
+    expect(failed(await runSchemaCheck({ root }))).toEqual(['Committed supergraph']);
+  });
+
+  it('fails when a type or field lacks a description or breaks a naming convention', async () => {
+    change(root, (sdl) => sdl.replace('  "Adds a lab in an existing location, optionally with its partners."\n  labCreate(', '  createLab(input: LabCreateInput!): LabCreatePayload!\n  "Adds a lab in an existing location, optionally with its partners."\n  labCreate('));
+    const sections = await runSchemaCheck({ root });
+    expect(failed(sections)).toEqual(['Schema lint']);
+    expect(formatReport(sections)).toContain('Mutation.createLab has no description.');
+    expect(formatReport(sections)).toContain('Mutation.createLab should name its object first');
+  });
+
+  it('exits non-zero from the command line and prints the report', () => {
+    change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
+    const run = spawnSync(process.execPath, [resolve(__dirname, '../dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('✗ Saved operations');
+    expect(run.stdout).toContain('schema:check failed: 2 of 6 checks.');
+  });
+
+  it('compares with the revision given by --base', async () => {
+    change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+    git('add', '-A');
+    git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'drop sourceUrl');
+    // Against main's HEAD (the drop itself) nothing breaks any more; against the commit before, it does.
+    expect(failed(await runSchemaCheck({ root }))).toEqual(['Saved operations']);
+    expect(failed(await runSchemaCheck({ root, base: 'HEAD~1' }))).toEqual(['Breaking changes', 'Saved operations']);
+  });
+});
