@@ -2,14 +2,18 @@
 // each with this process's environment (each service parses its own config),
 // and reports when the whole graph answers. Ctrl-C stops all three cleanly.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Every subgraph under services/ (a scaffolded one included), then the gateway.
 const services = [
-  { name: 'research-innovation', entry: 'services/research-innovation/dist/index.js' },
-  { name: 'human-capital', entry: 'services/human-capital/dist/index.js' },
+  ...readdirSync(join(root, 'services'))
+    .filter((name) => existsSync(join(root, 'services', name, 'dist', 'index.js')))
+    .sort()
+    .map((name) => ({ name, entry: `services/${name}/dist/index.js` })),
   { name: 'gateway', entry: 'gateway/dist/index.js' },
 ];
 const startedAt = performance.now();
@@ -41,7 +45,8 @@ const children = services.map(({ name, entry }) => {
     if (ready.size === services.length) {
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const gateway = ready.get('gateway').replace('127.0.0.1', 'localhost');
-      process.stdout.write(`\nThe graph is up in ${seconds} s: ${gateway}\n  research-innovation ${ready.get('research-innovation')}\n  human-capital       ${ready.get('human-capital')}\nCtrl-C stops it.\n\n`);
+      const subgraphs = services.filter((service) => service.name !== 'gateway').map((service) => `  ${service.name.padEnd(width)} ${ready.get(service.name)}\n`);
+      process.stdout.write(`\nThe graph is up in ${seconds} s: ${gateway}\n${subgraphs.join('')}Ctrl-C stops it.\n\n`);
     }
   };
   relay(name, child.stdout, onReady);

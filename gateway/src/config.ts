@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
-import { env, loadConfig, z } from '@nlai/config';
+import { ConfigError, env, loadConfig, z } from '@nlai/config';
 import { defaultOperationLimits as limits } from './operation-limits';
 
 // @apollo/gateway reads this variable itself, on construction: the graph sends no telemetry.
@@ -14,16 +15,6 @@ const schema = z.object({
   /** The composed supergraph the gateway serves (a static file, written by `npm run compose`), watched for changes. */
   SUPERGRAPH_FILE: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
   SUPERGRAPH_POLL_MS: env.integer(1000, 50, 60_000),
-  /** Overrides the routing URL of the research-innovation subgraph in the supergraph. */
-  RESEARCH_INNOVATION_URL: env.optionalHttpUrl(),
-  /** Overrides the routing URL of the human-capital subgraph in the supergraph. */
-  HUMAN_CAPITAL_URL: env.optionalHttpUrl(),
-  /** When set without the URL above, the subgraph is taken to run on this port of 127.0.0.1 (as `npm start` does). */
-  RESEARCH_INNOVATION_PORT: env.port(4001).optional(),
-  HUMAN_CAPITAL_PORT: env.port(4002).optional(),
-  /** Each subgraph's own secret: the gateway signs every request to it. Required in production. */
-  RESEARCH_INNOVATION_SUBGRAPH_SECRET: subgraphSecret(),
-  HUMAN_CAPITAL_SUBGRAPH_SECRET: subgraphSecret(),
   /** A subgraph request not answered within this many ms fails with SUBGRAPH_TIMEOUT. */
   SUBGRAPH_TIMEOUT_MS: env.integer(10_000, 100, 300_000),
   /** Keep-alive sockets per subgraph, at most. */
@@ -38,30 +29,84 @@ const schema = z.object({
   ...authEnvironment,
 });
 
+/** `research-innovation` → `RESEARCH_INNOVATION`: the prefix of a subgraph's variables. */
+export const environmentPrefix = (subgraph: string) => subgraph.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+
+/** The subgraphs a supergraph file names, from its join__Graph enum. */
+export function subgraphNames(supergraphSdl: string): string[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((match) => match[1]!);
+}
+
+/**
+ * Per subgraph named in the supergraph, e.g. research-innovation:
+ * RESEARCH_INNOVATION_URL overrides its routing URL (or
+ * RESEARCH_INNOVATION_PORT, for a subgraph on 127.0.0.1 as `npm start` runs
+ * it), and RESEARCH_INNOVATION_SUBGRAPH_SECRET signs every request to it
+ * (required in production). A new subgraph needs no change here.
+ */
+function subgraphSchema(names: string[]) {
+  return z.object(
+    Object.fromEntries(
+      names.flatMap((name) => {
+        const prefix = environmentPrefix(name);
+        return [
+          [`${prefix}_URL`, env.optionalHttpUrl()],
+          [`${prefix}_PORT`, env.port(0).optional()],
+          [`${prefix}_SUBGRAPH_SECRET`, subgraphSecret()],
+        ];
+      }),
+    ),
+  );
+}
+
 /** Everything the gateway reads from its environment, parsed once at boot. */
 export type Config = ReturnType<typeof configFrom>;
 
 /** Parses the environment; throws a ConfigError naming every bad or missing variable. */
 export function configFrom(environment: Record<string, string | undefined>) {
-  const parsed = loadConfig(schema, environment, {
-    requiredInProduction: [tokenKeyVariables, 'RESEARCH_INNOVATION_SUBGRAPH_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET'],
-  });
+  // Two parts (the subgraphs' variables depend on the supergraph file), one report: every problem at once.
+  const problems: string[] = [];
+  const collect = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const parsed = collect(() => loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables] }));
+  const supergraphFile = resolve(parsed?.SUPERGRAPH_FILE ?? schema.shape.SUPERGRAPH_FILE.parse(undefined));
+  let names: string[] = [];
+  try {
+    names = subgraphNames(readFileSync(supergraphFile, 'utf8'));
+  } catch (error) {
+    problems.push(`SUPERGRAPH_FILE: cannot read ${supergraphFile} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const perSubgraph = collect(
+    () =>
+      loadConfig(subgraphSchema(names), environment, {
+        requiredInProduction: names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`),
+      }) as Record<string, string | number | undefined>,
+  );
+  if (problems.length > 0 || !parsed || !perSubgraph) throw new ConfigError(problems);
   const production = parsed.NODE_ENV === 'production';
-  const localUrl = (port: number | undefined) => (port === undefined ? undefined : `http://127.0.0.1:${port}/graphql`);
   const subgraphUrls: Record<string, string> = {};
-  const researchInnovationUrl = parsed.RESEARCH_INNOVATION_URL ?? localUrl(parsed.RESEARCH_INNOVATION_PORT);
-  const humanCapitalUrl = parsed.HUMAN_CAPITAL_URL ?? localUrl(parsed.HUMAN_CAPITAL_PORT);
-  if (researchInnovationUrl) subgraphUrls['research-innovation'] = researchInnovationUrl;
-  if (humanCapitalUrl) subgraphUrls['human-capital'] = humanCapitalUrl;
   const subgraphSecrets: Record<string, string> = {};
-  if (parsed.RESEARCH_INNOVATION_SUBGRAPH_SECRET) subgraphSecrets['research-innovation'] = parsed.RESEARCH_INNOVATION_SUBGRAPH_SECRET;
-  if (parsed.HUMAN_CAPITAL_SUBGRAPH_SECRET) subgraphSecrets['human-capital'] = parsed.HUMAN_CAPITAL_SUBGRAPH_SECRET;
+  for (const name of names) {
+    const prefix = environmentPrefix(name);
+    const port = perSubgraph[`${prefix}_PORT`];
+    const url = perSubgraph[`${prefix}_URL`] ?? (port === undefined ? undefined : `http://127.0.0.1:${port}/graphql`);
+    if (typeof url === 'string') subgraphUrls[name] = url;
+    const secret = perSubgraph[`${prefix}_SUBGRAPH_SECRET`];
+    if (typeof secret === 'string') subgraphSecrets[name] = secret;
+  }
   return Object.freeze({
     production,
     logLevel: parsed.LOG_LEVEL,
     port: parsed.GATEWAY_PORT,
     host: parsed.GATEWAY_HOST,
-    supergraphFile: resolve(parsed.SUPERGRAPH_FILE),
+    supergraphFile,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     /** Routing URL overrides by subgraph name. */
     subgraphUrls: Object.freeze(subgraphUrls),

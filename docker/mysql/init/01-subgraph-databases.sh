@@ -11,33 +11,33 @@
 (
   set -euo pipefail
 
+  # Every subgraph's database (and user) name; `npm run subgraph:new` adds to
+  # this list. Each needs <NAME>_MYSQL_PASSWORD, e.g. HUMAN_CAPITAL_MYSQL_PASSWORD.
+  subgraphs=(research_innovation human_capital)
+
   # The passwords are also written into mysql://user:password@host/database
   # URLs unencoded, so they are restricted to characters that need no encoding.
-  require_password() {
-    local name=$1 value=${!1:-}
-    if [[ -z $value ]]; then
-      echo "01-subgraph-databases.sh: $name is not set" >&2
-      return 1
+  sql=''
+  for database in "${subgraphs[@]}"; do
+    variable="${database^^}_MYSQL_PASSWORD"
+    password=${!variable:-}
+    if [[ -z $password ]]; then
+      echo "01-subgraph-databases.sh: $variable is not set" >&2
+      exit 1
     fi
-    if [[ ! $value =~ ^[A-Za-z0-9._~-]+$ ]]; then
-      echo "01-subgraph-databases.sh: $name may contain only letters, digits and . _ ~ - (it is used in a URL unencoded)" >&2
-      return 1
+    if [[ ! $password =~ ^[A-Za-z0-9._~-]+$ ]]; then
+      echo "01-subgraph-databases.sh: $variable may contain only letters, digits and . _ ~ - (it is used in a URL unencoded)" >&2
+      exit 1
     fi
-  }
-  require_password RESEARCH_INNOVATION_MYSQL_PASSWORD
-  require_password HUMAN_CAPITAL_MYSQL_PASSWORD
+    # In GRANT, `_` is a wildcard in database names: escaped, it matches itself.
+    sql+="CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS '${database}'@'%' IDENTIFIED BY '${password}';
+GRANT ALL PRIVILEGES ON \`${database//_/\\_}\`.* TO '${database}'@'%';
+"
+  done
 
   # The temporary server of the initialisation listens on the socket only.
-  # In GRANT, `_` is a wildcard in database names: escaped, it matches itself.
   mysql --defaults-extra-file=<(printf '[client]\nuser=root\npassword="%s"\n' "$MYSQL_ROOT_PASSWORD") \
-    --protocol=socket --socket="${SOCKET:-/var/run/mysqld/mysqld.sock}" <<SQL
-CREATE DATABASE IF NOT EXISTS research_innovation CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS 'research_innovation'@'%' IDENTIFIED BY '${RESEARCH_INNOVATION_MYSQL_PASSWORD}';
-GRANT ALL PRIVILEGES ON \`research\_innovation\`.* TO 'research_innovation'@'%';
-
-CREATE DATABASE IF NOT EXISTS human_capital CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS 'human_capital'@'%' IDENTIFIED BY '${HUMAN_CAPITAL_MYSQL_PASSWORD}';
-GRANT ALL PRIVILEGES ON \`human\_capital\`.* TO 'human_capital'@'%';
-SQL
-  echo "01-subgraph-databases.sh: created databases and users research_innovation and human_capital"
+    --protocol=socket --socket="${SOCKET:-/var/run/mysqld/mysqld.sock}" <<<"$sql"
+  echo "01-subgraph-databases.sh: created databases and users ${subgraphs[*]}"
 )

@@ -3,14 +3,26 @@
  * `npm run token -- --scope talent:read [--scope …] [--subject id] [--expires-in seconds]`
  * Prints a signed token, and only the token, on stdout.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { env, loadConfig, z } from '@nlai/config';
 import { authEnvironment, tokenOptionsFrom } from './auth-config';
 import { Scope } from './scopes';
 import { signToken } from './tokens';
 
+/** `<subgraph>:write` for every subgraph in schema/supergraph.yaml, so a scaffolded subgraph's scope is known too. */
+function subgraphWriteScopes(): string[] {
+  try {
+    const config = readFileSync(resolve(__dirname, '../../../schema/supergraph.yaml'), 'utf8');
+    return [...config.matchAll(/^ {2}([a-z][a-z0-9-]*):\s*$/gm)].map((match) => `${match[1]}:write`);
+  } catch {
+    return [];
+  }
+}
+
 const usage = `Usage: npm run token -- --scope <scope> [--scope <scope> …] [--subject <id>] [--expires-in <seconds>]
-Scopes: ${Object.values(Scope).join(', ')}`;
+Scopes: ${[...new Set([...Object.values(Scope), ...subgraphWriteScopes()])].join(', ')}`;
 
 function main(): void {
   const { values } = parseArgs({
@@ -26,7 +38,7 @@ function main(): void {
     process.stderr.write(`${usage}\n`);
     return;
   }
-  const known = new Set<string>(Object.values(Scope));
+  const known = new Set<string>([...Object.values(Scope), ...subgraphWriteScopes()]);
   const unknown = values.scope.filter((scope) => !known.has(scope));
   if (unknown.length) throw new Error(`Unknown scope ${unknown.join(', ')}.\n${usage}`);
   const expiresInSeconds = Number(values['expires-in']);

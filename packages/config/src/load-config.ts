@@ -33,7 +33,7 @@ export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Envi
   );
   const result = schema.safeParse(present);
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
-  if (present.NODE_ENV === 'production') {
+  if (env.NODE_ENV?.trim() === 'production') {
     for (const requirement of options.requiredInProduction ?? []) {
       const alternatives = [requirement].flat();
       if (!alternatives.some((name) => name in present)) problems.push(`${alternatives.join(' or ')}: required in production`);

@@ -1,0 +1,96 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { scaffoldSubgraph, subgraphNames } from '../src';
+
+const repository = resolve(__dirname, '../..');
+
+/** A copy of the repository's files (not node_modules, which it links to), committed on `main`. */
+function copyOfRepository(): string {
+  const root = mkdtempSync(join(tmpdir(), 'nlai-scaffold-'));
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: repository, encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const file of files) {
+    if (!existsSync(join(repository, file))) continue;
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    cpSync(join(repository, file), join(root, file));
+  }
+  symlinkSync(join(repository, 'node_modules'), join(root, 'node_modules'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'base');
+  return root;
+}
+
+describe('npm run subgraph:new', () => {
+  let root: string;
+  beforeAll(() => {
+    root = copyOfRepository();
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('scaffolds a subgraph that composes, passes schema:check and its own tests, registered everywhere', () => {
+    const cli = spawnSync(process.execPath, [resolve(__dirname, '../dist/subgraph-new-cli.js'), '--root', root, '--name', 'ai-skills', '--entity', 'Skill', '--no-install'], { encoding: 'utf8' });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain('Created the Ai Skills subgraph (@nlai/ai-skills) in services/ai-skills, entity Skill, port 4003.');
+
+    // The house shape.
+    for (const file of ['src/schema.graphql', 'src/entities/skill.entity.ts', 'src/migrations/sqlite', 'src/migrations/mysql', 'src/seed/seed.ts', 'src/resolvers/Skill.ts', 'src/server.ts', 'src/index.ts', 'test/subgraph.test.ts', 'Dockerfile', 'README.md']) {
+      expect(existsSync(join(root, 'services/ai-skills', file))).toBe(true);
+    }
+
+    // Registered: composition config, compose (service, database password, gateway URL and secret), MySQL init, CODEOWNERS.
+    const config = parseYaml(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'));
+    expect(config.subgraphs['ai-skills']).toEqual({ routing_url: 'http://localhost:4003/graphql', schema: { file: '../services/ai-skills/src/schema.graphql' } });
+    const compose = parseYaml(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+    expect(compose.services['ai-skills'].environment.AI_SKILLS_DATABASE_URL).toBe('mysql://ai_skills:${AI_SKILLS_MYSQL_PASSWORD:-ai-skills-dev}@mysql:3306/ai_skills');
+    expect(compose.services.mysql.environment.AI_SKILLS_MYSQL_PASSWORD).toBeDefined();
+    expect(compose.services.gateway.environment.AI_SKILLS_URL).toBe('http://ai-skills:4003/graphql');
+    expect(compose.services.gateway.environment.AI_SKILLS_SUBGRAPH_SECRET).toBeDefined();
+    expect(compose.services.gateway.depends_on['ai-skills']).toEqual({ condition: 'service_healthy' });
+    expect(readFileSync(join(root, 'docker/mysql/init/01-subgraph-databases.sh'), 'utf8')).toMatch(/subgraphs=\(research_innovation human_capital ai_skills\)/);
+    expect(readFileSync(join(root, '.github/CODEOWNERS'), 'utf8')).toContain('/services/ai-skills/ @nlai/ai-skills-working-group');
+    expect(readFileSync(join(root, 'schema/supergraph.graphql'), 'utf8')).toContain('AI_SKILLS @join__graph(name: "ai-skills", url: "http://localhost:4003/graphql")');
+
+    // schema:check passes right after it.
+    const check = spawnSync(process.execPath, [resolve(repository, 'schema/dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
+    expect(check.stdout).toContain('compose the 3 subgraphs to the same API schema');
+    expect(check.stdout).toContain('schema:check passed: 6 checks.');
+    expect(check.status).toBe(0);
+
+    // Its own tests pass, after a build as Turborepo would run it.
+    const service = join(root, 'services/ai-skills');
+    const tool = (name: string) => join(repository, 'node_modules/.bin', name);
+    execFileSync(tool('tsc'), ['-p', 'tsconfig.build.json'], { cwd: service, stdio: 'pipe' });
+    execFileSync(process.execPath, ['../../scripts/copy-sdl.mjs'], { cwd: service, stdio: 'pipe' });
+    execFileSync(tool('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: service, stdio: 'pipe' });
+    const tests = spawnSync(tool('jest'), ['--ci'], { cwd: service, encoding: 'utf8' });
+    expect(tests.stderr).toMatch(/Tests:\s+\d+ passed, \d+ total/);
+    expect(tests.status).toBe(0);
+  });
+
+  it('refuses a name that is taken or not kebab-case, writing nothing', () => {
+    expect(() => scaffoldSubgraph({ root, name: 'human-capital' })).toThrow(/exists already/);
+    expect(() => scaffoldSubgraph({ root, name: 'Human_Capital' })).toThrow(/kebab-case/);
+    expect(() => scaffoldSubgraph({ root, name: 'labs-again', entity: 'Lab' })).toThrow(/has a type Lab already/);
+    expect(existsSync(join(root, 'services/labs-again'))).toBe(false);
+  });
+});
+
+describe('subgraph names', () => {
+  it('derives every spelling from the kebab-case name', () => {
+    expect(subgraphNames('ai-skills')).toMatchObject({
+      package: '@nlai/ai-skills',
+      prefix: 'AI_SKILLS',
+      database: 'ai_skills',
+      entity: 'AiSkill',
+      entityPlural: 'aiSkills',
+      entityKebab: 'ai-skill',
+      writeScope: 'ai-skills:write',
+    });
+    expect(subgraphNames('courses', 'Course').entityPlural).toBe('courses');
+  });
+});
