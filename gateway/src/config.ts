@@ -26,6 +26,14 @@ const schema = z.object({
   GATEWAY_MAX_ALIASES: env.integer(limits.maxAliases, 0, 10_000),
   GATEWAY_MAX_PAGE_SIZE: env.integer(limits.maxPageSize, 1, 10_000),
   GATEWAY_MAX_COST: env.integer(limits.maxCost, 1, 100_000_000),
+  /** Serves the in-browser query explorer at /explorer; default on outside production. */
+  EXPLORER_ENABLED: env.optionalFlag(),
+  /** Origins allowed to call the gateway from a browser, comma-separated; `*` for any. Default: none. */
+  CORS_ORIGINS: z.string().optional(),
+  /** Accepts only the operations of the persisted-operations manifest (a safelist). */
+  PERSISTED_OPERATIONS_ONLY: env.flag(false),
+  /** The manifest, generated from schema/operations by `npm run operations:manifest`. */
+  PERSISTED_OPERATIONS_FILE: z.string().default(resolve(__dirname, '../../schema/persisted-operations.json')),
   ...authEnvironment,
 });
 
@@ -123,6 +131,10 @@ export function configFrom(environment: Record<string, string | undefined>) {
       maxPageSize: parsed.GATEWAY_MAX_PAGE_SIZE,
       maxCost: parsed.GATEWAY_MAX_COST,
     }),
+    explorer: parsed.EXPLORER_ENABLED ?? !production,
+    corsOrigins: Object.freeze((parsed.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)),
+    persistedOperationsOnly: parsed.PERSISTED_OPERATIONS_ONLY,
+    persistedOperationsFile: resolve(parsed.PERSISTED_OPERATIONS_FILE),
     tokens: tokenOptionsFrom(parsed),
   });
 }

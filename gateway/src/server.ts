@@ -6,7 +6,9 @@ import { maskErrors } from '@nlai/errors';
 import { createLogger, serveGraphQL, type Logger, type RunningServer } from '@nlai/http-server';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
+import { explorerRoutes } from './explorer';
 import { useOperationLimits } from './operation-limits';
+import { safelist } from './persisted-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
 import { watchedSupergraph } from './supergraph-source';
@@ -73,6 +75,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
     port: config.port,
     host: config.host,
     bodyLimitBytes: config.maxBodyBytes,
+    corsOrigins: config.corsOrigins,
+    routes: config.explorer ? explorerRoutes() : {},
+    ...(config.persistedOperationsOnly ? { admitRequest: safelist(config.persistedOperationsFile) } : {}),
     logger,
     context: async ({ requestId, headers }) => ({ auth: await authenticate(headers.authorization), authorization: headers.authorization, requestId }),
     isReady: () => subgraphsReady([...subgraphUrls.values()]),

@@ -6,3 +6,5 @@ export { describeStaleSupergraph, renderSupergraphFile, supergraphFileHeader } f
 export { apiSchemaFromSupergraph, checkContractCompatibility, contractViolationCatalogue } from './contract-compatibility';
 export type { ContractViolation, ContractViolationCode } from './contract-compatibility';
 export { coreContractPath, schemaWorkspaceDir, supergraphConfigPath, supergraphPath } from './paths';
+export { buildManifest, persistedId, renderManifest } from './persisted-operations';
+export type { PersistedOperation, PersistedOperationsManifest } from './persisted-operations';

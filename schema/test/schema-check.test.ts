@@ -7,7 +7,7 @@ import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/ch
 import { renderSupergraphFile } from '../src/supergraph-file';
 
 const repository = resolve(__dirname, '../..');
-const copied = ['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'services/research-innovation/src/schema.graphql', 'services/human-capital/src/schema.graphql'];
+const copied = ['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'schema/persisted-operations.json', 'services/research-innovation/src/schema.graphql', 'services/human-capital/src/schema.graphql'];
 const researchSdl = 'services/research-innovation/src/schema.graphql';
 
 /** A throwaway repository holding what schema:check reads, committed on `main`. */
@@ -47,7 +47,7 @@ describe('npm run schema:check', () => {
   it('passes on an unchanged repository', async () => {
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual([]);
-    expect(sections.map((section) => section.title.split(' against')[0])).toEqual(['Composition', 'Committed supergraph', 'Core contract', 'Breaking changes', 'Saved operations', 'Schema lint']);
+    expect(sections.map((section) => section.title.split(' against')[0])).toEqual(['Composition', 'Committed supergraph', 'Core contract', 'Breaking changes', 'Saved operations', 'Persisted operations manifest', 'Schema lint']);
   });
 
   it('passes when a field is added', async () => {
@@ -96,7 +96,7 @@ describe('npm run schema:check', () => {
     const run = spawnSync(process.execPath, [resolve(__dirname, '../dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ Saved operations');
-    expect(run.stdout).toContain('schema:check failed: 2 of 6 checks.');
+    expect(run.stdout).toContain('schema:check failed: 2 of 7 checks.');
   });
 
   it('compares with the revision given by --base', async () => {

@@ -20,6 +20,7 @@ export const errorCatalogue = {
   BAD_REQUEST: 'The HTTP request is not a GraphQL request this server accepts.',
   PERSISTED_QUERY_NOT_FOUND: 'The persisted query hash is unknown; send the full query once.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'This server does not accept persisted queries.',
+  PERSISTED_QUERY_NOT_ALLOWED: 'In safelist mode only the operations of the persisted-operations manifest run.',
   INTERNAL_SERVER_ERROR: 'Something failed on our side; the cause is logged with the request id.',
 } as const;
 

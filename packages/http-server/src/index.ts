@@ -1,5 +1,5 @@
 export { serveGraphQL } from './serve-graphql';
-export type { ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
+export type { AdmittedRequest, ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
 export { startSubgraph } from './start-subgraph';
 export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';
 export { runUntilSignalled } from './run-until-signalled';

@@ -34,10 +34,23 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
    * Default: everyone may.
    */
   verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean;
+  /**
+   * Admits, rewrites or refuses a GraphQL request before Apollo sees it
+   * (safelisting): gets the parsed POST body, or the GET search string.
+   * Default: every request as it is.
+   */
+  admitRequest?: (request: { method: string; body: unknown; search: string }) => AdmittedRequest;
+  /** Origins allowed to call from a browser, e.g. ['https://app.nlai.example']; ['*'] for any. Default: none. */
+  corsOrigins?: readonly string[];
+  /** More GET routes, by exact path (e.g. a query explorer). */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
   /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
   shutdownGraceMs?: number;
   logger: Logger;
 }
+
+/** What {@link ServeGraphQLOptions.admitRequest} decides. */
+export type AdmittedRequest = { body: unknown; search: string } | { refused: { status: number; code: string; message: string } };
 
 /** A running server. */
 export interface RunningServer {
@@ -138,6 +151,11 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
         body = text;
       }
     }
+    if (options.admitRequest) {
+      const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
+      if ('refused' in admitted) return sendJson(response, admitted.refused.status, requestErrorBody(admitted.refused.message, admitted.refused.code));
+      ({ body, search } = admitted);
+    }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -161,12 +179,34 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     response.end();
   }
 
+  const corsOrigins = new Set(options.corsOrigins ?? []);
+  /** Adds CORS headers for an allowed origin; answers a preflight itself (returns true then). */
+  function applyCors(request: IncomingMessage, response: ServerResponse): boolean {
+    const origin = request.headers.origin;
+    const allowed = typeof origin === 'string' && (corsOrigins.has('*') || corsOrigins.has(origin));
+    if (allowed) {
+      response.setHeader('access-control-allow-origin', corsOrigins.has('*') ? '*' : origin);
+      response.setHeader('vary', 'Origin');
+    }
+    if (request.method !== 'OPTIONS') return false;
+    if (allowed) {
+      response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      response.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id, x-apollo-operation-name');
+      response.setHeader('access-control-max-age', '600');
+    }
+    response.writeHead(allowed ? 204 : 403).end();
+    return true;
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
+      if (applyCors(request, response)) return;
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
+      const route = options.routes?.[url.pathname];
+      if (route && (request.method === 'GET' || request.method === 'HEAD')) return await route(request, response);
       if (url.pathname === '/ready') {
         const ready = await options.isReady().catch(() => false);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });

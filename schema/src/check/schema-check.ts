@@ -11,6 +11,7 @@ import { breakingChanges, parseAcknowledgements, type BreakingChange } from './b
 import { GitBase } from './git-base';
 import { brokenOperations, readSavedOperations } from './saved-operations';
 import { lintSchema } from './schema-lint';
+import { buildManifest, renderManifest } from '../persisted-operations';
 
 /** Options of {@link runSchemaCheck}. */
 export interface SchemaCheckOptions {
@@ -119,7 +120,17 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
     details: broken.length ? broken.map((problem) => `${problem.file} ${problem.operation}: ${problem.message}`) : [`All ${saved.length} files in ${schemaFiles.operations} validate.`],
   });
 
-  // 6. Conventions.
+  // 6. The safelist of the saved operations, as committed.
+  const manifestFile = 'schema/persisted-operations.json';
+  const freshManifest = renderManifest(buildManifest(join(root, schemaFiles.operations)));
+  const manifestUpToDate = read(manifestFile) === freshManifest;
+  sections.push({
+    title: 'Persisted operations manifest',
+    ok: manifestUpToDate,
+    details: manifestUpToDate ? [`${manifestFile} lists the ${saved.length} saved operations.`] : [`${manifestFile} is stale. Run \`npm run operations:manifest\` and commit the result.`],
+  });
+
+  // 7. Conventions.
   const findings = lintSchema(apiSchema);
   sections.push({ title: 'Schema lint', ok: findings.length === 0, details: findings.length ? findings.map((finding) => finding.message) : ['Every type and field is described and named by the conventions.'] });
   return sections;
