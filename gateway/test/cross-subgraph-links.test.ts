@@ -106,17 +106,28 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
     expect(exact.data!.talentStats).toEqual(expected(people));
     for (const { node: lab } of exact.data!.labs.edges) expect({ lab: lab.id, ...lab.talentStats }).toEqual({ lab: lab.id, ...expected(people.filter((person) => person.lab?.id === lab.id)) });
 
-    // Without talent:read: the total always, other figures only from 5 up.
-    const open = await query<{ talentStats: Figures; labs: { edges: Array<{ node: { id: string; talentStats: Figures } }> } }>(figures);
+    // Without talent:read: the total always; every other figure exact or null, never below 5, and
+    // never the one figure missing from a sum (total = candidates + graduates + others), so that
+    // a hidden small figure cannot be worked out by subtraction.
+    const open = await query<{ labs: { edges: Array<{ node: { id: string; talentStats: Figures & { phdCandidates: number | null } } }> } }>(
+      '{ labs(first: 100) { edges { node { id talentStats { total phdCandidates graduated retainedInNetherlands } } } } }',
+    );
     expect(open.errors).toBeUndefined();
-    const publicView = (figures: Figures) => ({
-      total: figures.total,
-      graduated: figures.graduated! >= 5 ? figures.graduated : null,
-      retainedInNetherlands: figures.retainedInNetherlands! >= 5 ? figures.retainedInNetherlands : null,
-    });
-    const exactByLab = new Map(exact.data!.labs.edges.map(({ node }) => [node.id, node.talentStats]));
-    for (const { node: lab } of open.data!.labs.edges) expect({ lab: lab.id, ...lab.talentStats }).toEqual({ lab: lab.id, ...publicView(exactByLab.get(lab.id)!) });
-    const suppressed = open.data!.labs.edges.filter(({ node }) => node.talentStats.graduated === null && node.talentStats.total > 0);
-    expect(suppressed.length).toBeGreaterThan(0);
+    let suppressed = 0;
+    for (const { node: lab } of open.data!.labs.edges) {
+      const ofLab = people.filter((person) => person.lab?.id === lab.id);
+      const truth = { ...expected(ofLab), phdCandidates: ofLab.filter((person) => person.stage === 'PHD_CANDIDATE').length };
+      const shown = lab.talentStats;
+      expect(shown.total).toBe(truth.total);
+      for (const key of ['phdCandidates', 'graduated', 'retainedInNetherlands'] as const) {
+        if (shown[key] === null) suppressed += 1;
+        else expect({ lab: lab.id, key, value: shown[key], atLeastFive: shown[key]! >= 5 }).toEqual({ lab: lab.id, key, value: truth[key], atLeastFive: true });
+      }
+      const others = truth.total - truth.phdCandidates - truth.graduated;
+      const hidden = [shown.phdCandidates === null ? truth.phdCandidates : null, shown.graduated === null ? truth.graduated : null, others].filter((value): value is number => value !== null);
+      // "others" is never shown, so it always counts as hidden; with anything hidden, at least two cells are, adding up to 5 or more.
+      if (others > 0 && others < 5) expect({ lab: lab.id, hiddenCells: hidden.length >= 2, hiddenSum: hidden.reduce((sum, value) => sum + value, 0) >= 5 }).toEqual({ lab: lab.id, hiddenCells: true, hiddenSum: true });
+    }
+    expect(suppressed).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 export type { Ordering, OrderingShape, SortKey, CursorValues } from './ordering';
+export { orderingFor, reversed } from './ordering';
 export { encodeCursor, decodeCursor } from './cursor';
 export { pageRequest } from './page-request';
 export type { PageArguments, PageLimits, PageRequest } from './page-request';

@@ -25,3 +25,31 @@ export interface Ordering<Row> {
 export type OrderingShape = Pick<Ordering<never>, 'name' | 'keys'>;
 
 export type CursorValues = Array<string | number | null>;
+
+/**
+ * The same ordering run the other way: every key's direction flipped and
+ * NULLs moved to the other end, so paging backwards through a list needs no
+ * second definition.
+ */
+export function reversed<Row>(ordering: Ordering<Row>): Ordering<Row> {
+  return {
+    name: `${ordering.name}:reversed`,
+    keys: ordering.keys.map((key) => ({
+      ...key,
+      direction: key.direction === 'ASC' ? 'DESC' : 'ASC',
+      ...(key.nulls ? { nulls: key.nulls === 'FIRST' ? 'LAST' : 'FIRST' } : {}),
+    })),
+    valuesOf: ordering.valuesOf,
+  };
+}
+
+/** The ordering a list's `orderBy: { field, direction }` argument asks for, given each field's ordering in its natural direction. */
+export function orderingFor<Row, Field extends string>(
+  byField: Record<Field, { ordering: Ordering<Row>; natural: 'ASC' | 'DESC' }>,
+  orderBy: { field: Field; direction?: 'ASC' | 'DESC' | null } | null | undefined,
+  fallback: Field,
+): Ordering<Row> {
+  const chosen = byField[orderBy?.field ?? fallback];
+  const direction = orderBy?.direction ?? chosen.natural;
+  return direction === chosen.natural ? chosen.ordering : reversed(chosen.ordering);
+}

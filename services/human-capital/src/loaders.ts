@@ -2,9 +2,8 @@ import { manyPer, onePer } from '@nlai/database';
 import { toConnection, type Connection, type PageRequest } from '@nlai/paging';
 import DataLoader from 'dataloader';
 import type { CourseEntity, PlacementEntity, TalentEntity, VacancyEntity } from './entities';
-import { talentOrdering, type Repositories, type TalentCounts, type TalentFilter } from './repositories';
+import { noFigures, talentOrdering, type Repositories, type TalentFigures, type TalentFilter, type TalentOrder } from './repositories';
 
-const noTalent: TalentCounts = { total: 0, graduated: 0, retainedInNetherlands: 0 };
 
 /** Makes one value per distinct argument list: a field with arguments gets one loader per argument set. */
 function perArguments<Args extends unknown[], Value>(make: (...args: Args) => Value): (...args: Args) => Value {
@@ -35,16 +34,45 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
     talentById: new DataLoader<string, TalentEntity | null>(async (ids) => onePer(ids, await talents.findByIds(ids), (talent) => talent.id)),
     /** One page of each lab's people: a single windowed query for all labs of the step. */
     talentPageOfLab: perArguments(
-      (filter: TalentFilter, page: PageRequest) =>
+      (filter: TalentFilter, orderBy: TalentOrder | null, page: PageRequest) =>
         new DataLoader<string, Connection<TalentEntity>>(async (labIds) => {
-          const pages = manyPer(labIds, await talents.findPagePerLab(labIds, filter, page), (talent) => talent.labId);
-          return pages.map((rows, index) => toConnection(rows, page, talentOrdering, () => talentCountOfLab(filter).load(labIds[index]!)));
+          const ordering = talentOrdering(orderBy);
+          const pages = manyPer(labIds, await talents.findPagePerLab(labIds, filter, ordering, page), (talent) => talent.labId);
+          return pages.map((rows, index) => toConnection(rows, page, ordering, () => talentCountOfLab(filter).load(labIds[index]!)));
         }),
     ),
-    talentCountsOfLab: new DataLoader<string, TalentCounts>(async (labIds) => {
-      const counts = await talents.countsPerLab(labIds);
-      return labIds.map((labId) => counts.get(labId) ?? noTalent);
+    talentFiguresOfLab: new DataLoader<string, TalentFigures>(async (labIds) => {
+      const figures = await talents.figuresPerLab(labIds);
+      return labIds.map((labId) => figures.get(labId) ?? noFigures);
     }),
+    /** Vacancies asking for any of a lab's themes: two queries for all labs of the step. */
+    vacanciesMatchingThemes: new DataLoader<readonly string[], VacancyEntity[], string>(
+      async (themeLists) => {
+        const wanted = themeLists.map((themes) => new Set(themes.map((theme) => theme.toLowerCase())));
+        const every = [...new Set(wanted.flatMap((themes) => [...themes]))];
+        if (every.length === 0) return themeLists.map(() => []);
+        const matches = await vacancies.themeMatches(every);
+        const matchedIds = wanted.map((themes) => new Set(matches.filter((match) => themes.has(match.theme)).map((match) => match.vacancyId)));
+        const found = await vacancies.findByIds([...new Set(matchedIds.flatMap((ids) => [...ids]))]);
+        return matchedIds.map((ids) => found.filter((vacancy) => ids.has(vacancy.id)));
+      },
+      { cacheKeyFn: (themes) => JSON.stringify([...themes].map((theme) => theme.toLowerCase()).sort()) },
+    ),
+    /** Graduates of a lab at each of its partners: one query for all labs of the step. */
+    partnerHiresOfLab: new DataLoader<{ labId: string; organisationIds: readonly string[] }, Array<{ organisationId: string; graduates: number }>, string>(
+      async (requests) => {
+        const labIds = [...new Set(requests.map((request) => request.labId))];
+        const organisationIds = [...new Set(requests.flatMap((request) => request.organisationIds))];
+        const rows = organisationIds.length ? await talents.partnerHires(labIds, organisationIds) : [];
+        return requests.map(({ labId, organisationIds: partners }) =>
+          rows
+            .filter((row) => row.labId === labId && partners.includes(row.organisationId))
+            .map((row) => ({ organisationId: row.organisationId, graduates: Number(row.graduates) }))
+            .sort((a, b) => b.graduates - a.graduates || a.organisationId.localeCompare(b.organisationId)),
+        );
+      },
+      { cacheKeyFn: (request) => JSON.stringify([request.labId, [...request.organisationIds].sort()]) },
+    ),
     placementsByTalentId: new DataLoader<string, PlacementEntity[]>(async (ids) =>
       manyPer(ids, await placements.findByTalentIds(ids), (placement) => placement.talentId),
     ),

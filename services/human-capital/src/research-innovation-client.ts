@@ -18,7 +18,7 @@ export interface ResearchInnovationClientOptions {
 const referencesQuery = /* GraphQL */ `
   query References($labId: ID!, $organisationId: ID!, $withLab: Boolean!, $withOrganisation: Boolean!) {
     lab(id: $labId) @include(if: $withLab) { id status startYear }
-    organisation(id: $organisationId) @include(if: $withOrganisation) { id }
+    organisation(id: $organisationId) @include(if: $withOrganisation) { id kind }
   }
 `;
 
@@ -32,10 +32,10 @@ export class ResearchInnovationClient {
   constructor(private readonly options: ResearchInnovationClientOptions) {}
 
   /** Looks up the lab and/or organisation given; null for one that does not exist. */
-  async lookup(references: { labId?: string; organisationId?: string }): Promise<{ lab: LabReference | null; organisation: { id: string } | null }> {
+  async lookup(references: { labId?: string; organisationId?: string }): Promise<{ lab: LabReference | null; organisation: { id: string; kind: string } | null }> {
     const unavailable = () =>
       clientError('UPSTREAM_UNAVAILABLE', 'The Research & Innovation data could not be reached to check the reference. Nothing was written; retry later.');
-    let body: { data?: { lab?: LabReference | null; organisation?: { id: string } | null }; errors?: unknown[] };
+    let body: { data?: { lab?: LabReference | null; organisation?: { id: string; kind: string } | null }; errors?: unknown[] };
     try {
       const response = await fetch(this.options.url, {
         method: 'POST',

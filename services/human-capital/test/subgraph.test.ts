@@ -5,7 +5,8 @@ import { configFrom } from '../src/config';
 import { sampleTalent } from '../src/seed/sample-data';
 import { createServer, type HumanCapitalServer } from '../src/server';
 import { checkCareer } from '../src/services/career-rules';
-import { publishTalentStats } from '../src/services/talent-stats';
+import type { TalentFigures } from '../src/repositories';
+import { protectCells, publishTalentStats } from '../src/services/talent-stats';
 
 const labEntities = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Lab { id talentStats { total graduated retainedInNetherlands } talent(first: 2) { totalCount edges { node { id placements { country } } } } }
@@ -105,16 +106,54 @@ describe('sample data', () => {
 
 describe('public talent figures', () => {
   const reader: AuthContext = { subject: 'analyst', authenticated: true, scopes: new Set(['talent:read']) };
-  const counts = { total: 12, graduated: 7, retainedInNetherlands: 4 };
-
-  it('are exact for a caller with talent:read', () => {
-    expect(publishTalentStats(counts, reader, 5)).toEqual(counts);
+  const figures = (overrides: Partial<TalentFigures>): TalentFigures => ({
+    total: 40,
+    phdCandidates: 20,
+    graduated: 15,
+    retainedInNetherlands: 10,
+    international: 18,
+    placementsBySector: [],
+    placementsByOrganisationKind: [],
+    ...overrides,
   });
 
-  it('hide every figure below the threshold from anyone else, but never the total', () => {
-    expect(publishTalentStats(counts, anonymous, 5)).toEqual({ total: 12, graduated: 7, retainedInNetherlands: null });
-    expect(publishTalentStats({ total: 3, graduated: 0, retainedInNetherlands: 0 }, anonymous, 5)).toEqual({ total: 3, graduated: null, retainedInNetherlands: null });
-    expect(publishTalentStats(counts, anonymous, 8)).toEqual({ total: 12, graduated: null, retainedInNetherlands: null });
+  it('are exact for a caller with talent:read', () => {
+    expect(publishTalentStats(figures({ graduated: 3 }), reader, 5)).toMatchObject({ total: 40, phdCandidates: 20, graduated: 3, retainedInNetherlands: 10, international: 18, internationalShare: 0.45 });
+  });
+
+  it('show the total always, and figures of at least the threshold', () => {
+    expect(publishTalentStats(figures({}), anonymous, 5)).toMatchObject({ total: 40, phdCandidates: 20, graduated: 15, retainedInNetherlands: 10, international: 18, internationalShare: 0.45 });
+    expect(publishTalentStats(figures({ total: 3, phdCandidates: 3, graduated: 0, retainedInNetherlands: 0, international: 1 }), anonymous, 5)).toMatchObject({
+      total: 3,
+      phdCandidates: null,
+      graduated: null,
+      retainedInNetherlands: null,
+      international: null,
+      internationalShare: null,
+    });
+  });
+
+  it('hide a figure from which a small one could be worked out by subtraction', () => {
+    // 40 people: 20 candidates, 17 graduates, so 3 others (postdocs, leavers): showing both would reveal the 3.
+    expect(publishTalentStats(figures({ graduated: 17 }), anonymous, 5)).toMatchObject({ phdCandidates: 20, graduated: null });
+    // 15 graduates of whom 13 stayed: 2 left the country.
+    expect(publishTalentStats(figures({ retainedInNetherlands: 13 }), anonymous, 5)).toMatchObject({ graduated: 15, retainedInNetherlands: null });
+    // 38 of 40 international: 2 domestic.
+    expect(publishTalentStats(figures({ international: 38 }), anonymous, 5)).toMatchObject({ international: null, internationalShare: null });
+    // Sectors 12, 9, 3: the 3 hidden, and the 9 too, or 3 = total - 12 - 9.
+    const sectors = publishTalentStats(
+      figures({ placementsBySector: [{ sector: 'health', placements: 12 }, { sector: 'finance', placements: 9 }, { sector: 'retail', placements: 3 }] }),
+      anonymous,
+      5,
+    ).placementsBySector;
+    expect(sectors).toEqual([{ sector: 'health', placements: 12 }, { sector: 'finance', placements: null }, { sector: 'retail', placements: null }]);
+  });
+
+  it('protect cells so that hidden ones are at least two and add up to the threshold', () => {
+    expect(protectCells([10, 10, 10], 5)).toEqual([false, false, false]);
+    expect(protectCells([10, 10, 1], 5)).toEqual([true, false, true]);
+    expect(protectCells([10, 2, 1, 1], 5)).toEqual([true, true, true, true]);
+    expect(protectCells([20, 6, 1, 1], 5)).toEqual([false, true, true, true]);
   });
 });
 

@@ -20,6 +20,10 @@ export class PlacementEntity {
   @Column({ name: 'organisation_id', type: 'varchar', length: 64 })
   organisationId!: string;
 
+  /** The employer's kind when the placement was recorded (a snapshot: the organisation lives in another subgraph). */
+  @Column({ name: 'organisation_kind', type: 'varchar', length: 32, nullable: true })
+  organisationKind!: string | null;
+
   /** ISO 3166-1 alpha-2. */
   @Column({ type: 'varchar', length: 2 })
   country!: string;

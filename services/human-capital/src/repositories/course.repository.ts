@@ -7,12 +7,18 @@ export interface CourseFilter {
   sector?: string | null;
 }
 
+/** The `orderBy` argument of the courses list. */
+export interface CourseOrder {
+  field: 'KIND' | 'TITLE' | 'LAUNCH_YEAR';
+  direction?: 'ASC' | 'DESC' | null;
+}
+
 /** Course reads. */
 export class CourseRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Courses matching the filter: the national course first, then MOOCs, courses and trainings, each by title. */
-  find(filter: CourseFilter): Promise<CourseEntity[]> {
+  /** Courses matching the filter; by default the national course first, then MOOCs, courses and trainings, each by title. */
+  find(filter: CourseFilter, orderBy?: CourseOrder | null): Promise<CourseEntity[]> {
     const query = this.manager.getRepository(CourseEntity).createQueryBuilder('course');
     if (filter.kind) query.andWhere('course.kind = :kind', { kind: filter.kind });
     if (filter.sector) {
@@ -20,11 +26,41 @@ export class CourseRepository {
         sector: filter.sector.trim().toLowerCase(),
       });
     }
-    return query
-      .orderBy(`CASE course.kind WHEN 'NATIONAL_COURSE' THEN 0 WHEN 'MOOC' THEN 1 WHEN 'COURSE' THEN 2 ELSE 3 END`, 'ASC')
-      .addOrderBy('course.title', 'ASC')
-      .addOrderBy('course.id', 'ASC')
-      .getMany();
+    const direction = orderBy?.direction ?? (orderBy?.field === 'LAUNCH_YEAR' ? 'DESC' : 'ASC');
+    if (orderBy?.field === 'TITLE') query.orderBy('course.title', direction);
+    else if (orderBy?.field === 'LAUNCH_YEAR') query.orderBy('course.launchYear IS NULL', 'ASC').addOrderBy('course.launchYear', direction);
+    else query.orderBy(`CASE course.kind WHEN 'NATIONAL_COURSE' THEN 0 WHEN 'MOOC' THEN 1 WHEN 'COURSE' THEN 2 ELSE 3 END`, direction);
+    // TypeORM keys ORDER BY by expression: the title tie-break must not undo an order by title.
+    if (orderBy?.field !== 'TITLE') query.addOrderBy('course.title', 'ASC');
+    return query.addOrderBy('course.id', 'ASC').getMany();
+  }
+
+  /** Courses per sector and per kind, most first: two GROUP BYs. */
+  async counts(): Promise<{ bySector: Array<{ sector: string; courses: number }>; byKind: Array<{ kind: string; courses: number }> }> {
+    const [bySector, byKind] = await Promise.all([
+      this.manager
+        .getRepository(CourseSectorEntity)
+        .createQueryBuilder('course_sector')
+        .select('course_sector.sector', 'sector')
+        .addSelect('COUNT(*)', 'courses')
+        .groupBy('course_sector.sector')
+        .orderBy('courses', 'DESC')
+        .addOrderBy('sector', 'ASC')
+        .getRawMany<{ sector: string; courses: string | number }>(),
+      this.manager
+        .getRepository(CourseEntity)
+        .createQueryBuilder('course')
+        .select('course.kind', 'kind')
+        .addSelect('COUNT(*)', 'courses')
+        .groupBy('course.kind')
+        .orderBy('courses', 'DESC')
+        .addOrderBy('kind', 'ASC')
+        .getRawMany<{ kind: string; courses: string | number }>(),
+    ]);
+    return {
+      bySector: bySector.map((row) => ({ sector: row.sector, courses: Number(row.courses) })),
+      byKind: byKind.map((row) => ({ kind: row.kind, courses: Number(row.courses) })),
+    };
   }
 
   findSectors(courseIds: readonly string[]): Promise<CourseSectorEntity[]> {

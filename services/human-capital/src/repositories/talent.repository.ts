@@ -1,6 +1,6 @@
-import { orderAndSeek, orderBySql, seekCondition, type Ordering, type PageRequest } from '@nlai/paging';
+import { orderAndSeek, orderBySql, orderingFor, seekCondition, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
+import { PlacementEntity, TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
 
 /** Filters of a talent list. */
 export interface TalentFilter {
@@ -10,8 +10,14 @@ export interface TalentFilter {
   startYear?: number | null;
 }
 
+/** The `orderBy` argument of talent lists. */
+export interface TalentOrder {
+  field: 'START_YEAR';
+  direction?: 'ASC' | 'DESC' | null;
+}
+
 /** Newest start first. */
-export const talentOrdering: Ordering<TalentEntity> = {
+const byStartYear: Ordering<TalentEntity> = {
   name: 'talent:newest',
   keys: [
     { expression: 'talent.startYear', direction: 'DESC', type: 'number' },
@@ -20,12 +26,22 @@ export const talentOrdering: Ordering<TalentEntity> = {
   valuesOf: (talent) => [talent.startYear, talent.id],
 };
 
-/** Counts behind TalentStats, before any suppression. */
-export interface TalentCounts {
+/** The ordering of a talent list for an `orderBy` argument; newest start first when none is given. */
+export const talentOrdering = (orderBy?: TalentOrder | null) => orderingFor({ START_YEAR: { ordering: byStartYear, natural: 'DESC' } }, orderBy, 'START_YEAR');
+
+/** The figures behind TalentStats, before any suppression. */
+export interface TalentFigures {
   total: number;
+  phdCandidates: number;
   graduated: number;
   retainedInNetherlands: number;
+  international: number;
+  placementsBySector: Array<{ sector: string; placements: number }>;
+  placementsByOrganisationKind: Array<{ kind: string; placements: number }>;
 }
+
+/** Figures of nobody: for a lab without people. */
+export const noFigures: TalentFigures = { total: 0, phdCandidates: 0, graduated: 0, retainedInNetherlands: 0, international: 0, placementsBySector: [], placementsByOrganisationKind: [] };
 
 // A graduate's country is that of their latest placement (latest start, then highest id).
 const latestPlacementCountry = `(SELECT latest.country FROM placement latest WHERE latest.talent_id = talent.id ORDER BY latest.start_year DESC, latest.id DESC LIMIT 1)`;
@@ -53,8 +69,8 @@ export class TalentRepository {
     return query;
   }
 
-  findPage(filter: TalentFilter, page: PageRequest): Promise<TalentEntity[]> {
-    return orderAndSeek(this.filtered(filter), talentOrdering, page.after).take(page.size + 1).getMany();
+  findPage(filter: TalentFilter, ordering: Ordering<TalentEntity>, page: PageRequest): Promise<TalentEntity[]> {
+    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
   }
 
   count(filter: TalentFilter): Promise<number> {
@@ -65,16 +81,16 @@ export class TalentRepository {
    * One page per lab, for many labs in one statement: rows are numbered
    * within each lab (a window function) and cut at `size + 1`.
    */
-  async findPagePerLab(labIds: readonly string[], filter: TalentFilter, page: PageRequest): Promise<TalentEntity[]> {
+  async findPagePerLab(labIds: readonly string[], filter: TalentFilter, ordering: Ordering<TalentEntity>, page: PageRequest): Promise<TalentEntity[]> {
     const rows = await this.manager
       .createQueryBuilder()
       .select('ranked.*')
       .from((ranked) => {
         const inner = this.filtered(filter, ranked.subQuery().select('talent').from(TalentEntity, 'talent') as SelectQueryBuilder<TalentEntity>)
-          .addSelect(`ROW_NUMBER() OVER (PARTITION BY talent.labId ORDER BY ${orderBySql(talentOrdering)})`, 'position_in_lab')
+          .addSelect(`ROW_NUMBER() OVER (PARTITION BY talent.labId ORDER BY ${orderBySql(ordering)})`, 'position_in_lab')
           .andWhere('talent.labId IN (:...labIds)', { labIds });
         if (page.after) {
-          const { sql, parameters } = seekCondition(talentOrdering, page.after, 'seek');
+          const { sql, parameters } = seekCondition(ordering, page.after, 'seek');
           inner.andWhere(`(${sql})`, parameters);
         }
         return inner;
@@ -96,23 +112,75 @@ export class TalentRepository {
     return new Map(rows.map((row) => [row.labId, Number(row.count)]));
   }
 
-  /** Talent figures per lab (in one GROUP BY), or for everyone when `labIds` is null. */
-  async countsPerLab(labIds: readonly string[] | null): Promise<Map<string | null, TalentCounts>> {
-    const query = this.manager
+  /**
+   * Talent figures per lab, or for everyone (key null) when `labIds` is
+   * null: three GROUP BY queries, whatever the number of labs.
+   */
+  async figuresPerLab(labIds: readonly string[] | null): Promise<Map<string | null, TalentFigures>> {
+    const people = this.manager
       .getRepository(TalentEntity)
       .createQueryBuilder('talent')
       .select('COUNT(*)', 'total')
-      .addSelect(`SUM(CASE WHEN talent.stage = :graduated THEN 1 ELSE 0 END)`, 'graduated')
+      .addSelect('SUM(CASE WHEN talent.stage = :candidate THEN 1 ELSE 0 END)', 'phdCandidates')
+      .addSelect('SUM(CASE WHEN talent.stage = :graduated THEN 1 ELSE 0 END)', 'graduated')
       .addSelect(`SUM(CASE WHEN talent.stage = :graduated AND ${latestPlacementCountry} = :netherlands THEN 1 ELSE 0 END)`, 'retained')
-      .setParameters({ graduated: 'GRADUATED', netherlands: 'NL' });
-    if (labIds) query.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).groupBy('talent.labId');
-    const rows = await query.getRawMany<{ labId?: string; total: string | number; graduated: string | number | null; retained: string | number | null }>();
-    return new Map(
-      rows.map((row) => [
-        row.labId ?? null,
-        { total: Number(row.total), graduated: Number(row.graduated ?? 0), retainedInNetherlands: Number(row.retained ?? 0) },
-      ]),
-    );
+      .addSelect('SUM(CASE WHEN talent.origin = :international THEN 1 ELSE 0 END)', 'international')
+      .setParameters({ candidate: 'PHD_CANDIDATE', graduated: 'GRADUATED', netherlands: 'NL', international: 'INTERNATIONAL' });
+    const placements = (column: 'sector' | 'organisationKind', unknown: string) => {
+      const query = this.manager
+        .getRepository(PlacementEntity)
+        .createQueryBuilder('placement')
+        .innerJoin(TalentEntity, 'talent', 'talent.id = placement.talentId')
+        .select(`COALESCE(placement.${column}, :unknown)`, 'category')
+        .setParameter('unknown', unknown)
+        .addSelect('COUNT(*)', 'placements')
+        .groupBy(`placement.${column}`)
+        .orderBy('placements', 'DESC')
+        .addOrderBy('category', 'ASC');
+      if (labIds) query.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).addGroupBy('talent.labId');
+      return query.getRawMany<{ labId?: string; category: string; placements: string | number }>();
+    };
+    if (labIds) people.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).groupBy('talent.labId');
+    const [counts, bySector, byKind] = await Promise.all([
+      people.getRawMany<{ labId?: string; total: string | number; phdCandidates: string | number | null; graduated: string | number | null; retained: string | number | null; international: string | number | null }>(),
+      placements('sector', 'unknown'),
+      placements('organisationKind', 'UNKNOWN'),
+    ]);
+    const figures = new Map<string | null, TalentFigures>();
+    const of = (labId: string | undefined) => {
+      const key = labId ?? null;
+      if (!figures.has(key)) figures.set(key, { ...noFigures, placementsBySector: [], placementsByOrganisationKind: [] });
+      return figures.get(key)!;
+    };
+    for (const row of counts) {
+      Object.assign(of(row.labId), {
+        total: Number(row.total),
+        phdCandidates: Number(row.phdCandidates ?? 0),
+        graduated: Number(row.graduated ?? 0),
+        retainedInNetherlands: Number(row.retained ?? 0),
+        international: Number(row.international ?? 0),
+      });
+    }
+    for (const row of bySector) of(row.labId).placementsBySector.push({ sector: row.category, placements: Number(row.placements) });
+    for (const row of byKind) of(row.labId).placementsByOrganisationKind.push({ kind: row.category, placements: Number(row.placements) });
+    return figures;
+  }
+
+  /** How many graduates of each lab work or worked at each of the given organisations. */
+  partnerHires(labIds: readonly string[], organisationIds: readonly string[]): Promise<Array<{ labId: string; organisationId: string; graduates: string | number }>> {
+    return this.manager
+      .getRepository(PlacementEntity)
+      .createQueryBuilder('placement')
+      .innerJoin(TalentEntity, 'talent', 'talent.id = placement.talentId')
+      .select('talent.labId', 'labId')
+      .addSelect('placement.organisationId', 'organisationId')
+      .addSelect('COUNT(DISTINCT talent.id)', 'graduates')
+      .where('talent.stage = :graduated', { graduated: 'GRADUATED' })
+      .andWhere('talent.labId IN (:...labIds)', { labIds })
+      .andWhere('placement.organisationId IN (:...organisationIds)', { organisationIds })
+      .groupBy('talent.labId')
+      .addGroupBy('placement.organisationId')
+      .getRawMany();
   }
 
   findByIds(ids: readonly string[]): Promise<TalentEntity[]> {

@@ -1,4 +1,4 @@
-import { orderAndSeek, type Ordering, type PageRequest } from '@nlai/paging';
+import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { VacancyEntity, VacancyThemeEntity } from '../entities';
 
@@ -8,8 +8,14 @@ export interface VacancyFilter {
   organisationId?: string | null;
 }
 
+/** The `orderBy` argument of the vacancies list. */
+export interface VacancyOrder {
+  field: 'POSTED_YEAR';
+  direction?: 'ASC' | 'DESC' | null;
+}
+
 /** Most recently posted first. */
-export const vacancyOrdering: Ordering<VacancyEntity> = {
+const byPostedYear: Ordering<VacancyEntity> = {
   name: 'vacancies:newest',
   keys: [
     { expression: 'vacancy.postedYear', direction: 'DESC', type: 'number' },
@@ -17,6 +23,9 @@ export const vacancyOrdering: Ordering<VacancyEntity> = {
   ],
   valuesOf: (vacancy) => [vacancy.postedYear, vacancy.id],
 };
+
+/** The ordering of the vacancies list for an `orderBy` argument; most recent first when none is given. */
+export const vacancyOrdering = (orderBy?: VacancyOrder | null) => orderingFor({ POSTED_YEAR: { ordering: byPostedYear, natural: 'DESC' } }, orderBy, 'POSTED_YEAR');
 
 /** Vacancy reads. */
 export class VacancyRepository {
@@ -33,8 +42,37 @@ export class VacancyRepository {
     return query;
   }
 
-  findPage(filter: VacancyFilter, page: PageRequest): Promise<VacancyEntity[]> {
-    return orderAndSeek(this.filtered(filter), vacancyOrdering, page.after).take(page.size + 1).getMany();
+  findPage(filter: VacancyFilter, ordering: Ordering<VacancyEntity>, page: PageRequest): Promise<VacancyEntity[]> {
+    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
+  }
+
+  /** Vacancies asking for any of these themes (lower case), with the themes each matches. */
+  themeMatches(themes: readonly string[]): Promise<Array<{ vacancyId: string; theme: string }>> {
+    return this.manager
+      .getRepository(VacancyThemeEntity)
+      .createQueryBuilder('vacancy_theme')
+      .select('vacancy_theme.vacancyId', 'vacancyId')
+      .addSelect('LOWER(vacancy_theme.theme)', 'theme')
+      .where('LOWER(vacancy_theme.theme) IN (:...themes)', { themes })
+      .getRawMany();
+  }
+
+  findByIds(ids: readonly string[]): Promise<VacancyEntity[]> {
+    return this.manager.getRepository(VacancyEntity).find({ where: { id: In([...ids]) }, order: { postedYear: 'DESC', id: 'ASC' } });
+  }
+
+  /** Vacancies per theme, most first: one GROUP BY. */
+  async countsByTheme(): Promise<Array<{ theme: string; vacancies: number }>> {
+    const rows = await this.manager
+      .getRepository(VacancyThemeEntity)
+      .createQueryBuilder('vacancy_theme')
+      .select('vacancy_theme.theme', 'theme')
+      .addSelect('COUNT(*)', 'vacancies')
+      .groupBy('vacancy_theme.theme')
+      .orderBy('vacancies', 'DESC')
+      .addOrderBy('theme', 'ASC')
+      .getRawMany<{ theme: string; vacancies: string | number }>();
+    return rows.map((row) => ({ theme: row.theme, vacancies: Number(row.vacancies) }));
   }
 
   count(filter: VacancyFilter): Promise<number> {

@@ -1,5 +1,6 @@
 import { Course } from './Course';
 import { Lab } from './Lab';
+import { Location } from './Location';
 import { Mutation } from './Mutation';
 import { Organisation } from './Organisation';
 import { Placement } from './Placement';
@@ -7,4 +8,4 @@ import { Query } from './Query';
 import { Talent } from './Talent';
 import { Vacancy } from './Vacancy';
 
-export const resolvers = { Query, Mutation, Lab, Organisation, Talent, Placement, Course, Vacancy };
+export const resolvers = { Query, Mutation, Lab, Location, Organisation, Talent, Placement, Course, Vacancy };

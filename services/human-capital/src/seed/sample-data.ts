@@ -45,6 +45,8 @@ const activeLabs: Array<{ id: string; startYear: number; partners: string[] }> =
 
 interface Employer {
   sector: string;
+  /** As the Research & Innovation sample data has it. */
+  kind: 'KNOWLEDGE_INSTITUTION' | 'COMPANY' | 'PUBLIC_ORGANISATION' | 'NON_PROFIT';
   /** Where its jobs in the Netherlands, or its only jobs, are. */
   country: string;
 }
@@ -53,39 +55,39 @@ const research = 'research and education';
 
 /** Employers by organisation id: the sector of a job there and where it is. */
 const employers: Record<string, Employer> = {
-  uva: { sector: research, country: 'NL' },
-  vu: { sector: research, country: 'NL' },
-  'tu-delft': { sector: research, country: 'NL' },
-  'tu-eindhoven': { sector: research, country: 'NL' },
-  'utrecht-university': { sector: research, country: 'NL' },
-  'radboud-university': { sector: research, country: 'NL' },
-  radboudumc: { sector: 'health', country: 'NL' },
-  'sample-university-abroad': { sector: research, country: 'CH' },
-  'ahold-delhaize': { sector: 'retail', country: 'NL' },
-  qualcomm: { sector: 'technology', country: 'NL' },
-  bosch: { sector: 'manufacturing', country: 'NL' },
-  elsevier: { sector: 'publishing', country: 'NL' },
-  kpn: { sector: 'telecom', country: 'NL' },
-  ing: { sector: 'finance', country: 'NL' },
-  thirona: { sector: 'health', country: 'NL' },
-  'delft-imaging': { sector: 'health', country: 'NL' },
-  philips: { sector: 'health', country: 'NL' },
-  'booking-com': { sector: 'technology', country: 'NL' },
-  'dutch-national-police': { sector: 'public safety', country: 'NL' },
-  'city-of-amsterdam': { sector: 'public sector', country: 'NL' },
-  'ministry-bzk': { sector: 'public sector', country: 'NL' },
-  nki: { sector: 'health', country: 'NL' },
-  'catharina-hospital': { sector: 'health', country: 'NL' },
-  'maxima-mc': { sector: 'health', country: 'NL' },
-  kempenhaeghe: { sector: 'health', country: 'NL' },
-  'sample-agrifood-company': { sector: 'food and agriculture', country: 'NL' },
-  'sample-mobility-company': { sector: 'mobility', country: 'NL' },
-  'sample-high-tech-company': { sector: 'technology', country: 'NL' },
-  'sample-municipality': { sector: 'public sector', country: 'NL' },
-  'sample-health-foundation': { sector: 'health', country: 'NL' },
-  'sample-energy-company': { sector: 'energy', country: 'NL' },
-  'sample-insurance-company': { sector: 'finance', country: 'NL' },
-  'sample-research-lab-abroad': { sector: 'technology', country: 'GB' },
+  uva: { sector: research, country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  vu: { sector: research, country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  'tu-delft': { sector: research, country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  'tu-eindhoven': { sector: research, country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  'utrecht-university': { sector: research, country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  'radboud-university': { sector: research, country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  radboudumc: { sector: 'health', country: 'NL', kind: 'KNOWLEDGE_INSTITUTION' },
+  'sample-university-abroad': { sector: research, country: 'CH', kind: 'KNOWLEDGE_INSTITUTION' },
+  'ahold-delhaize': { sector: 'retail', country: 'NL', kind: 'COMPANY' },
+  qualcomm: { sector: 'technology', country: 'NL', kind: 'COMPANY' },
+  bosch: { sector: 'manufacturing', country: 'NL', kind: 'COMPANY' },
+  elsevier: { sector: 'publishing', country: 'NL', kind: 'COMPANY' },
+  kpn: { sector: 'telecom', country: 'NL', kind: 'COMPANY' },
+  ing: { sector: 'finance', country: 'NL', kind: 'COMPANY' },
+  thirona: { sector: 'health', country: 'NL', kind: 'COMPANY' },
+  'delft-imaging': { sector: 'health', country: 'NL', kind: 'COMPANY' },
+  philips: { sector: 'health', country: 'NL', kind: 'COMPANY' },
+  'booking-com': { sector: 'technology', country: 'NL', kind: 'COMPANY' },
+  'dutch-national-police': { sector: 'public safety', country: 'NL', kind: 'PUBLIC_ORGANISATION' },
+  'city-of-amsterdam': { sector: 'public sector', country: 'NL', kind: 'PUBLIC_ORGANISATION' },
+  'ministry-bzk': { sector: 'public sector', country: 'NL', kind: 'PUBLIC_ORGANISATION' },
+  nki: { sector: 'health', country: 'NL', kind: 'NON_PROFIT' },
+  'catharina-hospital': { sector: 'health', country: 'NL', kind: 'NON_PROFIT' },
+  'maxima-mc': { sector: 'health', country: 'NL', kind: 'NON_PROFIT' },
+  kempenhaeghe: { sector: 'health', country: 'NL', kind: 'NON_PROFIT' },
+  'sample-agrifood-company': { sector: 'food and agriculture', country: 'NL', kind: 'COMPANY' },
+  'sample-mobility-company': { sector: 'mobility', country: 'NL', kind: 'COMPANY' },
+  'sample-high-tech-company': { sector: 'technology', country: 'NL', kind: 'COMPANY' },
+  'sample-municipality': { sector: 'public sector', country: 'NL', kind: 'PUBLIC_ORGANISATION' },
+  'sample-health-foundation': { sector: 'health', country: 'NL', kind: 'NON_PROFIT' },
+  'sample-energy-company': { sector: 'energy', country: 'NL', kind: 'COMPANY' },
+  'sample-insurance-company': { sector: 'finance', country: 'NL', kind: 'COMPANY' },
+  'sample-research-lab-abroad': { sector: 'technology', country: 'GB', kind: 'COMPANY' },
 };
 
 const academicEmployers = ['uva', 'vu', 'tu-delft', 'tu-eindhoven', 'utrecht-university', 'radboud-university', 'radboudumc'];
@@ -112,6 +114,7 @@ export interface SamplePlacement {
   id: string;
   talentId: string;
   organisationId: string;
+  organisationKind: string;
   country: string;
   sector: string;
   startYear: number;
@@ -125,7 +128,8 @@ export function sampleTalent(seed = defaultSampleSeed): { talents: SampleTalent[
   const placements: SamplePlacement[] = [];
 
   const place = (talentId: string, organisationId: string, startYear: number, endYear: number | null, country = employers[organisationId]!.country) => {
-    placements.push({ id: random.id('p'), talentId, organisationId, country, sector: employers[organisationId]!.sector, startYear, endYear });
+    const employer = employers[organisationId]!;
+    placements.push({ id: random.id('p'), talentId, organisationId, organisationKind: employer.kind, country, sector: employer.sector, startYear, endYear });
   };
 
   for (const lab of activeLabs) {

@@ -43,11 +43,13 @@ export class PlacementService {
     }
     const sector = input.sector == null || input.sector.trim() === '' ? null : (checkText(errors, ['input', 'sector'], input.sector, 80, 'The sector') ?? null);
     const organisationId = input.organisationId.trim();
+    let organisationKind: string | null = null;
     if (organisationId === '') {
       errors.add(['input', 'organisationId'], 'BLANK', 'The organisation id must not be empty.');
     } else {
       const { organisation } = await this.researchInnovation.lookup({ organisationId });
       if (!organisation) errors.add(['input', 'organisationId'], 'NOT_FOUND', `There is no organisation with id "${organisationId}".`);
+      organisationKind = organisation?.kind ?? null;
     }
 
     const checkedFirst = errors.list();
@@ -65,6 +67,7 @@ export class PlacementService {
         id: randomId('p'),
         talentId: input.talentId,
         organisationId,
+        organisationKind,
         country,
         sector,
         startYear: input.startYear,

@@ -1,4 +1,4 @@
-import { orderAndSeek, type Ordering, type PageRequest } from '@nlai/paging';
+import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LabEntity, LabThemeEntity, type LabStatus } from '../entities';
 
@@ -9,10 +9,18 @@ export interface LabFilter {
   city?: string | null;
   /** Theme, any case. */
   theme?: string | null;
+  /** Only labs this organisation runs (or ran). */
+  partnerId?: string | null;
+}
+
+/** The `orderBy` argument of the labs list. */
+export interface LabOrder {
+  field: 'START_YEAR' | 'NAME';
+  direction?: 'ASC' | 'DESC' | null;
 }
 
 /** Newest first: by start year, labs still without one (in development) first, then by name. */
-export const labOrdering: Ordering<LabEntity> = {
+const byStartYear: Ordering<LabEntity> = {
   name: 'labs:newest',
   keys: [
     { expression: 'lab.startYear', direction: 'DESC', type: 'number', nulls: 'FIRST' },
@@ -21,6 +29,27 @@ export const labOrdering: Ordering<LabEntity> = {
   ],
   valuesOf: (lab) => [lab.startYear, lab.name, lab.id],
 };
+
+const byName: Ordering<LabEntity> = {
+  name: 'labs:name',
+  keys: [
+    { expression: 'lab.name', direction: 'ASC', type: 'string' },
+    { expression: 'lab.id', direction: 'ASC', type: 'string' },
+  ],
+  valuesOf: (lab) => [lab.name, lab.id],
+};
+
+/** The ordering of the labs list for an `orderBy` argument; newest first when none is given. */
+export const labOrdering = (orderBy?: LabOrder | null) =>
+  orderingFor({ START_YEAR: { ordering: byStartYear, natural: 'DESC' }, NAME: { ordering: byName, natural: 'ASC' } }, orderBy, 'START_YEAR');
+
+/** Lab counts of the network, each computed by the database. */
+export interface LabCounts {
+  total: number;
+  byStatus: Array<{ status: string; labs: number }>;
+  byCity: Array<{ city: string; labs: number }>;
+  byTheme: Array<{ theme: string; labs: number }>;
+}
 
 /** Lab reads and writes; all SQL about labs and their themes lives here. */
 export class LabRepository {
@@ -35,12 +64,44 @@ export class LabRepository {
     if (filter.theme) {
       query.andWhere('lab.id IN (SELECT lab_theme.lab_id FROM lab_theme WHERE LOWER(lab_theme.theme) = :theme)', { theme: filter.theme.trim().toLowerCase() });
     }
+    if (filter.partnerId) {
+      query.andWhere('lab.id IN (SELECT partnership.lab_id FROM partnership WHERE partnership.organisation_id = :partnerId)', { partnerId: filter.partnerId });
+    }
     return query;
   }
 
-  /** One page in `labOrdering`, plus one row to tell whether another page follows. */
-  findPage(filter: LabFilter, page: PageRequest): Promise<LabEntity[]> {
-    return orderAndSeek(this.filtered(filter), labOrdering, page.after).take(page.size + 1).getMany();
+  /** One page in the ordering, plus one row to tell whether another page follows. */
+  findPage(filter: LabFilter, ordering: Ordering<LabEntity>, page: PageRequest): Promise<LabEntity[]> {
+    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
+  }
+
+  /** The network's lab figures: four GROUP BY queries, whatever the number of labs. */
+  async counts(): Promise<LabCounts> {
+    const labs = this.manager.getRepository(LabEntity);
+    const [total, byStatus, byCity, byTheme] = await Promise.all([
+      labs.count(),
+      labs.createQueryBuilder('lab').select('lab.status', 'status').addSelect('COUNT(*)', 'labs').groupBy('lab.status').orderBy('labs', 'DESC').addOrderBy('status', 'ASC').getRawMany(),
+      labs
+        .createQueryBuilder('lab')
+        .innerJoin('lab.location', 'location')
+        .select('location.city', 'city')
+        .addSelect('COUNT(*)', 'labs')
+        .groupBy('location.city')
+        .orderBy('labs', 'DESC')
+        .addOrderBy('city', 'ASC')
+        .getRawMany(),
+      this.manager
+        .getRepository(LabThemeEntity)
+        .createQueryBuilder('lab_theme')
+        .select('lab_theme.theme', 'theme')
+        .addSelect('COUNT(*)', 'labs')
+        .groupBy('lab_theme.theme')
+        .orderBy('labs', 'DESC')
+        .addOrderBy('theme', 'ASC')
+        .getRawMany(),
+    ]);
+    const counted = <T extends { labs: unknown }>(rows: T[]) => rows.map((row) => ({ ...row, labs: Number(row.labs) }));
+    return { total, byStatus: counted(byStatus), byCity: counted(byCity), byTheme: counted(byTheme) };
   }
 
   count(filter: LabFilter): Promise<number> {

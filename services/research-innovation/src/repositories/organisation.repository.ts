@@ -1,14 +1,22 @@
-import { orderAndSeek, type Ordering, type PageRequest } from '@nlai/paging';
+import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OrganisationEntity, type OrganisationKind } from '../entities';
 
 /** Filters of the `organisations` list. */
 export interface OrganisationFilter {
   kind?: OrganisationKind | null;
+  /** Only organisations whose name contains this text, in any letter case. */
+  name?: string | null;
+}
+
+/** The `orderBy` argument of the organisations list. */
+export interface OrganisationOrder {
+  field: 'NAME';
+  direction?: 'ASC' | 'DESC' | null;
 }
 
 /** Alphabetical. */
-export const organisationOrdering: Ordering<OrganisationEntity> = {
+const byName: Ordering<OrganisationEntity> = {
   name: 'organisations:name',
   keys: [
     { expression: 'organisation.name', direction: 'ASC', type: 'string' },
@@ -17,6 +25,13 @@ export const organisationOrdering: Ordering<OrganisationEntity> = {
   valuesOf: (organisation) => [organisation.name, organisation.id],
 };
 
+/** The ordering of the organisations list for an `orderBy` argument; alphabetical when none is given. */
+export const organisationOrdering = (orderBy?: OrganisationOrder | null) => orderingFor({ NAME: { ordering: byName, natural: 'ASC' } }, orderBy, 'NAME');
+
+// LIKE treats % and _ as wildcards; a name filter means the text itself. The
+// escape character is `!`: a backslash means different things in MySQL and SQLite literals.
+const likePattern = (text: string) => `%${text.trim().toLowerCase().replace(/[!%_]/g, (character) => `!${character}`)}%`;
+
 /** Organisation reads and writes. */
 export class OrganisationRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -24,11 +39,12 @@ export class OrganisationRepository {
   private filtered(filter: OrganisationFilter): SelectQueryBuilder<OrganisationEntity> {
     const query = this.manager.getRepository(OrganisationEntity).createQueryBuilder('organisation');
     if (filter.kind) query.andWhere('organisation.kind = :kind', { kind: filter.kind });
+    if (filter.name?.trim()) query.andWhere("LOWER(organisation.name) LIKE :name ESCAPE '!'", { name: likePattern(filter.name) });
     return query;
   }
 
-  findPage(filter: OrganisationFilter, page: PageRequest): Promise<OrganisationEntity[]> {
-    return orderAndSeek(this.filtered(filter), organisationOrdering, page.after).take(page.size + 1).getMany();
+  findPage(filter: OrganisationFilter, ordering: Ordering<OrganisationEntity>, page: PageRequest): Promise<OrganisationEntity[]> {
+    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
   }
 
   count(filter: OrganisationFilter): Promise<number> {
