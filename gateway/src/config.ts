@@ -59,7 +59,7 @@ function subgraphSchema(names: string[]) {
         const prefix = environmentPrefix(name);
         return [
           [`${prefix}_URL`, env.optionalHttpUrl()],
-          [`${prefix}_PORT`, env.port(0).optional()],
+          [`${prefix}_PORT`, env.optionalPort()],
           [`${prefix}_SUBGRAPH_SECRET`, subgraphSecret()],
         ];
       }),

@@ -24,7 +24,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): never {
     const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    this.logger.error({ err: error, subgraph: this.name, status: response?.status, requestId: context?.requestId }, 'subgraph request failed');
+    this.logger.error({ err: error, subgraph: this.name, url: this.url, status: response?.status, requestId: context?.requestId }, 'subgraph request failed');
     throw timedOut
       ? clientError('SUBGRAPH_TIMEOUT', `The ${this.name} subgraph did not answer within ${this.timeoutMs} ms; its fields are null.`, { serviceName: this.name })
       : clientError('SUBGRAPH_UNAVAILABLE', `The ${this.name} subgraph is unavailable; its fields are null.`, { serviceName: this.name });

@@ -13,7 +13,8 @@ export interface SubgraphFetcherOptions {
 
 /** A keep-alive pool per subgraph, capped so a burst cannot open unbounded sockets. */
 export function subgraphAgent(maxSockets: number): Agent {
-  return new Agent({ connections: maxSockets, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, pipelining: 1 });
+  // autoSelectFamily: `localhost` may resolve to ::1 first while a subgraph listens on 127.0.0.1.
+  return new Agent({ connections: maxSockets, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, pipelining: 1, connect: { autoSelectFamily: true } });
 }
 
 /**

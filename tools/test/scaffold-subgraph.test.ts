@@ -58,7 +58,7 @@ describe('npm run subgraph:new', () => {
     // schema:check passes right after it.
     const check = spawnSync(process.execPath, [resolve(repository, 'schema/dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(check.stdout).toContain('compose the 3 subgraphs to the same API schema');
-    expect(check.stdout).toContain('schema:check passed: 7 checks.');
+    expect(check.stdout).toContain('schema:check passed: 8 checks.');
     expect(check.status).toBe(0);
 
     // Its own tests pass, after a build as Turborepo would run it.

@@ -5,18 +5,22 @@ const flag = () =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
     .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+const port = () =>
+  z.coerce
+    .number({ message: 'expected a port number' })
+    .int('expected a whole port number')
+    .min(0, 'expected a port from 0 to 65535')
+    .max(65535, 'expected a port from 0 to 65535');
+
 const httpUrl = () => z.url({ protocol: /^https?$/, message: 'expected an http:// or https:// URL' });
 
 /** Reusable field parsers for environment variables; each message says what the variable accepts. */
 export const env = {
   /** A TCP port, 0 to 65535 (0 picks a free one). */
-  port: (fallback: number) =>
-    z.coerce
-      .number({ message: 'expected a port number' })
-      .int('expected a whole port number')
-      .min(0, 'expected a port from 0 to 65535')
-      .max(65535, 'expected a port from 0 to 65535')
-      .default(fallback),
+  port: (fallback: number) => port().default(fallback),
+
+  /** A port with no default: undefined when unset. */
+  optionalPort: () => port().optional(),
 
   /** An interface to listen on. */
   host: (fallback: string) => z.string().min(1).default(fallback),

@@ -23,7 +23,9 @@ export function boot<Config extends { logLevel: string }>(
   start(config, logger).then(
     (server) => {
       runUntilSignalled(() => server.close(), logger);
-      logger.info({ url: server.url }, `${service} ready at ${server.url}`);
+      // The one line supervisors (and `npm start`) wait for: printed at any log level but silent.
+      const announcer = logger.isLevelEnabled('info') || logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
+      announcer.info({ url: server.url }, `${service} ready at ${server.url}`);
     },
     (error: unknown) => {
       logger.fatal({ err: error }, 'could not start');

@@ -11,6 +11,7 @@ import { breakingChanges, parseAcknowledgements, type BreakingChange } from './b
 import { GitBase } from './git-base';
 import { brokenOperations, readSavedOperations } from './saved-operations';
 import { lintSchema } from './schema-lint';
+import { describeStaleOperationTypes, generateOperationTypes, operationTypesFile } from '../operation-types';
 import { buildManifest, renderManifest } from '../persisted-operations';
 
 /** Options of {@link runSchemaCheck}. */
@@ -48,7 +49,7 @@ function subgraphSchema(sdl: string): GraphQLSchema {
  * Everything a working group must know before merging a schema change, in
  * one pass: composition (two composers agreeing), the committed supergraph,
  * the core contract, breaking changes against the base revision, the saved
- * operations, and the SDL conventions.
+ * operations, their safelist and generated types, and the SDL conventions.
  */
 export async function runSchemaCheck(options: SchemaCheckOptions): Promise<SchemaCheckSection[]> {
   const { root } = options;
@@ -130,10 +131,30 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
     details: manifestUpToDate ? [`${manifestFile} lists the ${saved.length} saved operations.`] : [`${manifestFile} is stale. Run \`npm run operations:manifest\` and commit the result.`],
   });
 
-  // 7. Conventions.
+  // 7. The generated operation types, as committed (from the committed supergraph, as `npm run codegen` reads it).
+  sections.push(await operationTypesSection(read(operationTypesFile), read(schemaFiles.supergraph), join(root, schemaFiles.operations), broken.length > 0));
+
+  // 8. Conventions.
   const findings = lintSchema(apiSchema);
   sections.push({ title: 'Schema lint', ok: findings.length === 0, details: findings.length ? findings.map((finding) => finding.message) : ['Every type and field is described and named by the conventions.'] });
   return sections;
+}
+
+/** Compares the committed operation types with a fresh generation. */
+async function operationTypesSection(committed: string | undefined, supergraph: string | undefined, operationsDirectory: string, operationsBroken: boolean): Promise<SchemaCheckSection> {
+  const title = 'Operation types';
+  // Types cannot be generated for operations the schema rejects; "Saved operations" fails already and says why.
+  if (operationsBroken) return { title, ok: true, details: ['Not compared while saved operations do not validate; fix them, then run `npm run codegen`.'] };
+  if (supergraph === undefined) return { title, ok: false, details: [`${schemaFiles.supergraph} is missing.`] };
+  let fresh: string;
+  try {
+    fresh = await generateOperationTypes(supergraph, operationsDirectory);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { title, ok: false, details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))] };
+  }
+  const stale = describeStaleOperationTypes(committed, fresh);
+  return { title, ok: !stale, details: stale ?? [`${operationTypesFile} is up to date with the API schema and schema/operations.`] };
 }
 
 /** The report a person reads: a line per section, its findings indented below. */

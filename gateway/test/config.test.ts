@@ -1,0 +1,35 @@
+import { ConfigError } from '@nlai/config';
+import { configFrom, environmentPrefix, subgraphNames } from '../src/config';
+
+describe('the gateway’s configuration', () => {
+  it('takes the subgraphs’ URLs from the supergraph unless the environment overrides them', () => {
+    expect(configFrom({}).subgraphUrls).toEqual({});
+    expect(configFrom({ RESEARCH_INNOVATION_PORT: '5001' }).subgraphUrls).toEqual({ 'research-innovation': 'http://127.0.0.1:5001/graphql' });
+    expect(configFrom({ HUMAN_CAPITAL_URL: 'http://hc.internal:8080/graphql', HUMAN_CAPITAL_PORT: '5002' }).subgraphUrls).toEqual({ 'human-capital': 'http://hc.internal:8080/graphql' });
+  });
+
+  it('knows every subgraph the supergraph names, and their variables', () => {
+    const sdl = 'enum join__Graph { A @join__graph(name: "ai-skills", url: "http://x") B @join__graph(name: "human-capital", url: "http://y") }';
+    expect(subgraphNames(sdl)).toEqual(['ai-skills', 'human-capital']);
+    expect(environmentPrefix('ai-skills')).toBe('AI_SKILLS');
+  });
+
+  it('names every missing secret in production, and every bad value, at once', () => {
+    expect(() => configFrom({ NODE_ENV: 'production', GATEWAY_MAX_DEPTH: 'deep' })).toThrow(
+      new ConfigError([
+        'GATEWAY_MAX_DEPTH: expected a whole number from 2 to 100',
+        'AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production',
+        'HUMAN_CAPITAL_SUBGRAPH_SECRET: required in production',
+        'RESEARCH_INNOVATION_SUBGRAPH_SECRET: required in production',
+      ]),
+    );
+  });
+
+  it('turns the explorer off in production unless asked, and reads the CORS allow-list', () => {
+    const secrets = { AUTH_JWT_SECRET: 's'.repeat(40), RESEARCH_INNOVATION_SUBGRAPH_SECRET: 'r'.repeat(40), HUMAN_CAPITAL_SUBGRAPH_SECRET: 'h'.repeat(40) };
+    expect(configFrom({}).explorer).toBe(true);
+    expect(configFrom({ NODE_ENV: 'production', ...secrets }).explorer).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true', ...secrets }).explorer).toBe(true);
+    expect(configFrom({ CORS_ORIGINS: ' https://a.example , https://b.example,' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

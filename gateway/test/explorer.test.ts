@@ -1,0 +1,150 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
+import { graphql, startGraph, tokenWith, type TestGraph } from '@nlai/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { useGraph } from './graph-fixture';
+
+// The explorer touches no database itself: SQLite is enough.
+const dialect = 'sqlite';
+const screenshotFile = resolve(__dirname, '../../docs/explorer.png');
+// Only on request: CI must not rewrite the committed screenshot.
+const updateScreenshot = process.env.UPDATE_SCREENSHOT === '1';
+
+// Beside each package.json: the packages' `exports` hide these files from require.resolve.
+const packageFile = (packageName: string, file: string) => join(dirname(require.resolve(`${packageName}/package.json`)), file);
+const assets = [
+  ['react.production.min.js', packageFile('react', 'umd/react.production.min.js'), 'text/javascript'],
+  ['react-dom.production.min.js', packageFile('react-dom', 'umd/react-dom.production.min.js'), 'text/javascript'],
+  ['graphiql.min.js', packageFile('graphiql', 'graphiql.min.js'), 'text/javascript'],
+  ['graphiql.min.css', packageFile('graphiql', 'graphiql.min.css'), 'text/css'],
+] as const;
+
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// The page's editors are CodeMirror 5, which keeps its instance on its wrapper element.
+// Strings, not functions: this package's TypeScript has no DOM types.
+const editorValue = (section: string) => `document.querySelector('${section} .CodeMirror').CodeMirror.getValue()`;
+const setQuery = (text: string) => `document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(text)})`;
+
+describe('the query explorer', () => {
+  const graph = useGraph(dialect);
+  const origin = () => new URL(graph().gateway.url).origin;
+
+  describe('over HTTP', () => {
+    it('serves a page that loads everything from the gateway, under a content security policy of its own origin', async () => {
+      const response = await fetch(`${origin()}/explorer`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html).not.toMatch(/\b(https?:)?\/\/[a-z0-9.-]+/i);
+      for (const [name] of assets) expect(html).toContain(`/explorer/${name}`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toContain('unsafe-');
+    });
+
+    it.each(assets)('serves %s as it is in node_modules, with its content type and an ETag', async (name, file, type) => {
+      const response = await fetch(`${origin()}/explorer/${name}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(type);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+      const etag = response.headers.get('etag');
+      expect(etag).toBeTruthy();
+      expect((await fetch(`${origin()}/explorer/${name}`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+    });
+
+    it('lets browsers keep the files the page names for good, since their URLs carry their version', async () => {
+      const html = await (await fetch(`${origin()}/explorer`)).text();
+      const versioned = html.match(/\/explorer\/graphiql\.min\.js\?v=[\w-]+/)?.[0];
+      expect(versioned).toBeDefined();
+      expect((await fetch(`${origin()}${versioned}`)).headers.get('cache-control')).toContain('immutable');
+      expect((await fetch(`${origin()}/explorer/graphiql.min.js?v=old`)).headers.get('cache-control')).toBe('no-cache');
+    });
+  });
+
+  describe('in a browser', () => {
+    let browser: Browser;
+    let page: Page;
+    const requested: string[] = [];
+    const problems: string[] = [];
+
+    beforeAll(async () => {
+      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.on('request', (request) => requested.push(request.url()));
+      // A CSP violation shows as a console error; so does any failed load.
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${origin()}/explorer`);
+      await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    /** Clicks GraphiQL's run button and waits for a new result: what the panel shows, and its JSON. */
+    async function run(): Promise<{ shown: string; result: unknown }> {
+      const before = await page.evaluate<string>(editorValue('.result-window'));
+      await page.locator('.graphiql-execute-button').click();
+      // Polled from here: page.waitForFunction with a string evals in the page, which the CSP rightly refuses.
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await setTimeout(50)) {
+        const value = await page.evaluate<string>(editorValue('.result-window'));
+        if (value !== '' && value !== before) return { shown: (await page.locator('.result-window').textContent()) ?? '', result: JSON.parse(value) as unknown };
+      }
+      throw new Error('GraphiQL showed no new result within 15 s');
+    }
+
+    it('runs the default query and shows the labs the gateway answers with', async () => {
+      const query = await page.evaluate<string>(editorValue('.graphiql-query-editor'));
+      expect(query).toContain('labs(first: 5');
+      const expected = await graphql<{ labs: { edges: Array<{ node: { name: string } }> } }>(graph().gateway.url, query);
+      expect(expected.errors).toBeUndefined();
+
+      const { shown, result } = await run();
+      expect(result).toEqual({ data: expected.data });
+      expect(shown).toContain('totalCount');
+      expect(shown).toContain(expected.data!.labs.edges[0]!.node.name);
+
+      if (updateScreenshot) {
+        mkdirSync(dirname(screenshotFile), { recursive: true });
+        await page.screenshot({ path: screenshotFile });
+      }
+    });
+
+    it('sends the token from the box with each query, so person-level data comes back', async () => {
+      await page.evaluate(setQuery('{ talents(first: 1) { totalCount } }'));
+      const refused = await run();
+      expect(refused.shown).toContain('UNAUTHENTICATED');
+
+      await page.locator('#token').fill(tokenWith('talent:read'));
+      const sent = page.waitForRequest((request) => request.url().endsWith('/graphql') && request.method() === 'POST');
+      const { result } = await run();
+      expect((await sent).headers()['authorization']).toMatch(/^Bearer ey/);
+      expect(result).toEqual({ data: { talents: { totalCount: expect.any(Number) } } });
+    });
+
+    it('asked no host but the gateway for anything, and broke no rule of its content security policy', () => {
+      expect(requested.length).toBeGreaterThan(0);
+      const elsewhere = requested.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin());
+      expect(elsewhere).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+describe('the query explorer with EXPLORER_ENABLED=false', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph({ dialect, envFor: { gateway: { EXPLORER_ENABLED: 'false' } } });
+  });
+  afterAll(() => graph?.stop());
+
+  it('answers 404 at /explorer and its files, while the graph itself still answers', async () => {
+    const origin = new URL(graph.gateway.url).origin;
+    expect((await fetch(`${origin}/explorer`)).status).toBe(404);
+    expect((await fetch(`${origin}/explorer/graphiql.min.js`)).status).toBe(404);
+    expect(await graphql(graph.gateway.url, '{ labs(first: 1) { totalCount } }')).toMatchObject({ status: 200, data: { labs: { totalCount: 30 } } });
+  });
+});
