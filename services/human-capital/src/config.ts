@@ -24,6 +24,8 @@ const schema = z.object({
   SEED_SAMPLE_DATA: env.optionalFlag(),
   /** Seed of the generated sample people: the same seed gives the same data. */
   SAMPLE_DATA_SEED: env.integer(defaultSampleSeed, 0, 2 ** 31 - 1),
+  /** Seeds this many copies of the sample data (benchmarks); set the same on Research & Innovation. */
+  SEED_SCALE: env.integer(1, 1, 1000),
   EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   HUMAN_CAPITAL_SUBGRAPH_SECRET: subgraphSecret(),
@@ -53,6 +55,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
     talentStatsThreshold: parsed.TALENT_STATS_THRESHOLD,
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
     sampleDataSeed: parsed.SAMPLE_DATA_SEED,
+    seedScale: parsed.SEED_SCALE,
     exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
     tokens: tokenOptionsFrom(parsed),
     gatewaySecret: parsed.HUMAN_CAPITAL_SUBGRAPH_SECRET,

@@ -11,6 +11,8 @@ const schema = z.object({
   RESEARCH_INNOVATION_SQLITE_FILE: z.string().default('.data/research-innovation.sqlite'),
   /** Seeds the sample data into an empty database; default on outside production. */
   SEED_SAMPLE_DATA: env.optionalFlag(),
+  /** Seeds this many copies of the sample network (benchmarks on more data); the same scale gives the same data. */
+  SEED_SCALE: env.integer(1, 1, 1000),
   /** Adds `x-sql-statements` to responses, for tests and benchmarks. */
   EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
   /** Shared with the gateway only; when set, only requests it signed are answered. */
@@ -35,6 +37,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
       sqliteFile: resolve(parsed.RESEARCH_INNOVATION_SQLITE_FILE),
     }),
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
+    seedScale: parsed.SEED_SCALE,
     exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
     tokens: tokenOptionsFrom(parsed),
     gatewaySecret: parsed.RESEARCH_INNOVATION_SUBGRAPH_SECRET,

@@ -121,53 +121,66 @@ export interface SamplePlacement {
   endYear: number | null;
 }
 
-/** Generates the people and their placements; the same seed always gives the same rows. */
-export function sampleTalent(seed = defaultSampleSeed): { talents: SampleTalent[]; placements: SamplePlacement[] } {
+/** The id of copy `copy` of a sample record of the other subgraph, as its seed makes the copies (copy 0 is the record itself). */
+export const copyId = (id: string, copy: number) => (copy === 0 ? id : `${id}-copy-${copy}`);
+
+/**
+ * Generates the people and their placements; the same seed and scale always
+ * give the same rows. `scale` copies of the network (for benchmarks): copy k's
+ * people work in copy k's labs and organisations.
+ */
+export function sampleTalent(seed = defaultSampleSeed, scale = 1): { talents: SampleTalent[]; placements: SamplePlacement[] } {
   const random = seededRandom(seed);
   const talents: SampleTalent[] = [];
   const placements: SamplePlacement[] = [];
+  let copy = 0;
 
   const place = (talentId: string, organisationId: string, startYear: number, endYear: number | null, country = employers[organisationId]!.country) => {
     const employer = employers[organisationId]!;
-    placements.push({ id: random.id('p'), talentId, organisationId, organisationKind: employer.kind, country, sector: employer.sector, startYear, endYear });
+    placements.push({ id: random.id('p'), talentId, organisationId: copyId(organisationId, copy), organisationKind: employer.kind, country, sector: employer.sector, startYear, endYear });
   };
 
-  for (const lab of activeLabs) {
-    const people = random.between(5, 9);
-    for (let index = 0; index < people; index += 1) {
-      const startYear = Math.min(lab.startYear + (index % 4), sampleReferenceYear);
-      const plannedEnd = startYear + (random.chance(0.3) ? 5 : 4);
-      let stage: CareerStage = 'PHD_CANDIDATE';
-      let endYear: number | null = null;
-      if (plannedEnd <= sampleReferenceYear) {
-        const outcome = random.next();
-        if (outcome < 0.08) [stage, endYear] = ['LEFT', startYear + random.between(1, 2)];
-        else if (outcome < 0.14) stage = 'POSTDOC';
-        else [stage, endYear] = ['GRADUATED', plannedEnd];
-      }
-      const talent: SampleTalent = { id: random.id('t'), labId: lab.id, stage, origin: random.chance(0.45) ? 'INTERNATIONAL' : 'DOMESTIC', startYear, endYear };
-      talents.push(talent);
+  for (copy = 0; copy < scale; copy += 1) generateCopy();
+  return { talents, placements };
 
-      if (stage === 'GRADUATED' && endYear !== null) {
-        const route = random.next();
-        if (route < 0.16) {
-          // Abroad, and staying there within the sample's years.
-          const [organisationId, country] = random.pick(abroad);
-          place(talent.id, organisationId, endYear, null, country);
-          continue;
+  function generateCopy(): void {
+    for (const sampleLab of activeLabs) {
+      const lab = { ...sampleLab, id: copyId(sampleLab.id, copy) };
+      const people = random.between(5, 9);
+      for (let index = 0; index < people; index += 1) {
+        const startYear = Math.min(lab.startYear + (index % 4), sampleReferenceYear);
+        const plannedEnd = startYear + (random.chance(0.3) ? 5 : 4);
+        let stage: CareerStage = 'PHD_CANDIDATE';
+        let endYear: number | null = null;
+        if (plannedEnd <= sampleReferenceYear) {
+          const outcome = random.next();
+          if (outcome < 0.08) [stage, endYear] = ['LEFT', startYear + random.between(1, 2)];
+          else if (outcome < 0.14) stage = 'POSTDOC';
+          else [stage, endYear] = ['GRADUATED', plannedEnd];
         }
-        const moves = endYear + 2 <= sampleReferenceYear && random.chance(0.3);
-        const firstEnd = moves ? endYear + 2 : null;
-        if (route < 0.46) place(talent.id, random.pick(lab.partners), endYear, firstEnd);
-        else if (route < 0.64) place(talent.id, random.pick(academicEmployers), endYear, firstEnd);
-        else place(talent.id, random.pick(otherEmployers), endYear, firstEnd);
-        if (moves) place(talent.id, random.pick(otherEmployers), endYear + 2, null);
-      } else if (stage === 'LEFT' && endYear !== null && random.chance(0.5)) {
-        place(talent.id, random.pick(otherEmployers), endYear, null);
+        const talent: SampleTalent = { id: random.id('t'), labId: lab.id, stage, origin: random.chance(0.45) ? 'INTERNATIONAL' : 'DOMESTIC', startYear, endYear };
+        talents.push(talent);
+
+        if (stage === 'GRADUATED' && endYear !== null) {
+          const route = random.next();
+          if (route < 0.16) {
+            // Abroad, and staying there within the sample's years.
+            const [organisationId, country] = random.pick(abroad);
+            place(talent.id, organisationId, endYear, null, country);
+            continue;
+          }
+          const moves = endYear + 2 <= sampleReferenceYear && random.chance(0.3);
+          const firstEnd = moves ? endYear + 2 : null;
+          if (route < 0.46) place(talent.id, random.pick(lab.partners), endYear, firstEnd);
+          else if (route < 0.64) place(talent.id, random.pick(academicEmployers), endYear, firstEnd);
+          else place(talent.id, random.pick(otherEmployers), endYear, firstEnd);
+          if (moves) place(talent.id, random.pick(otherEmployers), endYear + 2, null);
+        } else if (stage === 'LEFT' && endYear !== null && random.chance(0.5)) {
+          place(talent.id, random.pick(otherEmployers), endYear, null);
+        }
       }
     }
   }
-  return { talents, placements };
 }
 
 export interface SampleCourse {
@@ -221,6 +234,13 @@ const vacancy = (id: string, organisationId: string, title: string, themes: stri
   postedYear,
   placeholder: true,
 });
+
+/** The sample vacancies, in `scale` copies (copy k at copy k's organisations). */
+export function scaledVacancies(scale = 1): SampleVacancy[] {
+  return Array.from({ length: scale }, (_, copy) =>
+    sampleVacancies.map((vacancy) => ({ ...vacancy, id: copyId(vacancy.id, copy), organisationId: copyId(vacancy.organisationId, copy) })),
+  ).flat();
+}
 
 /** Vacancies at partner organisations, by theme. Synthetic: no public source lists them. */
 export const sampleVacancies: SampleVacancy[] = [

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CourseEntity, CourseSectorEntity, PlacementEntity, TalentEntity, VacancyEntity, VacancyThemeEntity } from '../entities';
-import { sampleCourses, sampleTalent, sampleVacancies } from './sample-data';
+import { sampleCourses, sampleTalent, scaledVacancies } from './sample-data';
 
 // SQLite caps bound parameters per statement; inserting in chunks keeps every dialect happy.
 async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[], size = 200): Promise<void> {
@@ -12,10 +12,11 @@ async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<u
  * database, in one transaction. Returns false, touching nothing, when it
  * already holds talent or courses.
  */
-export async function seedSampleData(dataSource: DataSource, seed: number): Promise<boolean> {
+export async function seedSampleData(dataSource: DataSource, seed: number, scale = 1): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     if ((await manager.count(TalentEntity)) > 0 || (await manager.count(CourseEntity)) > 0) return false;
-    const { talents, placements } = sampleTalent(seed);
+    const { talents, placements } = sampleTalent(seed, scale);
+    const vacancies = scaledVacancies(scale);
     await insertInChunks((rows) => manager.insert(TalentEntity, rows), talents);
     await insertInChunks((rows) => manager.insert(PlacementEntity, rows), placements);
     await manager.insert(
@@ -26,13 +27,13 @@ export async function seedSampleData(dataSource: DataSource, seed: number): Prom
       CourseSectorEntity,
       sampleCourses.flatMap((course) => course.sectors.map((sector, position) => ({ courseId: course.id, sector, position }))),
     );
-    await manager.insert(
-      VacancyEntity,
-      sampleVacancies.map(({ themes: _themes, ...row }) => row),
+    await insertInChunks(
+      (rows) => manager.insert(VacancyEntity, rows),
+      vacancies.map(({ themes: _themes, ...row }) => row),
     );
-    await manager.insert(
-      VacancyThemeEntity,
-      sampleVacancies.flatMap((vacancy) => vacancy.themes.map((theme, position) => ({ vacancyId: vacancy.id, theme, position }))),
+    await insertInChunks(
+      (rows) => manager.insert(VacancyThemeEntity, rows),
+      vacancies.flatMap((vacancy) => vacancy.themes.map((theme, position) => ({ vacancyId: vacancy.id, theme, position }))),
     );
     return true;
   });

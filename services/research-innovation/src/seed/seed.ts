@@ -1,29 +1,70 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { LabEntity, LabThemeEntity, LocationEntity, OrganisationEntity, PartnershipEntity } from '../entities';
 import { sampleLabs, sampleLocations, sampleOrganisations, samplePartnerships } from './sample-data';
 
+/** The id of copy `copy` of a sample record (copy 0 is the record itself); the Human Capital seed copies the same way. */
+export const copyId = (id: string, copy: number) => (copy === 0 ? id : `${id}-copy-${copy}`);
+/** `lab--organisation` for the sample itself; a copy's would outgrow the 64-character id, so it gets a short one, as deterministic. */
+const partnershipId = (labId: string, organisationId: string, copy: number) =>
+  copy === 0 ? `${labId}--${organisationId}` : `ps-copy-${copy}-${createHash('sha256').update(`${labId}--${organisationId}`).digest('hex').slice(0, 16)}`;
+const copyName = (name: string, copy: number) => (copy === 0 ? name : `${name} (copy ${copy})`);
+
+// SQLite caps bound parameters per statement; inserting in chunks keeps every dialect happy.
+async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[], size = 200): Promise<void> {
+  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+}
+
 /**
- * Seeds the sample network into an empty database, in one transaction.
- * Returns false, touching nothing, when the database already holds locations.
+ * Seeds the sample network into an empty database, in one transaction;
+ * `scale` copies of its labs, organisations and partnerships (for
+ * benchmarks; the cities stay eleven). Returns false, touching nothing,
+ * when the database already holds locations.
  */
-export async function seedSampleData(dataSource: DataSource): Promise<boolean> {
+export async function seedSampleData(dataSource: DataSource, scale = 1): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
     if ((await manager.count(LocationEntity)) > 0) return false;
     // Hubs before spokes: a spoke refers to its hub.
     const byRole = [...sampleLocations].sort((a, b) => Number(a.hubId !== null) - Number(b.hubId !== null));
     await manager.insert(LocationEntity, byRole);
-    await manager.insert(OrganisationEntity, sampleOrganisations);
-    await manager.insert(
-      LabEntity,
-      sampleLabs.map(({ knowledge: _knowledge, external: _external, themes: _themes, ...row }) => ({ ...row, endYear: null })),
+    const copies = Array.from({ length: scale }, (_, copy) => copy);
+    await insertInChunks(
+      (rows) => manager.insert(OrganisationEntity, rows),
+      copies.flatMap((copy) =>
+        sampleOrganisations.map((organisation) => ({
+          ...organisation,
+          id: copyId(organisation.id, copy),
+          name: copyName(organisation.name, copy),
+          rorId: copy === 0 ? organisation.rorId : null,
+          placeholder: organisation.placeholder || copy > 0,
+        })),
+      ),
     );
-    await manager.insert(
-      LabThemeEntity,
-      sampleLabs.flatMap((lab) => lab.themes.map((theme, position) => ({ labId: lab.id, theme, position }))),
+    await insertInChunks(
+      (rows) => manager.insert(LabEntity, rows),
+      copies.flatMap((copy) =>
+        sampleLabs.map(({ knowledge: _knowledge, external: _external, themes: _themes, ...row }) => ({
+          ...row,
+          id: copyId(row.id, copy),
+          name: copyName(row.name, copy),
+          placeholder: row.placeholder || copy > 0,
+          endYear: null,
+        })),
+      ),
     );
-    await manager.insert(
-      PartnershipEntity,
-      samplePartnerships().map((partnership) => ({ ...partnership, id: `${partnership.labId}--${partnership.organisationId}`, endYear: null })),
+    await insertInChunks(
+      (rows) => manager.insert(LabThemeEntity, rows),
+      copies.flatMap((copy) => sampleLabs.flatMap((lab) => lab.themes.map((theme, position) => ({ labId: copyId(lab.id, copy), theme, position })))),
+    );
+    await insertInChunks(
+      (rows) => manager.insert(PartnershipEntity, rows),
+      copies.flatMap((copy) =>
+        samplePartnerships().map((partnership) => {
+          const labId = copyId(partnership.labId, copy);
+          const organisationId = copyId(partnership.organisationId, copy);
+          return { ...partnership, labId, organisationId, id: partnershipId(labId, organisationId, copy), endYear: null };
+        }),
+      ),
     );
     return true;
   });
