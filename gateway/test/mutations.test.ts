@@ -53,6 +53,24 @@ describe.each(testDialects())('mutations with their userErrors (%s)', (dialect) 
       expect(listed.data!.labs.edges.map((edge) => edge.node.id)).toEqual(['tilburg-language-ai-lab']);
     });
 
+    it('takes the longest names allowed on both sides of a partnership', async () => {
+      const longName = (start: string) => `${start} ${'with a very long descriptive name '.repeat(6)}`.slice(0, 200).trim();
+      const organisation = await mutate<{ organisationCreate: { organisation: { id: string } | null; userErrors: UserErrors } }>(
+        'mutation($input: OrganisationCreateInput!) { organisationCreate(input: $input) { organisation { id } userErrors { field code message } } }',
+        { input: { name: longName('Partner'), kind: 'COMPANY', country: 'NL' } },
+      );
+      expect(organisation.errors).toBeUndefined();
+      expect(organisation.data!.organisationCreate.userErrors).toEqual([]);
+      const organisationId = organisation.data!.organisationCreate.organisation!.id;
+      const result = await mutate<{ labCreate: { lab: { name: string; partners: Array<{ organisation: { id: string } }> } | null; userErrors: UserErrors } }>(labCreate, {
+        input: { name: longName('Lab'), status: 'ACTIVE', city: 'Delft', themes: ['robotics'], startYear: 2022, partners: [{ organisationId, role: 'EXTERNAL_PARTNER' }] },
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.labCreate.userErrors).toEqual([]);
+      expect(result.data!.labCreate.lab!.name).toHaveLength(longName('Lab').length);
+      expect(result.data!.labCreate.lab!.partners.map((partner) => partner.organisation.id)).toEqual([organisationId]);
+    });
+
     it.each([
       ['an empty name', { name: '   ' }, [{ field: 'input.name', code: 'BLANK' }]],
       ['a name that is taken, in another letter case', { name: 'quva lab' }, [{ field: 'input.name', code: 'TAKEN' }]],

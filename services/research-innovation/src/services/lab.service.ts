@@ -1,4 +1,4 @@
-import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
+import { isUniqueViolation, randomId, runMutation, slugify } from '@nlai/database';
 import { checkLabels, checkText, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
 import type { LabEntity, LabStatus, PartnerRole, PartnershipEntity } from '../entities';
@@ -72,7 +72,7 @@ export class LabService {
       } satisfies LabEntity;
       await repos.labs.insert(lab, themes);
       await repos.partnerships.insert(
-        partners.map((partner) => ({ id: `${lab.id}--${partner.organisationId}`, labId: lab.id, ...partner, startYear, endYear: null }) satisfies PartnershipEntity),
+        partners.map((partner) => ({ id: randomId('ps'), labId: lab.id, ...partner, startYear, endYear: null }) satisfies PartnershipEntity),
       );
       return lab;
     });
