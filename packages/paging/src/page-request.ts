@@ -22,15 +22,20 @@ export interface PageRequest {
   after: CursorValues | null;
 }
 
-/** Validates `first` and `after` against the limits and the list's ordering. */
-export function pageRequest(args: PageArguments, ordering: OrderingShape, limits: PageLimits = {}): PageRequest {
+/** Validates `first` of any list, a page or a plain list: the same bounds and error everywhere. */
+export function listSize(first: number | null | undefined, limits: PageLimits = {}): number {
   const defaultSize = limits.defaultSize ?? 20;
   const maxSize = limits.maxSize ?? 100;
-  const size = args.first ?? defaultSize;
+  const size = first ?? defaultSize;
   if (size < 0 || size > maxSize) {
     throw clientError('PAGE_SIZE_EXCEEDED', `\`first\` must be between 0 and ${maxSize}; it was ${size}. Page through larger lists with \`after\`.`, {
       maxPageSize: maxSize,
     });
   }
-  return { size, after: args.after == null ? null : decodeCursor(ordering, args.after) };
+  return size;
+}
+
+/** Validates `first` and `after` against the limits and the list's ordering. */
+export function pageRequest(args: PageArguments, ordering: OrderingShape, limits: PageLimits = {}): PageRequest {
+  return { size: listSize(args.first, limits), after: args.after == null ? null : decodeCursor(ordering, args.after) };
 }

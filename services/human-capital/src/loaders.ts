@@ -45,18 +45,21 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
       const figures = await talents.figuresPerLab(labIds);
       return labIds.map((labId) => figures.get(labId) ?? noFigures);
     }),
-    /** Vacancies asking for any of a lab's themes: two queries for all labs of the step. */
-    vacanciesMatchingThemes: new DataLoader<readonly string[], VacancyEntity[], string>(
-      async (themeLists) => {
-        const wanted = themeLists.map((themes) => new Set(themes.map((theme) => theme.toLowerCase())));
-        const every = [...new Set(wanted.flatMap((themes) => [...themes]))];
-        if (every.length === 0) return themeLists.map(() => []);
-        const matches = await vacancies.themeMatches(every);
-        const matchedIds = wanted.map((themes) => new Set(matches.filter((match) => themes.has(match.theme)).map((match) => match.vacancyId)));
-        const found = await vacancies.findByIds([...new Set(matchedIds.flatMap((ids) => [...ids]))]);
-        return matchedIds.map((ids) => found.filter((vacancy) => ids.has(vacancy.id)));
-      },
-      { cacheKeyFn: (themes) => JSON.stringify([...themes].map((theme) => theme.toLowerCase()).sort()) },
+    /** The `first` most recent vacancies asking for any of a lab's themes: two queries for all labs of the step, whatever the data's size. */
+    vacanciesMatchingThemes: perArguments(
+      (first: number) =>
+        new DataLoader<readonly string[], VacancyEntity[], string>(
+          async (themeLists) => {
+            const wanted = themeLists.map((themes) => new Set(themes.map((theme) => theme.toLowerCase())));
+            const every = [...new Set(wanted.flatMap((themes) => [...themes]))];
+            if (every.length === 0 || first === 0) return themeLists.map(() => []);
+            const matches = await vacancies.themeMatches(every, first);
+            const matchedIds = wanted.map((themes) => new Set(matches.filter((match) => themes.has(match.theme)).map((match) => match.vacancyId)));
+            const found = await vacancies.findByIds([...new Set(matchedIds.flatMap((ids) => [...ids]))]);
+            return matchedIds.map((ids) => found.filter((vacancy) => ids.has(vacancy.id)).slice(0, first));
+          },
+          { cacheKeyFn: (themes) => JSON.stringify([...themes].map((theme) => theme.toLowerCase()).sort()) },
+        ),
     ),
     /** Graduates of a lab at each of its partners: one query for all labs of the step. */
     partnerHiresOfLab: new DataLoader<{ labId: string; organisationIds: readonly string[] }, Array<{ organisationId: string; graduates: number }>, string>(

@@ -62,6 +62,31 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
     expect(many).toBe(few);
   });
 
+  it('gives each lab the `first` most recent vacancies matching any of its themes, in any letter case', async () => {
+    const vacancies: Array<{ id: string; posted_year: number; theme: string }> = await server.dataSource.query(
+      'SELECT vacancy.id, vacancy.posted_year, vacancy_theme.theme FROM vacancy JOIN vacancy_theme ON vacancy_theme.vacancy_id = vacancy.id',
+    );
+    /** The answer worked out the slow way: every match, most recent first, cut at `first`. */
+    const expected = (themes: string[], first: number) => {
+      const wanted = new Set(themes.map((theme) => theme.toLowerCase()));
+      const matches = new Map(vacancies.filter((vacancy) => wanted.has(vacancy.theme.toLowerCase())).map((vacancy) => [vacancy.id, vacancy]));
+      return [...matches.values()].sort((a, b) => b.posted_year - a.posted_year || (a.id < b.id ? -1 : 1)).slice(0, first).map((vacancy) => vacancy.id);
+    };
+    const themeSets = [['Medical Imaging'], ['medical imaging', 'Recommendation', 'no such theme'], ['recommendation', 'deep vision', 'energy', 'medical imaging', 'food']];
+    const query = `query($representations: [_Any!]!, $first: Int) { _entities(representations: $representations) { ... on Lab { matchingVacancies(first: $first) { id } } } }`;
+    for (const first of [1, 2, 10]) {
+      const result = await graphql<{ _entities: Array<{ matchingVacancies: Array<{ id: string }> }> }>(server.url, query, {
+        variables: { first, representations: themeSets.map((themes, index) => ({ __typename: 'Lab', id: `lab-${index}`, themes })) },
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities.map((lab) => lab.matchingVacancies.map((vacancy) => vacancy.id))).toEqual(themeSets.map((themes) => expected(themes, first)));
+    }
+    // The cut is really exercised: several themes, each with more than `first` matches between them.
+    expect(themeSets.map((themes) => expected(themes, 10).length)).toEqual([3, 5, 8]);
+    const tooMany = await graphql(server.url, query, { variables: { first: 101, representations: [{ __typename: 'Lab', id: 'x', themes: ['health'] }] } });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
+  });
+
   it('gives an unknown lab empty figures rather than an error', async () => {
     const result = await graphql<{ _entities: unknown[] }>(server.url, labEntities, {
       token: tokenWith('talent:read'),

@@ -47,13 +47,26 @@ export class VacancyRepository {
   }
 
   /** Vacancies asking for any of these themes (lower case), with the themes each matches. */
-  themeMatches(themes: readonly string[]): Promise<Array<{ vacancyId: string; theme: string }>> {
-    return this.manager
+  /**
+   * The `perTheme` most recent vacancies of each theme (lowercased), in one
+   * windowed query: the most recent N of any set of themes are among them.
+   */
+  themeMatches(themes: readonly string[], perTheme: number): Promise<Array<{ vacancyId: string; theme: string }>> {
+    const ranked = this.manager
       .getRepository(VacancyThemeEntity)
       .createQueryBuilder('vacancy_theme')
+      .innerJoin('vacancy_theme.vacancy', 'vacancy')
       .select('vacancy_theme.vacancyId', 'vacancyId')
       .addSelect('LOWER(vacancy_theme.theme)', 'theme')
-      .where('LOWER(vacancy_theme.theme) IN (:...themes)', { themes })
+      .addSelect('ROW_NUMBER() OVER (PARTITION BY LOWER(vacancy_theme.theme) ORDER BY vacancy.postedYear DESC, vacancy.id ASC)', 'position')
+      .where('LOWER(vacancy_theme.theme) IN (:...themes)', { themes });
+    return this.manager
+      .createQueryBuilder()
+      .select('ranked.vacancyId', 'vacancyId')
+      .addSelect('ranked.theme', 'theme')
+      .from(`(${ranked.getQuery()})`, 'ranked')
+      .where('ranked.position <= :perTheme', { perTheme })
+      .setParameters(ranked.getParameters())
       .getRawMany();
   }
 

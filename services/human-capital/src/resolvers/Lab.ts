@@ -1,4 +1,4 @@
-import { pageRequest, type PageArguments } from '@nlai/paging';
+import { listSize, pageRequest, type PageArguments } from '@nlai/paging';
 import type { Context } from '../context';
 import { talentOrdering, type TalentFilter, type TalentOrder } from '../repositories';
 import { protectCells, publishTalentStats } from '../services/talent-stats';
@@ -19,7 +19,8 @@ export const Lab = {
     return publishTalentStats(await loaders.talentFiguresOfLab.load(lab.id), auth, services.talentStatsThreshold);
   },
 
-  matchingVacancies: (lab: LabReference, _: unknown, { loaders }: Context) => loaders.vacanciesMatchingThemes.load(lab.themes ?? []),
+  matchingVacancies: (lab: LabReference, { first }: { first: number }, { loaders }: Context) =>
+    loaders.vacanciesMatchingThemes(listSize(first, { defaultSize: 10 })).load(lab.themes ?? []),
 
   async partnerHires(lab: LabReference, _: unknown, { loaders, services, auth }: Context) {
     const organisationIds = (lab.partners ?? []).map((partnership) => partnership.organisation.id);
