@@ -2,7 +2,7 @@
 // each with this process's environment (each service parses its own config),
 // and reports when the whole graph answers. Ctrl-C stops all three cleanly.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ const services = [
     .map((name) => ({ name, entry: `services/${name}/dist/index.js` })),
   { name: 'gateway', entry: 'gateway/dist/index.js' },
 ];
+// A service's package.json may name the Node flags it runs with (the gateway sizes its heap).
+const nodeArguments = (entry) => JSON.parse(readFileSync(join(root, dirname(dirname(entry)), 'package.json'), 'utf8')).nodeArguments ?? [];
 const startedAt = performance.now();
 const width = Math.max(...services.map((service) => service.name.length));
 let stopping = false;
@@ -39,7 +41,7 @@ function relay(name, stream, onReady) {
 
 const ready = new Map();
 const children = services.map(({ name, entry }) => {
-  const child = spawn(process.execPath, [join(root, entry)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArguments(entry), join(root, entry)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const onReady = (url) => {
     ready.set(name, url);
     if (ready.size === services.length) {

@@ -19,6 +19,8 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: env.integer(10_000, 100, 300_000),
   /** Keep-alive sockets per subgraph, at most. */
   SUBGRAPH_MAX_SOCKETS: env.integer(64, 1, 4096),
+  /** Identical reads in flight at once (same subgraph, body and token) share one subgraph request. */
+  SUBGRAPH_DEDUPLICATE: env.flag(true),
   /** Largest request body, in bytes; larger gets 413. */
   GATEWAY_MAX_BODY_BYTES: env.integer(1024 * 1024, 1024, 100 * 1024 * 1024),
   GATEWAY_MAX_TOKENS: env.integer(3000, 100, 1_000_000),
@@ -122,6 +124,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
     subgraphSecrets: Object.freeze(subgraphSecrets),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     subgraphMaxSockets: parsed.SUBGRAPH_MAX_SOCKETS,
+    subgraphDeduplicate: parsed.SUBGRAPH_DEDUPLICATE,
     maxBodyBytes: parsed.GATEWAY_MAX_BODY_BYTES,
     maxTokens: parsed.GATEWAY_MAX_TOKENS,
     limits: Object.freeze({

@@ -6,4 +6,6 @@ export interface GatewayContext {
   /** The caller's header as received, forwarded to the subgraphs. */
   authorization: string | undefined;
   requestId: string;
+  /** Set only while the boot-time warm-up plans the saved operations: nothing is sent to a subgraph. */
+  warmUp?: true;
 }

@@ -12,6 +12,7 @@ import { safelist } from './persisted-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
 import { watchedSupergraph } from './supergraph-source';
+import { warmQueryPlans } from './warm-up';
 
 /** Whether every subgraph answers its own /ready. */
 async function subgraphsReady(urls: string[]): Promise<boolean> {
@@ -48,7 +49,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
         name,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
-        fetcher: subgraphFetcher({ secret: config.subgraphSecrets[name], timeoutMs: config.subgraphTimeoutMs, agent }) as never,
+        fetcher: subgraphFetcher({ secret: config.subgraphSecrets[name], timeoutMs: config.subgraphTimeoutMs, agent, deduplicate: config.subgraphDeduplicate }) as never,
       } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
     // The query plan is for developers; never shown in production, whatever the headers say.
@@ -67,6 +68,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     logger,
   });
   await apollo.start();
+  await warmQueryPlans(apollo, gateway.schema!, config.persistedOperationsFile, logger);
   logger.info({ subgraphs: Object.fromEntries(subgraphUrls), signed: Object.keys(config.subgraphSecrets) }, 'serving the supergraph');
 
   const authenticate = createAuthenticator(config.tokens);

@@ -16,6 +16,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   declare readonly timeoutMs: number;
   declare readonly logger: Logger;
 
+  // The warm-up only wants the query plan, which exists by the time a fetch is made.
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    if ('warmUp' in options.context && options.context.warmUp) return Promise.resolve({});
+    return super.process(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('requestId' in context)) return; // schema loading carries no caller
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);

@@ -165,9 +165,16 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search, body },
         context: async () => options.context({ requestId, headers: request.headers }),
       });
-    const { result, statements } = await countStatements(execute);
+    // Counting needs an AsyncLocalStorage scope around the request: only paid for when asked.
+    let result: Awaited<ReturnType<typeof execute>>;
+    if (options.exposeStatementCount) {
+      const counted = await countStatements(execute);
+      result = counted.result;
+      response.setHeader('x-sql-statements', String(counted.statements));
+    } else {
+      result = await execute();
+    }
     for (const [name, value] of result.headers) response.setHeader(name, value);
-    if (options.exposeStatementCount) response.setHeader('x-sql-statements', String(statements));
     response.setHeader('x-request-id', requestId);
     if (result.body.kind === 'complete') {
       response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);

@@ -2,14 +2,17 @@ import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A pass-through HTTP proxy in front of a subgraph, for fault tests: it
- * counts the GraphQL requests the gateway sends, can hold each one back for
- * a while (a slow subgraph), and tells how many sockets the gateway keeps
- * open to it.
+ * A pass-through HTTP proxy in front of a subgraph, for fault tests and
+ * benchmarks: it counts the GraphQL requests the gateway sends and the SQL
+ * statements the subgraph reports for them, can hold each request back for a
+ * while (a slow subgraph), and tells how many sockets the gateway keeps open
+ * to it.
  */
 export class SubgraphProxy {
   /** GraphQL requests received so far. */
   requests = 0;
+  /** SQL statements the subgraph reported (`x-sql-statements`) for them, summed. */
+  statements = 0;
   /** Each GraphQL request waits this long before it is forwarded. */
   delayMs = 0;
   private server: Server | undefined;
@@ -25,6 +28,7 @@ export class SubgraphProxy {
         const upstream = forward(
           { host: '127.0.0.1', port: this.targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers },
           (response) => {
+            this.statements += Number(response.headers['x-sql-statements'] ?? 0);
             outgoing.writeHead(response.statusCode ?? 502, response.headers);
             response.pipe(outgoing);
           },
