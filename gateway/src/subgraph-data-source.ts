@@ -3,9 +3,11 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { clientError } from '@nlai/errors';
 import type { Logger } from '@nlai/http-server';
 import type { GatewayContext } from './context';
+import { foldRepresentations, unfoldEntities } from './representations';
 
 /**
- * One subgraph as the gateway sees it. Forwards the caller's Authorization
+ * One subgraph as the gateway sees it. Sends each distinct entity
+ * representation once (see representations.ts). Forwards the caller's Authorization
  * header (each subgraph enforces its own rules on the caller's token) and the
  * request id, and turns a failed fetch into a coded error naming the
  * subgraph, never its URL or response body: its fields are null, the rest
@@ -16,10 +18,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   declare readonly timeoutMs: number;
   declare readonly logger: Logger;
 
-  // The warm-up only wants the query plan, which exists by the time a fetch is made.
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
-    if ('warmUp' in options.context && options.context.warmUp) return Promise.resolve({});
-    return super.process(options);
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    // The warm-up only wants the query plan, which exists by the time a fetch is made.
+    if ('warmUp' in options.context && options.context.warmUp) return {};
+    const representations = options.request.variables?.representations;
+    if (!Array.isArray(representations)) return super.process(options);
+    const folded = foldRepresentations(representations);
+    if (folded.unique.length === representations.length) return super.process(options);
+    this.logger.debug({ subgraph: this.name, representations: representations.length, distinct: folded.unique.length }, 'folded duplicate representations');
+    const request = { ...options.request, variables: { ...options.request.variables, representations: folded.unique } };
+    return unfoldEntities(await super.process({ ...options, request }), folded.positions);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -1,5 +1,5 @@
 import { gatewaySignatureHeader, signGatewayRequest } from '@nlai/auth';
-import { Agent, fetch, Response } from 'undici';
+import { Agent, request } from 'undici';
 
 /** Options of {@link subgraphFetcher}. */
 export interface SubgraphFetcherOptions {
@@ -21,12 +21,24 @@ export function subgraphAgent(maxSockets: number): Agent {
 
 type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
 
-/** A subgraph answer read to its end, so that every caller waiting for it can get its own copy. */
-interface SharedAnswer {
+/** A subgraph answer read to its end: what RemoteGraphQLDataSource reads of a fetch Response, nothing more. */
+interface SubgraphAnswer {
   status: number;
-  statusText: string;
-  headers: [string, string][];
+  headers: Map<string, string>;
   body: string;
+}
+
+/** The part of the Fetch API's Response that @apollo/gateway's data source uses. */
+function asResponse(url: string, answer: SubgraphAnswer) {
+  return {
+    url,
+    status: answer.status,
+    statusText: '',
+    ok: answer.status >= 200 && answer.status < 300,
+    headers: { get: (name: string) => answer.headers.get(name.toLowerCase()) ?? null, has: (name: string) => answer.headers.has(name.toLowerCase()) },
+    text: async () => answer.body,
+    json: async () => JSON.parse(answer.body) as unknown,
+  };
 }
 
 // The gateway sends {"query":"…",…} with the query first; a fetch of a query
@@ -37,36 +49,43 @@ const isRead = (body: string) => body.startsWith('{"query":"{') || body.startsWi
 /**
  * The fetch the gateway uses for one subgraph: signs the exact body it sends,
  * reuses sockets, and gives up after the timeout (the socket of an aborted
- * request is closed, not leaked).
+ * request is closed, not leaked). It uses undici's request(), not fetch():
+ * the body goes out as one buffer instead of a web stream, which profiling
+ * showed to cost a third of the gateway's time on a deep read.
  *
  * With `deduplicate`, identical reads in flight at the same moment (same
- * subgraph, same body, same Authorization header) share one request, as
- * Apollo Router's and Hive Gateway's deduplication do: a popular page opened
- * by many people costs the subgraph one query. Different tokens never share,
+ * subgraph, body and Authorization header) share one request, as Apollo
+ * Router's and Hive Gateway's deduplication do: a popular page opened by
+ * many people costs the subgraph one query. Different tokens never share,
  * so a subgraph still decides per caller; mutations are never shared.
  */
 export function subgraphFetcher(options: SubgraphFetcherOptions) {
-  const send = (url: string, init: FetchInit | undefined) => {
+  const send = async (url: string, init: FetchInit | undefined): Promise<SubgraphAnswer> => {
     const body = init?.body ?? '';
     const headers = { ...init?.headers };
     if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, body);
-    return fetch(url, { method: init?.method ?? 'POST', headers, body, dispatcher: options.agent, signal: AbortSignal.timeout(options.timeoutMs) });
+    const response = await request(url, {
+      method: (init?.method ?? 'POST') as 'POST',
+      headers,
+      body,
+      dispatcher: options.agent,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const answerHeaders = new Map<string, string>();
+    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+    return { status: response.statusCode, headers: answerHeaders, body: await response.body.text() };
   };
-  if (!options.deduplicate) return send;
 
-  const inFlight = new Map<string, Promise<SharedAnswer>>();
+  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
   return async (url: string, init?: FetchInit) => {
     const body = init?.body ?? '';
-    if ((init?.method ?? 'POST') !== 'POST' || !isRead(body)) return send(url, init);
-    const key = `${url}\n${init?.headers?.authorization ?? init?.headers?.Authorization ?? ''}\n${body}`;
+    if (!options.deduplicate || (init?.method ?? 'POST') !== 'POST' || !isRead(body)) return asResponse(url, await send(url, init));
+    const key = `${url}\n${init?.headers?.authorization ?? ''}\n${body}`;
     let answer = inFlight.get(key);
     if (!answer) {
-      answer = send(url, init)
-        .then(async (response) => ({ status: response.status, statusText: response.statusText, headers: [...response.headers], body: await response.text() }))
-        .finally(() => inFlight.delete(key));
+      answer = send(url, init).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
-    const { status, statusText, headers, body: text } = await answer;
-    return new Response(text, { status, statusText, headers });
+    return asResponse(url, await answer);
   };
 }

@@ -57,6 +57,21 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
     expect(fifty.requests).toEqual(five.requests);
   });
 
+  it('sends each entity to a subgraph once per step, and every occurrence still gets its data', async () => {
+    const sent = proxies().researchInnovation.bodies.length;
+    const result = await graphql<{ labs: { edges: Array<{ node: { matchingVacancies: Array<{ organisation: { name: string } | null }> } }> } }>(graph.gateway.url, deepRead, { variables: { first: 50 } });
+    expect(result.errors).toBeUndefined();
+    const employers = result.data!.labs.edges.flatMap((edge) => edge.node.matchingVacancies.map((vacancy) => vacancy.organisation?.name));
+    expect(employers.length).toBeGreaterThan(new Set(employers).size); // the same employer occurs many times…
+    expect(employers.every((name) => typeof name === 'string' && name.length > 0)).toBe(true);
+    const representations = proxies()
+      .researchInnovation.bodies.slice(sent)
+      .map((body) => (JSON.parse(body) as { variables?: { representations?: unknown[] } }).variables?.representations)
+      .filter((list): list is unknown[] => Array.isArray(list));
+    expect(representations.length).toBeGreaterThan(0);
+    for (const list of representations) expect(new Set(list.map((item) => JSON.stringify(item))).size).toBe(list.length); // …but is sent once
+  });
+
   describe('identical reads in flight at the same time', () => {
     const read = '{ labs(first: 3) { edges { node { name } } } }';
     beforeAll(() => {

@@ -15,6 +15,8 @@ export class SubgraphProxy {
   statements = 0;
   /** Each GraphQL request waits this long before it is forwarded. */
   delayMs = 0;
+  /** The bodies of the GraphQL requests received so far, for tests that look at what the gateway sends. */
+  bodies: string[] = [];
   private server: Server | undefined;
   private targetPort = 0;
 
@@ -23,7 +25,9 @@ export class SubgraphProxy {
     this.targetPort = targetPort;
     this.server = createServer((incoming, outgoing) => {
       const isGraphQL = incoming.url?.startsWith('/graphql') ?? false;
-      if (isGraphQL) this.requests += 1;
+      // The body is read whole first: it is recorded, and a held-back request still forwards all of it.
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       const send = () => {
         const upstream = forward(
           { host: '127.0.0.1', port: this.targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers },
@@ -37,10 +41,16 @@ export class SubgraphProxy {
           if (!outgoing.headersSent) outgoing.writeHead(502);
           outgoing.end();
         });
-        incoming.pipe(upstream);
+        upstream.end(Buffer.concat(chunks));
       };
-      if (isGraphQL && this.delayMs > 0) setTimeout(send, this.delayMs);
-      else send();
+      incoming.on('end', () => {
+        if (isGraphQL) {
+          this.requests += 1;
+          this.bodies.push(Buffer.concat(chunks).toString('utf8'));
+        }
+        if (isGraphQL && this.delayMs > 0) setTimeout(send, this.delayMs);
+        else send();
+      });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
