@@ -45,9 +45,9 @@ export async function waitUntilReady(baseUrl: string, child: ChildProcess, outpu
   throw new Error(`not ready after ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts `node <entry>` with the environment given, and waits until /ready answers. */
-export async function startProcess(name: string, entry: string, port: number, env: Record<string, string | undefined>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [entry], {
+/** Starts `node [nodeArguments] <entry>` with the environment given, and waits until /ready answers. */
+export async function startProcess(name: string, entry: string, port: number, env: Record<string, string | undefined>, nodeArguments: string[] = []): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [...nodeArguments, entry], {
     env: { PATH: testEnvironment.path, NODE_ENV: 'test', LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

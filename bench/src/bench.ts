@@ -1,0 +1,516 @@
+/**
+ * `npm run bench`: measures the graph against its goals in one run, on this
+ * machine, and writes bench/RESULTS.md. It starts and owns every process:
+ * both subgraphs (SQLite, or MySQL when the database URLs are set), our
+ * gateway and Hive Gateway on the same supergraph, and a second pair of
+ * subgraphs on SEED_SCALE times the data. A and B alternate, round after
+ * round; medians are reported. A benchmark, not a test: it fails only when
+ * a request fails or the two gateways answer differently.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createTestDatabase, freePort, startProcess, SubgraphProxy, type ServiceProcess, type TestDatabase } from '@nlai/testing';
+import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
+import { benchConfig as config } from './config';
+
+const repository = resolve(__dirname, '../..');
+const hivePeer = resolve(__dirname, '../peers/hive-gateway');
+
+/**
+ * The deep federated read: active labs → partners → organisations, with talent
+ * figures, and vacancies → organisations → their labs. Its lists are as full
+ * at scale 1 as at scale 100, so the data-growth goal compares answers of the
+ * same size.
+ */
+const deepRead = `query DeepRead($first: Int) {
+  labs(first: $first, filter: { status: ACTIVE }) { edges { node { id name status location { city role } themes
+    partners { role organisation { id name kind } }
+    talentStats { total graduated retainedInNetherlands } } } }
+  vacancies(first: 10) { edges { node { title themes organisation { name kind partnerships { lab { name } } } } } }
+}`;
+/**
+ * The deep read and each lab's matching vacancies → organisations: one more
+ * crossing of the subgraphs. Its answer grows with the data (a lab matches 0–3
+ * vacancies at scale 1, 10 at scale 100), so its growth is reported apart.
+ * The statement counts (goal c) use this read, the heaviest.
+ */
+const heavyRead = `query DeepReadWithMatches($first: Int) {
+  labs(first: $first, filter: { status: ACTIVE }) { edges { node { id name status location { city role } themes
+    partners { role organisation { id name kind } }
+    talentStats { total graduated retainedInNetherlands }
+    matchingVacancies { title organisation { name } } } } }
+  vacancies(first: 20) { edges { node { title themes organisation { name kind partnerships { lab { name } } } } } }
+}`;
+/** A read that one subgraph answers alone. */
+const singleRead = `query SingleRead { labs(first: 20) { edges { node { id name status startYear themes location { city region } partners { role organisation { name kind } } } } } }`;
+
+const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+interface Running {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<unknown>;
+}
+
+const cleanup: Array<() => Promise<unknown>> = [];
+
+/** Starts both subgraphs on fresh databases seeded at `scale`. */
+async function startSubgraphs(scale: number): Promise<{ researchInnovation: ServiceProcess; humanCapital: ServiceProcess }> {
+  const dialect = config.mysqlServer ? 'mysql' : 'sqlite';
+  const databases: TestDatabase[] = [await createTestDatabase(dialect, `bench_ri_${scale}`, config.mysqlServer), await createTestDatabase(dialect, `bench_hc_${scale}`, config.mysqlServer)];
+  cleanup.push(async () => Promise.all(databases.map((database) => database.drop())));
+  const [riDb, hcDb] = databases as [TestDatabase, TestDatabase];
+  const common = { LOG_LEVEL: 'warn', SEED_SCALE: String(scale), EXPOSE_SQL_STATEMENT_COUNT: 'true' };
+  const riPort = await freePort();
+  const hcPort = await freePort();
+  const [researchInnovation, humanCapital] = await Promise.all([
+    startProcess('research-innovation', require.resolve('@nlai/research-innovation'), riPort, {
+      ...common,
+      RESEARCH_INNOVATION_PORT: String(riPort),
+      RESEARCH_INNOVATION_DATABASE_URL: riDb.url,
+      RESEARCH_INNOVATION_SQLITE_FILE: riDb.sqliteFile,
+    }),
+    startProcess('human-capital', require.resolve('@nlai/human-capital'), hcPort, {
+      ...common,
+      HUMAN_CAPITAL_PORT: String(hcPort),
+      HUMAN_CAPITAL_DATABASE_URL: hcDb.url,
+      HUMAN_CAPITAL_SQLITE_FILE: hcDb.sqliteFile,
+    }),
+  ]);
+  cleanup.push(() => researchInnovation.stop(), () => humanCapital.stop());
+  return { researchInnovation, humanCapital };
+}
+
+/** The committed supergraph with its routing URLs pointed at these subgraphs, for both gateways. */
+function supergraphFor(urls: Record<string, string>, directory: string, name: string): string {
+  let sdl = readFileSync(resolve(repository, 'schema/supergraph.graphql'), 'utf8');
+  for (const [subgraph, url] of Object.entries(urls)) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${subgraph}", url: ")[^"]+`), `$1${url}`);
+  const file = join(directory, `${name}.graphql`);
+  writeFileSync(file, sdl);
+  return file;
+}
+
+/** The Node flags the gateway runs with in production (its package.json's nodeArguments: a sized heap). */
+const gatewayNodeArguments = (JSON.parse(readFileSync(resolve(repository, 'gateway/package.json'), 'utf8')) as { nodeArguments?: string[] }).nodeArguments ?? [];
+
+async function startOurGateway(name: string, supergraphFile: string, deduplicate = true, profileDirectory?: string): Promise<Running> {
+  const port = await freePort();
+  const profiling = profileDirectory ? ['--cpu-prof', '--cpu-prof-dir', profileDirectory] : [];
+  const gateway = await startProcess(
+    name,
+    require.resolve('@nlai/gateway'),
+    port,
+    { LOG_LEVEL: 'warn', GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, EXPLORER_ENABLED: 'false', SUBGRAPH_DEDUPLICATE: String(deduplicate) },
+    [...gatewayNodeArguments, ...profiling],
+  );
+  cleanup.push(() => gateway.stop());
+  return { name, url: gateway.url, pid: gateway.child.pid!, stop: () => gateway.stop() };
+}
+
+/** Installs Hive Gateway from its own lockfile, once. */
+function installHive(): void {
+  if (existsSync(join(hivePeer, 'node_modules/@graphql-hive/gateway'))) return;
+  process.stderr.write('Installing Hive Gateway for the comparison (bench/peers/hive-gateway)…\n');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: hivePeer, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Hive Gateway with its defaults, or (`deduplicate` false) with its in-flight deduplication turned off. */
+async function startHive(name: string, supergraphFile: string, deduplicate = true): Promise<Running> {
+  installHive();
+  const port = await freePort();
+  const configFile = join(hivePeer, deduplicate ? 'defaults.config.mjs' : 'no-deduplication.config.mjs');
+  const child: ChildProcess = spawn(process.execPath, [join(hivePeer, 'node_modules/@graphql-hive/gateway/dist/bin.js'), 'supergraph', supergraphFile, '--port', String(port), '--config-path', configFile], {
+    cwd: hivePeer,
+    env: { PATH: config.path, NODE_ENV: 'production', HIVE_LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('{ __typename }') }).then((response) => response.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Hive Gateway did not start:\n${errors}`);
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  const stop = () => new Promise((done) => (child.exitCode !== null ? done(null) : (child.once('exit', done), child.kill('SIGTERM'))));
+  cleanup.push(stop);
+  return { name, url, pid: child.pid!, stop };
+}
+
+async function answer(url: string, requestBody: string): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody });
+  return response.text();
+}
+
+/** Peak resident memory of a process while `work` runs, sampled every 50 ms (Linux /proc). */
+async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // the process is gone; keep what we had
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 50);
+  try {
+    return { result: await work(), peakMb: peakKb / 1024 };
+  } finally {
+    clearInterval(timer);
+    sample();
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; USER_HZ is 100). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Run {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  failures: number;
+  peakRssMb: number;
+  /** CPU ms per request of each process the target names. */
+  cpuPerRequest: Record<string, number>;
+}
+
+/** One autocannon run: throughput, latency percentiles (p95 from our own histogram) and every kind of failure, wrong bodies included. */
+async function load({ target, expectBody, processes = [] }: Target, requestBody: string): Promise<Run> {
+  const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 100_000, numberOfSignificantValueDigits: 3 });
+  const cpuBefore = processes.map(({ pid }) => cpuMs(pid));
+  const { result, peakMb } = await withPeakRss(target.pid, () =>
+    autocannon({
+      url: target.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: requestBody,
+      expectBody,
+      connections: config.connections,
+      duration: config.durationSeconds,
+      histograms: { latencies },
+    } as autocannon.Options),
+  );
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p95: latencies.getValueAtPercentile(95),
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
+    peakRssMb: peakMb,
+    cpuPerRequest: Object.fromEntries(processes.map(({ name, pid }, index) => [name, (cpuMs(pid) - cpuBefore[index]!) / Math.max(1, result.requests.total)])),
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** A process under load and the exact body it must answer with (each server formats its own; the data must be identical). */
+interface Target {
+  target: Running;
+  expectBody: string;
+  /** Processes whose CPU time per request is reported: the gateway and the subgraphs behind it. */
+  processes?: Array<{ name: string; pid: number }>;
+}
+
+/** A and B alternate (A first in odd rounds, B first in even ones); returns each side's runs. */
+async function compare(a: Target, b: Target, requestBody: string, label: string): Promise<{ a: Run[]; b: Run[] }> {
+  const runs = { a: [] as Run[], b: [] as Run[] };
+  for (let round = 1; round <= config.rounds; round += 1) {
+    const order: Array<['a' | 'b', Target]> = round % 2 ? [['a', a], ['b', b]] : [['b', b], ['a', a]];
+    for (const [side, target] of order) {
+      const run = await load(target, requestBody);
+      runs[side].push(run);
+      process.stderr.write(`  ${label} round ${round} ${target.target.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`);
+    }
+  }
+  return runs;
+}
+
+/** One A-against-B comparison: the same request to two targets. */
+interface Comparison {
+  label: string;
+  request: string;
+  a: Target;
+  b: Target;
+  /** False when A and B serve different datasets (data growth). */
+  sameData: boolean;
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string } }>;
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The part of the gateway a profiled function belongs to: a dependency, our code, Node.js itself, the garbage collector or V8. */
+function partOf(functionName: string, url: string): string {
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (dependency) return dependency[1]!;
+  if (url.includes('/gateway/dist/') || url.includes('/packages/')) return 'our gateway code';
+  if (url.startsWith('node:')) return 'Node.js (HTTP, streams, modules)';
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (functionName === '(idle)') return 'idle';
+  return 'V8 and native code (JSON, regexps, builtins)';
+}
+
+/**
+ * Busy ms by part between two moments (µs on the monotonic clock that V8's
+ * profiler and process.hrtime share); the whole profile if none fall inside.
+ */
+function busyTimeByPart(profile: CpuProfile, fromUs: number, toUs: number): Map<string, number> {
+  const parts = new Map(profile.nodes.map(({ id, callFrame }) => [id, partOf(callFrame.functionName, callFrame.url)]));
+  const tally = (inWindow: (time: number) => boolean) => {
+    const totals = new Map<string, number>();
+    let time = profile.startTime;
+    profile.samples.forEach((id, index) => {
+      const delta = profile.timeDeltas[index] ?? 0;
+      time += delta;
+      const part = parts.get(id) ?? 'V8 and native code (JSON, regexps, builtins)';
+      if (part !== 'idle' && inWindow(time)) totals.set(part, (totals.get(part) ?? 0) + delta / 1000);
+    });
+    return totals;
+  };
+  const windowed = tally((time) => time >= fromUs && time <= toUs);
+  return windowed.size > 0 ? windowed : tally(() => true);
+}
+
+/** Our gateway under `--cpu-prof`, warmed up, then loaded with `request`: its busy time by part, per request. */
+async function profileGateway(name: string, supergraphFile: string, request: string, directory: string): Promise<{ busyPerRequest: Map<string, number>; requests: number }> {
+  const profileDirectory = mkdtempSync(join(directory, 'profile-'));
+  const gateway = await startOurGateway(name, supergraphFile, true, profileDirectory);
+  const options = { url: gateway.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: request, connections: config.connections };
+  await autocannon({ ...options, amount: 500 });
+  const from = Number(process.hrtime.bigint() / 1000n);
+  const result = await autocannon({ ...options, duration: config.durationSeconds });
+  const to = Number(process.hrtime.bigint() / 1000n);
+  await gateway.stop();
+  const file = readdirSync(profileDirectory).find((entry) => entry.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`${name} wrote no CPU profile`);
+  const busy = busyTimeByPart(JSON.parse(readFileSync(join(profileDirectory, file), 'utf8')) as CpuProfile, from, to);
+  const requests = Math.max(1, result.requests.total);
+  return { busyPerRequest: new Map([...busy].map(([part, ms]) => [part, ms / requests])), requests };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const directory = mkdtempSync(join(tmpdir(), 'nlai-bench-'));
+  cleanup.push(async () => rmSync(directory, { recursive: true, force: true }));
+  process.stderr.write(`Benchmark on ${config.mysqlServer ? 'MySQL' : 'SQLite'}${config.smoke ? ' (smoke run)' : ''}: starting the processes…\n`);
+
+  const small = await startSubgraphs(1);
+  const large = await startSubgraphs(config.growthScale);
+  const proxies = { ri: new SubgraphProxy(), hc: new SubgraphProxy() };
+  cleanup.push(() => proxies.ri.stop(), () => proxies.hc.stop());
+  const smallSupergraph = supergraphFor({ 'research-innovation': small.researchInnovation.url, 'human-capital': small.humanCapital.url }, directory, 'small');
+  const ours = await startOurGateway('our gateway', smallSupergraph);
+  const hive = await startHive('Hive Gateway', smallSupergraph);
+  const oursPlain = await startOurGateway('our gateway, no deduplication', smallSupergraph, false);
+  const hivePlain = await startHive('Hive Gateway, no deduplication', smallSupergraph, false);
+  const largeSupergraph = supergraphFor({ 'research-innovation': large.researchInnovation.url, 'human-capital': large.humanCapital.url }, directory, 'large');
+  const oursLarge = await startOurGateway(`our gateway, scale ${config.growthScale}`, largeSupergraph);
+  const counting = await startOurGateway(
+    'our gateway via counting proxies',
+    supergraphFor({ 'research-innovation': await proxies.ri.start(Number(new URL(large.researchInnovation.url).port)), 'human-capital': await proxies.hc.start(Number(new URL(large.humanCapital.url).port)) }, directory, 'counted'),
+  );
+  const subgraph: Running = { name: 'the subgraph directly', url: small.researchInnovation.url, pid: small.researchInnovation.child.pid!, stop: async () => undefined };
+
+  // Identical data, or the comparison means nothing. Each server's exact body is then what its every response must be.
+  const deep = body(deepRead, { first: 20 });
+  const heavy = body(heavyRead, { first: 20 });
+  const single = body(singleRead);
+  const target = async (running: Running, request: string, processes?: Target['processes']): Promise<Target> => ({ target: running, expectBody: await answer(running.url, request), processes });
+  const behind = (gateway: Running, subgraphs: typeof small) => [
+    { name: 'gateway', pid: gateway.pid },
+    { name: 'research-innovation', pid: subgraphs.researchInnovation.child.pid! },
+    { name: 'human-capital', pid: subgraphs.humanCapital.child.pid! },
+  ];
+  const dataOf = (text: string) => JSON.stringify((JSON.parse(text) as { data?: unknown }).data);
+  const growthTargets = async (request: string) => ({ a: await target(ours, request, behind(ours, small)), b: await target(oursLarge, request, behind(oursLarge, large)), sameData: false });
+  const comparisons: Record<string, Comparison> = {
+    deep: { label: 'deep read', request: deep, a: await target(ours, deep), b: await target(hive, deep), sameData: true },
+    single: { label: 'single-subgraph read', request: single, a: await target(ours, single), b: await target(hive, single), sameData: true },
+    overhead: { label: 'gateway overhead', request: single, a: await target(ours, single), b: await target(subgraph, single), sameData: true },
+    growth: { label: 'data growth', request: deep, ...(await growthTargets(deep)) },
+    heavy: { label: 'deep read with matching vacancies', request: heavy, a: await target(ours, heavy), b: await target(hive, heavy), sameData: true },
+    heavyGrowth: { label: 'data growth, deep read with matching vacancies', request: heavy, ...(await growthTargets(heavy)) },
+    deepPlain: { label: 'deep read, no deduplication', request: deep, a: await target(oursPlain, deep), b: await target(hivePlain, deep), sameData: true },
+    singlePlain: { label: 'single-subgraph read, no deduplication', request: single, a: await target(oursPlain, single), b: await target(hivePlain, single), sameData: true },
+    overheadPlain: { label: 'gateway overhead, no deduplication', request: single, a: await target(oursPlain, single), b: await target(subgraph, single), sameData: true },
+  };
+  const problems: string[] = [];
+  for (const { label, a, b, sameData } of Object.values(comparisons)) {
+    for (const side of [a, b]) if (side.expectBody.includes('"errors"') || !side.expectBody.includes('"data"')) problems.push(`${side.target.name} answered the ${label} with errors: ${side.expectBody.slice(0, 300)}`);
+    if (sameData && dataOf(a.expectBody) !== dataOf(b.expectBody)) problems.push(`${a.target.name} and ${b.target.name} answer the ${label} differently`);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+
+  process.stderr.write('Warming up…\n');
+  for (const { request, a, b } of Object.values(comparisons)) {
+    for (const side of [a, b]) await autocannon({ url: side.target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: request, connections: config.connections, amount: 500, expectBody: side.expectBody });
+  }
+
+  process.stderr.write('Measuring…\n');
+  const runs: Record<string, { a: Run[]; b: Run[] }> = {};
+  for (const [key, { label, request, a, b }] of Object.entries(comparisons)) runs[key] = await compare(a, b, request, label);
+
+  // SQL statements per request, pages of 5 and of 50 labs, on the larger dataset (scale 1 has only 30 labs); sequential, nothing else running against these subgraphs.
+  const statementsFor = async (first: number) => {
+    proxies.ri.statements = 0;
+    proxies.hc.statements = 0;
+    const text = await answer(counting.url, body(heavyRead, { first }));
+    if (text.includes('"errors"') || (JSON.parse(text) as { data: { labs: { edges: unknown[] } } }).data.labs.edges.length !== first) throw new Error(`the counted read failed: ${text.slice(0, 300)}`);
+    return { researchInnovation: proxies.ri.statements, humanCapital: proxies.hc.statements };
+  };
+  const statements = { five: await statementsFor(5), fifty: await statementsFor(50) };
+
+  // Where the gateway's time goes as the answer grows: a CPU profile of the heaviest read at both scales, after the measured runs.
+  process.stderr.write('Profiling our gateway…\n');
+  const profiles = {
+    small: await profileGateway('our gateway, profiled', smallSupergraph, heavy, directory),
+    large: await profileGateway(`our gateway at scale ${config.growthScale}, profiled`, largeSupergraph, heavy, directory),
+  };
+
+  const all = Object.values(runs).flatMap((pair) => [...pair.a, ...pair.b]);
+  const failures = all.reduce((sum, run) => sum + run.failures, 0);
+  const rps = (list: Run[]) => median(list.map((run) => run.requestsPerSecond));
+  const p95 = (list: Run[]) => median(list.map((run) => run.p95));
+  const peak = (list: Run[]) => Math.max(...list.map((run) => run.peakRssMb));
+  const total = (count: { researchInnovation: number; humanCapital: number }) => count.researchInnovation + count.humanCapital;
+  const r = runs as Record<keyof typeof comparisons, { a: Run[]; b: Run[] }>;
+  const throughput = (id: string, what: string, pair: { a: Run[]; b: Run[] }, target: number) => {
+    const ratio = rps(pair.a) / rps(pair.b);
+    return { id, what, ours: rps(pair.a), peer: rps(pair.b), ratio, goal: `≥ ${target}`, met: ratio >= target };
+  };
+  const goals = [
+    throughput('a', 'deep federated read: our gateway / Hive Gateway (req/s)', r.deep!, 1.5),
+    throughput('a', 'single-subgraph read: our gateway / Hive Gateway (req/s)', r.single!, 1.2),
+    throughput('b', 'gateway overhead: through the gateway / the subgraph directly (req/s)', r.overhead!, 0.5),
+    { id: 'c', what: 'SQL statements per deep read: 50 labs / 5 labs', ours: total(statements.fifty), peer: total(statements.five), ratio: total(statements.fifty) / total(statements.five), goal: '= 1', met: total(statements.fifty) === total(statements.five) },
+    { id: 'd', what: `data growth: p95 of the deep read at scale ${config.growthScale} / scale 1 (ms)`, ours: p95(r.growth!.b), peer: p95(r.growth!.a), ratio: p95(r.growth!.b) / p95(r.growth!.a), goal: '≤ 1.5', met: p95(r.growth!.b) / p95(r.growth!.a) <= 1.5 },
+    { id: 'e', what: 'memory: peak RSS under the deep read, our gateway / Hive Gateway (MB)', ours: peak(r.deep!.a), peer: peak(r.deep!.b), ratio: peak(r.deep!.a) / peak(r.deep!.b), goal: '≤ 0.5 and < 300 MB', met: peak(r.deep!.a) / peak(r.deep!.b) <= 0.5 && peak(r.deep!.a) < 300 },
+  ];
+  const engines = [
+    throughput('a', 'deep federated read: our gateway / Hive Gateway (req/s)', r.deepPlain!, 1.5),
+    throughput('a', 'single-subgraph read: our gateway / Hive Gateway (req/s)', r.singlePlain!, 1.2),
+    throughput('b', 'gateway overhead: through the gateway / the subgraph directly (req/s)', r.overheadPlain!, 0.5),
+    { id: 'e', what: 'memory: peak RSS under the deep read, our gateway / Hive Gateway (MB)', ours: peak(r.deepPlain!.a), peer: peak(r.deepPlain!.b), ratio: peak(r.deepPlain!.a) / peak(r.deepPlain!.b), goal: '≤ 0.5 and < 300 MB', met: peak(r.deepPlain!.a) / peak(r.deepPlain!.b) <= 0.5 && peak(r.deepPlain!.a) < 300 },
+  ];
+
+  /** A package's version, found from its entry point upwards (some packages do not export their package.json). */
+  const version = (entry: string) => {
+    for (let directory = dirname(entry); directory !== dirname(directory); directory = dirname(directory)) {
+      const file = join(directory, 'package.json');
+      if (existsSync(file)) {
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (manifest.name && manifest.version) return manifest.version;
+      }
+    }
+    return 'unknown';
+  };
+  const kilobytes = (key: 'growth' | 'heavyGrowth', side: 'a' | 'b') => (Buffer.byteLength(comparisons[key]![side].expectBody) / 1024).toFixed(1);
+  const sum = (parts: Map<string, number>) => [...parts.values()].reduce((total, ms) => total + ms, 0);
+  const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 0));
+  const goalRows = (list: typeof goals) => list.map((goal) => `| (${goal.id}) | ${goal.what} | ${format(goal.ours)} | ${format(goal.peer)} | ${goal.ratio.toFixed(2)} | ${goal.goal} | ${goal.met ? 'yes' : '**no**'} |`);
+  const lines = [
+    `# Benchmark results${config.smoke ? ' (smoke run: too short to read anything into)' : ''}`,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` in ${((Date.now() - started) / 1000).toFixed(0)} s, all in one run, ${failures} failed or wrong responses.`,
+    '',
+    'Both gateways as they ship (each deduplicates identical subgraph reads in flight):',
+    '',
+    '| goal | measure | ours | peer | ratio | target | met |',
+    '|---|---|---|---|---|---|---|',
+    ...goalRows(goals),
+    '',
+    'The engines alone, in-flight deduplication off in both gateways (every client request reaches the subgraphs):',
+    '',
+    '| goal | measure | ours | peer | ratio | target | met |',
+    '|---|---|---|---|---|---|---|',
+    ...goalRows(engines),
+    '',
+    `SQL statements per deep read with matching vacancies, by subgraph: 5 labs ${statements.five.researchInnovation} + ${statements.five.humanCapital}, 50 labs ${statements.fifty.researchInnovation} + ${statements.fifty.humanCapital} (Research & Innovation + Human Capital, at scale ${config.growthScale}).`,
+    '',
+    '## Beyond the goals: a read whose answer grows with the data',
+    '',
+    `The deep read with each lab's matching vacancies crosses the subgraphs once more. Its answer is ${kilobytes('heavyGrowth', 'a')} KB at scale 1 (a lab matches 0–3 vacancies) and ${kilobytes('heavyGrowth', 'b')} KB at scale ${config.growthScale} (10 per lab, the bound), so its p95 grows with the answer, not with the data.`,
+    '',
+    '| measure | A | B | ratio |',
+    '|---|---|---|---|',
+    `| deep read with matching vacancies: our gateway / Hive Gateway (req/s) | ${format(rps(r.heavy!.a))} | ${format(rps(r.heavy!.b))} | ${(rps(r.heavy!.a) / rps(r.heavy!.b)).toFixed(2)} |`,
+    `| data growth with matching vacancies: p95 at scale ${config.growthScale} / scale 1 (ms) | ${format(p95(r.heavyGrowth!.b))} | ${format(p95(r.heavyGrowth!.a))} | ${(p95(r.heavyGrowth!.b) / p95(r.heavyGrowth!.a)).toFixed(2)} |`,
+    '',
+    '## Where the time goes',
+    '',
+    'CPU time per request of each process (user + system, from /proc; medians of the rounds). Concurrent identical reads share subgraph requests, so the gateway carries most of it:',
+    '',
+    '| read | scale | answer KB | p95 ms | gateway ms | research-innovation ms | human-capital ms |',
+    '|---|---|---|---|---|---|---|',
+    ...(['growth', 'heavyGrowth'] as const).flatMap((key) =>
+      (['a', 'b'] as const).map((side) => {
+        const list = r[key]![side];
+        const cpu = (name: string) => median(list.map((run) => run.cpuPerRequest[name] ?? 0)).toFixed(2);
+        return `| ${key === 'growth' ? 'deep read' : 'deep read with matching vacancies'} | ${side === 'a' ? 1 : config.growthScale} | ${kilobytes(key, side)} | ${format(p95(list))} | ${cpu('gateway')} | ${cpu('research-innovation')} | ${cpu('human-capital')} |`;
+      }),
+    ),
+    '',
+    `Our gateway's busy time by part under the deep read with matching vacancies (\`--cpu-prof\`, self time in ms per request, ${profiles.small.requests} and ${profiles.large.requests} requests):`,
+    '',
+    `| part | scale 1 | scale ${config.growthScale} |`,
+    '|---|---|---|',
+    ...[...profiles.large.busyPerRequest]
+      .sort(([, x], [, y]) => y - x)
+      .slice(0, 10)
+      .map(([part, ms]) => `| ${part} | ${(profiles.small.busyPerRequest.get(part) ?? 0).toFixed(2)} | ${ms.toFixed(2)} |`),
+    `| all | ${sum(profiles.small.busyPerRequest).toFixed(2)} | ${sum(profiles.large.busyPerRequest).toFixed(2)} |`,
+    '',
+    '## Runs (medians of the rounds; A and B alternate)',
+    '',
+    '| comparison | side | req/s | p50 ms | p95 ms | p99 ms | requests | failures | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...Object.entries(comparisons).flatMap(([key, { label, a, b }]) =>
+      ([[a, runs[key]!.a], [b, runs[key]!.b]] as const).map(
+        ([side, list]) =>
+          `| ${label} | ${side.target.name} | ${rps([...list]).toFixed(0)} | ${median(list.map((run) => run.p50))} | ${p95([...list])} | ${median(list.map((run) => run.p99))} | ${list.reduce((sum, run) => sum + run.requests, 0)} | ${list.reduce((sum, run) => sum + run.failures, 0)} | ${peak([...list]).toFixed(0)} |`,
+      ),
+    ),
+    '',
+    '## Setup',
+    '',
+    `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${config.mysqlServer ? 'MySQL/MariaDB' : 'SQLite (better-sqlite3)'}. Load generator, gateways and subgraphs share these cores.`,
+    `- Versions: @apollo/gateway ${version(require.resolve('@apollo/gateway'))}, @apollo/server ${version(require.resolve('@apollo/server'))}, @graphql-hive/gateway ${version(join(hivePeer, 'node_modules/@graphql-hive/gateway/dist/bin.js'))}, autocannon ${version(require.resolve('autocannon'))}.`,
+    `- Load: autocannon, ${config.connections} connections, ${config.durationSeconds} s per run, ${config.rounds} rounds, after 500 warm-up requests per target; every response checked byte for byte against that server's first answer, whose data both sides of a comparison share.`,
+    `- Both gateways serve the same supergraph over the same subgraph processes (scale 1: 30 labs, 134 people). Hive Gateway runs its CLI in production mode with its defaults; ours runs with its package's Node flags (${gatewayNodeArguments.join(' ') || 'none'}) in development mode without subgraph secrets, so neither signs subgraph requests.`,
+    `- Deep read: \`${deepRead.replace(/\s+/g, ' ')}\` with first = 20. With matching vacancies: \`${heavyRead.replace(/\s+/g, ' ')}\`. Single read: \`${singleRead}\`.`,
+    '',
+  ];
+  writeFileSync(config.output, lines.join('\n'));
+  process.stdout.write(`${lines.slice(0, 24).join('\n')}\nWrote ${config.output}.\n`);
+  if (failures > 0) throw new Error(`${failures} requests failed or answered wrongly; see the table.`);
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const step of cleanup.reverse()) await step().catch(() => undefined);
+  });
