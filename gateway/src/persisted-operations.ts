@@ -3,10 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { AdmittedRequest } from '@nlai/http-server';
 import { parse, print } from 'graphql';
 
-interface Manifest {
+/** schema/persisted-operations.json, as `npm run operations:manifest` writes it. */
+export interface Manifest {
   format: string;
   operations: Array<{ id: string; name: string; body: string }>;
 }
+
+export const readManifest = (manifestFile: string): Manifest => JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
 
 const refuse = (message: string): AdmittedRequest => ({ refused: { status: 400, code: 'PERSISTED_QUERY_NOT_ALLOWED', message } });
 
@@ -27,8 +30,7 @@ function idOf(query: string): string | undefined {
  * execution.
  */
 export function safelist(manifestFile: string): (request: { method: string; body: unknown; search: string }) => AdmittedRequest {
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-  const bodies = new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
+  const bodies = new Map(readManifest(manifestFile).operations.map((operation) => [operation.id, operation.body]));
   return ({ method, body, search }) => {
     let request: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> } & Record<string, unknown>;
     const parameters = new URLSearchParams(search);

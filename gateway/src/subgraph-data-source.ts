@@ -3,7 +3,8 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { clientError } from '@nlai/errors';
 import type { Logger } from '@nlai/http-server';
 import type { GatewayContext } from './context';
-import { foldRepresentations, unfoldEntities } from './representations';
+import { foldRepresentations, isEntityFetch, unfoldEntities } from './representations';
+import { shareableReadHeader } from './subgraph-fetcher';
 
 /**
  * One subgraph as the gateway sees it. Sends each distinct entity
@@ -20,9 +21,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     // The warm-up only wants the query plan, which exists by the time a fetch is made.
-    if ('warmUp' in options.context && options.context.warmUp) return {};
+    if (options.context.warmUp) return {};
     const representations = options.request.variables?.representations;
-    if (!Array.isArray(representations)) return super.process(options);
+    if (!Array.isArray(representations) || !isEntityFetch(options.request.query)) return super.process(options);
     const folded = foldRepresentations(representations);
     if (folded.unique.length === representations.length) return super.process(options);
     this.logger.debug({ subgraph: this.name, representations: representations.length, distinct: folded.unique.length }, 'folded duplicate representations');
@@ -30,10 +31,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return unfoldEntities(await super.process({ ...options, request }), folded.positions);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     if (!('requestId' in context)) return; // schema loading carries no caller
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set('x-request-id', context.requestId);
+    // Only a query's fetches may share a subgraph request: the reads that follow a mutation must see its writes.
+    if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query') request.http?.headers.set(shareableReadHeader, '1');
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): never {

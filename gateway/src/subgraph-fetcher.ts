@@ -41,10 +41,12 @@ function asResponse(url: string, answer: SubgraphAnswer) {
   };
 }
 
-// The gateway sends {"query":"…",…} with the query first; a fetch of a query
-// plan is `{…}` or `query …`, a mutation starts with `mutation`. Only what is
-// certainly a read is ever shared.
-const isRead = (body: string) => body.startsWith('{"query":"{') || body.startsWith('{"query":"query');
+/**
+ * Set by the data source on the fetches of a query operation (never of a
+ * mutation, whose later reads must see its writes); only those may share a
+ * subgraph request. The fetcher removes it: subgraphs never see it.
+ */
+export const shareableReadHeader = 'x-gateway-shareable-read';
 
 /**
  * The fetch the gateway uses for one subgraph: signs the exact body it sends,
@@ -57,12 +59,12 @@ const isRead = (body: string) => body.startsWith('{"query":"{') || body.startsWi
  * subgraph, body and Authorization header) share one request, as Apollo
  * Router's and Hive Gateway's deduplication do: a popular page opened by
  * many people costs the subgraph one query. Different tokens never share,
- * so a subgraph still decides per caller; mutations are never shared.
+ * so a subgraph still decides per caller; nothing a mutation sends is ever
+ * shared. A caller that joins a request in flight shares its deadline too.
  */
 export function subgraphFetcher(options: SubgraphFetcherOptions) {
-  const send = async (url: string, init: FetchInit | undefined): Promise<SubgraphAnswer> => {
+  const send = async (url: string, init: FetchInit | undefined, headers: Record<string, string>): Promise<SubgraphAnswer> => {
     const body = init?.body ?? '';
-    const headers = { ...init?.headers };
     if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, body);
     const response = await request(url, {
       method: (init?.method ?? 'POST') as 'POST',
@@ -78,12 +80,12 @@ export function subgraphFetcher(options: SubgraphFetcherOptions) {
 
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
   return async (url: string, init?: FetchInit) => {
-    const body = init?.body ?? '';
-    if (!options.deduplicate || (init?.method ?? 'POST') !== 'POST' || !isRead(body)) return asResponse(url, await send(url, init));
-    const key = `${url}\n${init?.headers?.authorization ?? ''}\n${body}`;
+    const { [shareableReadHeader]: shareable, ...headers } = init?.headers ?? {};
+    if (!options.deduplicate || shareable !== '1') return asResponse(url, await send(url, init, headers));
+    const key = `${url}\n${headers.authorization ?? ''}\n${init?.body ?? ''}`;
     let answer = inFlight.get(key);
     if (!answer) {
-      answer = send(url, init).finally(() => inFlight.delete(key));
+      answer = send(url, init, headers).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
     return asResponse(url, await answer);

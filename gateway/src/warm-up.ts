@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { ApolloServer } from '@apollo/server';
 import { anonymous } from '@nlai/auth';
 import type { Logger } from '@nlai/http-server';
@@ -14,6 +13,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { GatewayContext } from './context';
+import { readManifest, type Manifest } from './persisted-operations';
 
 /** A value of the type that passes variable coercion: the plan does not depend on it, and nothing runs with it. */
 function placeholder(type: GraphQLInputType): unknown {
@@ -41,24 +41,28 @@ function variablesFor(body: string, schema: GraphQLSchema): Record<string, unkno
 /**
  * Plans every operation of the persisted-operations manifest once, at boot,
  * so that the first real request of each (sent by id, or as the manifest's
- * text with its operation name) finds its query plan cached. Nothing reaches
+ * text, with or without its operation name) finds its query plan cached. Nothing reaches
  * a subgraph: the data sources answer a warm-up context's fetches with
  * nothing. Returns how many operations were planned.
  */
 export async function warmQueryPlans(apollo: ApolloServer<GatewayContext>, schema: GraphQLSchema, manifestFile: string, logger: Logger): Promise<number> {
-  let operations: Array<{ name: string; body: string }>;
+  let operations: Manifest['operations'];
   try {
-    operations = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { operations: Array<{ name: string; body: string }> }).operations;
+    operations = readManifest(manifestFile).operations;
   } catch (error) {
     logger.warn({ err: error, manifestFile }, 'no saved operations to warm the query-plan cache with');
     return 0;
   }
   const started = performance.now();
   for (const operation of operations) {
-    await apollo.executeOperation(
-      { query: operation.body, operationName: operation.name, variables: variablesFor(operation.body, schema) },
-      { contextValue: { auth: anonymous, authorization: undefined, requestId: `warm-up:${operation.name}`, warmUp: true } },
-    );
+    const variables = variablesFor(operation.body, schema);
+    // Plans are cached per text and operation name: with the name, and without it (a request by id often leaves it out).
+    for (const operationName of [operation.name, undefined]) {
+      await apollo.executeOperation(
+        { query: operation.body, operationName, variables },
+        { contextValue: { auth: anonymous, authorization: undefined, requestId: `warm-up:${operation.name}`, warmUp: true } },
+      );
+    }
   }
   logger.info({ operations: operations.length, ms: Math.round(performance.now() - started) }, `warmed the query-plan cache with ${operations.length} saved operations`);
   return operations.length;

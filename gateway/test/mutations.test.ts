@@ -53,6 +53,15 @@ describe.each(testDialects())('mutations with their userErrors (%s)', (dialect) 
       expect(listed.data!.labs.edges.map((edge) => edge.node.id)).toEqual(['tilburg-language-ai-lab']);
     });
 
+    it("passes a client's own list variable named like the gateway's entity keys through untouched", async () => {
+      // The gateway folds duplicate `representations` of its entity fetches; a client variable of that name is not one.
+      const result = await mutate<{ labCreate: { lab: unknown; userErrors: UserErrors } }>(
+        'mutation($representations: [LabPartnerInput!]) { labCreate(input: { name: "Twice partnered lab", status: ACTIVE, city: "tilburg", themes: ["ethics"], partners: $representations }) { lab { id } userErrors { field code message } } }',
+        { representations: [{ organisationId: 'kpn', role: 'EXTERNAL_PARTNER' }, { organisationId: 'kpn', role: 'EXTERNAL_PARTNER' }] },
+      );
+      expect(result.data!.labCreate).toEqual({ lab: null, userErrors: [{ field: ['input', 'partners', '1', 'organisationId'], code: 'INVALID', message: 'Organisation "kpn" is listed twice.' }] });
+    });
+
     it('takes the longest names allowed on both sides of a partnership', async () => {
       const longName = (start: string) => `${start} ${'with a very long descriptive name '.repeat(6)}`.slice(0, 200).trim();
       const organisation = await mutate<{ organisationCreate: { organisation: { id: string } | null; userErrors: UserErrors } }>(

@@ -1,4 +1,4 @@
-import { foldRepresentations, unfoldEntities } from '../src/representations';
+import { foldRepresentations, isEntityFetch, unfoldEntities } from '../src/representations';
 
 describe('folding duplicate entity representations', () => {
   const acme = { __typename: 'Organisation', id: 'acme' };
@@ -35,5 +35,18 @@ describe('folding duplicate entity representations', () => {
   it('leaves an answer without entities alone', () => {
     const response = { data: null, errors: [{ message: 'down' }] };
     expect(unfoldEntities(response, [0, 0])).toEqual(response);
+  });
+
+  it('passes on an answer with the wrong number of entities as it is, for the gateway to reject', () => {
+    const response = { data: { _entities: [{ name: 'Acme' }] }, errors: [{ message: 'odd', path: ['_entities', 1] }] };
+    expect(unfoldEntities(response, [0, 1, 0])).toBe(response);
+  });
+
+  it("recognises the gateway's entity fetch, and no operation a client wrote", () => {
+    expect(isEntityFetch('query DeepRead__human_capital__1($representations:[_Any!]!){_entities(representations:$representations){...on Lab{talentStats{total}}}}')).toBe(true);
+    expect(isEntityFetch('query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }')).toBe(true);
+    expect(isEntityFetch('mutation($representations:[LabPartnerInput!]){labCreate(input:{name:"x",partners:$representations}){lab{id}}}')).toBe(false);
+    expect(isEntityFetch('query($representations:[String!]){labs(filter:{theme:"x"}){edges{node{_entities:id}}}}')).toBe(false);
+    expect(isEntityFetch(undefined)).toBe(false);
   });
 });

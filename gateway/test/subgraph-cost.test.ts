@@ -95,6 +95,20 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
       expect(requests.researchInnovation).toBe(2);
     });
 
+    it("never include the reads of a mutation's plan, which must see its writes", async () => {
+      // Three identical updates of one lab: each then reads the lab's talent figures from Human Capital, by the same entity fetch.
+      const mutation = 'mutation { labUpdate(input: { id: "quva-lab", themes: ["deep vision"] }) { lab { name talentStats { total } } userErrors { field } } }';
+      const token = tokenWith('research-innovation:write');
+      proxies().humanCapital.delayMs = 1000;
+      try {
+        const { result, requests } = await counted(() => Promise.all(Array.from({ length: 3 }, () => graphql(graph.gateway.url, mutation, { token }))));
+        expect(requests.humanCapital).toBe(3);
+        for (const answer of result) expect(answer.errors).toBeUndefined();
+      } finally {
+        proxies().humanCapital.delayMs = 0;
+      }
+    });
+
     it('never include mutations', async () => {
       const mutation = 'mutation { labCreate(input: { name: "", status: ACTIVE, city: "Amsterdam", themes: ["x"] }) { userErrors { field } } }';
       const token = tokenWith('research-innovation:write');
