@@ -10,3 +10,4 @@ export { IdempotencyKeyEntity, IdempotencyKeyRefused, idempotentTransaction, rep
 export type { IdempotentRequest, MutationPayload } from './idempotency';
 export { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from './idempotency-migrations';
 export { isTransientConflict, retryingTransaction } from './retrying-transaction';
+export { copyId, insertInChunks } from './seeding';

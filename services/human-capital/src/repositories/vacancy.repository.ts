@@ -46,10 +46,11 @@ export class VacancyRepository {
     return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
   }
 
-  /** Vacancies asking for any of these themes (lower case), with the themes each matches. */
   /**
    * The `perTheme` most recent vacancies of each theme (lowercased), in one
    * windowed query: the most recent N of any set of themes are among them.
+   * The answer is bounded; the window still reads every vacancy of these
+   * themes (themes are matched case-blind, so no index orders them).
    */
   themeMatches(themes: readonly string[], perTheme: number): Promise<Array<{ vacancyId: string; theme: string }>> {
     const ranked = this.manager
@@ -58,14 +59,14 @@ export class VacancyRepository {
       .innerJoin('vacancy_theme.vacancy', 'vacancy')
       .select('vacancy_theme.vacancyId', 'vacancyId')
       .addSelect('LOWER(vacancy_theme.theme)', 'theme')
-      .addSelect('ROW_NUMBER() OVER (PARTITION BY LOWER(vacancy_theme.theme) ORDER BY vacancy.postedYear DESC, vacancy.id ASC)', 'position')
+      .addSelect('ROW_NUMBER() OVER (PARTITION BY LOWER(vacancy_theme.theme) ORDER BY vacancy.postedYear DESC, vacancy.id ASC)', 'recency')
       .where('LOWER(vacancy_theme.theme) IN (:...themes)', { themes });
     return this.manager
       .createQueryBuilder()
       .select('ranked.vacancyId', 'vacancyId')
       .addSelect('ranked.theme', 'theme')
       .from(`(${ranked.getQuery()})`, 'ranked')
-      .where('ranked.position <= :perTheme', { perTheme })
+      .where('ranked.recency <= :perTheme', { perTheme })
       .setParameters(ranked.getParameters())
       .getRawMany();
   }

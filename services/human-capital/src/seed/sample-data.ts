@@ -10,6 +10,7 @@
  * academia (Rathenau 2018: about 70%; ICAI 2018: up to 90%), most in the
  * Netherlands, some abroad.
  */
+import { copyId } from '@nlai/database';
 import type { CareerStage, CourseKind, TalentOrigin } from '../entities';
 import { seededRandom } from './random';
 
@@ -121,8 +122,6 @@ export interface SamplePlacement {
   endYear: number | null;
 }
 
-/** The id of copy `copy` of a sample record of the other subgraph, as its seed makes the copies (copy 0 is the record itself). */
-export const copyId = (id: string, copy: number) => (copy === 0 ? id : `${id}-copy-${copy}`);
 
 /**
  * Generates the people and their placements; the same seed and scale always

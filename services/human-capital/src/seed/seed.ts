@@ -1,11 +1,7 @@
+import { insertInChunks } from '@nlai/database';
 import type { DataSource } from 'typeorm';
 import { CourseEntity, CourseSectorEntity, PlacementEntity, TalentEntity, VacancyEntity, VacancyThemeEntity } from '../entities';
 import { sampleCourses, sampleTalent, scaledVacancies } from './sample-data';
-
-// SQLite caps bound parameters per statement; inserting in chunks keeps every dialect happy.
-async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[], size = 200): Promise<void> {
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
-}
 
 /**
  * Seeds the sample people, placements, courses and vacancies into an empty

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
+import { copyId, insertInChunks } from '@nlai/database';
 import type { DataSource } from 'typeorm';
 import { LabEntity, LabThemeEntity, LocationEntity, OrganisationEntity, PartnershipEntity } from '../entities';
 import { sampleLabs, sampleLocations, sampleOrganisations, samplePartnerships } from './sample-data';
 
-/** The id of copy `copy` of a sample record (copy 0 is the record itself); the Human Capital seed copies the same way. */
-export const copyId = (id: string, copy: number) => (copy === 0 ? id : `${id}-copy-${copy}`);
 /** `lab--organisation` for the sample itself; a copy's would outgrow the 64-character id, so it gets a short one, as deterministic. */
 const partnershipId = (labId: string, organisationId: string, copy: number) =>
   copy === 0 ? `${labId}--${organisationId}` : `ps-copy-${copy}-${createHash('sha256').update(`${labId}--${organisationId}`).digest('hex').slice(0, 16)}`;
 const copyName = (name: string, copy: number) => (copy === 0 ? name : `${name} (copy ${copy})`);
-
-// SQLite caps bound parameters per statement; inserting in chunks keeps every dialect happy.
-async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[], size = 200): Promise<void> {
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
-}
 
 /**
  * Seeds the sample network into an empty database, in one transaction;
