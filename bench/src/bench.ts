@@ -171,7 +171,8 @@ async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<{ re
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc; USER_HZ is 100). */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' '); // the command name before it may hold spaces and parentheses
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -235,6 +236,8 @@ async function compare(a: Target, b: Target, requestBody: string, label: string)
   for (let round = 1; round <= config.rounds; round += 1) {
     const order: Array<['a' | 'b', Target]> = round % 2 ? [['a', a], ['b', b]] : [['b', b], ['a', a]];
     for (const [side, target] of order) {
+      // Let the previous run's garbage collection and sockets settle, so it does not bleed into this one.
+      await new Promise((settled) => setTimeout(settled, config.settleMs));
       const run = await load(target, requestBody);
       runs[side].push(run);
       process.stderr.write(`  ${label} round ${round} ${target.target.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`);
@@ -271,25 +274,19 @@ function partOf(functionName: string, url: string): string {
   return 'V8 and native code (JSON, regexps, builtins)';
 }
 
-/**
- * Busy ms by part between two moments (µs on the monotonic clock that V8's
- * profiler and process.hrtime share); the whole profile if none fall inside.
- */
+/** Busy ms by part between two moments (µs on the monotonic clock that V8's profiler and process.hrtime share). */
 function busyTimeByPart(profile: CpuProfile, fromUs: number, toUs: number): Map<string, number> {
   const parts = new Map(profile.nodes.map(({ id, callFrame }) => [id, partOf(callFrame.functionName, callFrame.url)]));
-  const tally = (inWindow: (time: number) => boolean) => {
-    const totals = new Map<string, number>();
-    let time = profile.startTime;
-    profile.samples.forEach((id, index) => {
-      const delta = profile.timeDeltas[index] ?? 0;
-      time += delta;
-      const part = parts.get(id) ?? 'V8 and native code (JSON, regexps, builtins)';
-      if (part !== 'idle' && inWindow(time)) totals.set(part, (totals.get(part) ?? 0) + delta / 1000);
-    });
-    return totals;
-  };
-  const windowed = tally((time) => time >= fromUs && time <= toUs);
-  return windowed.size > 0 ? windowed : tally(() => true);
+  const totals = new Map<string, number>();
+  let time = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    time += delta;
+    const part = parts.get(id) ?? 'V8 and native code (JSON, regexps, builtins)';
+    if (part !== 'idle' && time >= fromUs && time <= toUs) totals.set(part, (totals.get(part) ?? 0) + delta / 1000);
+  });
+  if (totals.size === 0) throw new Error('the CPU profile holds no samples from the load window (its clock is not the monotonic one?)');
+  return totals;
 }
 
 /** Our gateway under `--cpu-prof`, warmed up, then loaded with `request`: its busy time by part, per request. */
@@ -297,7 +294,7 @@ async function profileGateway(name: string, supergraphFile: string, request: str
   const profileDirectory = mkdtempSync(join(directory, 'profile-'));
   const gateway = await startOurGateway(name, supergraphFile, true, profileDirectory);
   const options = { url: gateway.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: request, connections: config.connections };
-  await autocannon({ ...options, amount: 500 });
+  await autocannon({ ...options, amount: config.warmUpRequests });
   const from = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({ ...options, duration: config.durationSeconds });
   const to = Number(process.hrtime.bigint() / 1000n);
@@ -364,7 +361,11 @@ async function main(): Promise<void> {
 
   process.stderr.write('Warming up…\n');
   for (const { request, a, b } of Object.values(comparisons)) {
-    for (const side of [a, b]) await autocannon({ url: side.target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: request, connections: config.connections, amount: 500, expectBody: side.expectBody });
+    for (const side of [a, b]) {
+      const warm = await autocannon({ url: side.target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: request, connections: config.connections, amount: config.warmUpRequests, expectBody: side.expectBody });
+      const failed = warm.errors + warm.timeouts + warm.non2xx + (warm.mismatches ?? 0);
+      if (failed > 0) throw new Error(`${side.target.name} failed ${failed} of its warm-up requests`);
+    }
   }
 
   process.stderr.write('Measuring…\n');
@@ -440,6 +441,8 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|---|---|',
     ...goalRows(goals),
     '',
+    'Every client here sends the same request with the same (absent) token, the case deduplication is for: concurrent identical reads share one subgraph request, which is why (b) can exceed 1. The table below is the pure cost of each engine:',
+    '',
     'The engines alone, in-flight deduplication off in both gateways (every client request reaches the subgraphs):',
     '',
     '| goal | measure | ours | peer | ratio | target | met |',
@@ -483,12 +486,12 @@ async function main(): Promise<void> {
     '',
     '## Runs (medians of the rounds; A and B alternate)',
     '',
-    '| comparison | side | req/s | p50 ms | p95 ms | p99 ms | requests | failures | peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| comparison | side | req/s | req/s, lowest–highest round | p50 ms | p95 ms | p99 ms | requests | failures | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...Object.entries(comparisons).flatMap(([key, { label, a, b }]) =>
       ([[a, runs[key]!.a], [b, runs[key]!.b]] as const).map(
         ([side, list]) =>
-          `| ${label} | ${side.target.name} | ${rps([...list]).toFixed(0)} | ${median(list.map((run) => run.p50))} | ${p95([...list])} | ${median(list.map((run) => run.p99))} | ${list.reduce((sum, run) => sum + run.requests, 0)} | ${list.reduce((sum, run) => sum + run.failures, 0)} | ${peak([...list]).toFixed(0)} |`,
+          `| ${label} | ${side.target.name} | ${rps([...list]).toFixed(0)} | ${Math.min(...list.map((run) => run.requestsPerSecond)).toFixed(0)}–${Math.max(...list.map((run) => run.requestsPerSecond)).toFixed(0)} | ${median(list.map((run) => run.p50))} | ${p95([...list])} | ${median(list.map((run) => run.p99))} | ${list.reduce((sum, run) => sum + run.requests, 0)} | ${list.reduce((sum, run) => sum + run.failures, 0)} | ${peak([...list]).toFixed(0)} |`,
       ),
     ),
     '',
@@ -496,7 +499,7 @@ async function main(): Promise<void> {
     '',
     `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${config.mysqlServer ? 'MySQL/MariaDB' : 'SQLite (better-sqlite3)'}. Load generator, gateways and subgraphs share these cores.`,
     `- Versions: @apollo/gateway ${version(require.resolve('@apollo/gateway'))}, @apollo/server ${version(require.resolve('@apollo/server'))}, @graphql-hive/gateway ${version(join(hivePeer, 'node_modules/@graphql-hive/gateway/dist/bin.js'))}, autocannon ${version(require.resolve('autocannon'))}.`,
-    `- Load: autocannon, ${config.connections} connections, ${config.durationSeconds} s per run, ${config.rounds} rounds, after 500 warm-up requests per target; every response checked byte for byte against that server's first answer, whose data both sides of a comparison share.`,
+    `- Load: autocannon, ${config.connections} connections, ${config.durationSeconds} s per run, ${config.rounds} rounds, after ${config.warmUpRequests} warm-up requests per target and ${config.settleMs} ms of rest before each run; every response checked byte for byte against that server's first answer, whose data both sides of a comparison share.`,
     `- Both gateways serve the same supergraph over the same subgraph processes (scale 1: 30 labs, 134 people). Hive Gateway runs its CLI in production mode with its defaults; ours runs with its package's Node flags (${gatewayNodeArguments.join(' ') || 'none'}) in development mode without subgraph secrets, so neither signs subgraph requests.`,
     `- Deep read: \`${deepRead.replace(/\s+/g, ' ')}\` with first = 20. With matching vacancies: \`${heavyRead.replace(/\s+/g, ' ')}\`. Single read: \`${singleRead}\`.`,
     '',

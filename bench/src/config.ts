@@ -22,6 +22,10 @@ export const benchConfig = Object.freeze({
   durationSeconds: number('BENCH_DURATION_SECONDS', smoke ? 1 : 10),
   /** A and B alternate this many times. */
   rounds: number('BENCH_ROUNDS', smoke ? 1 : 3),
+  /** Requests each target answers before it is measured (JIT and caches warm). */
+  warmUpRequests: number('BENCH_WARM_UP_REQUESTS', smoke ? 200 : 2000),
+  /** Pause before each run, so the previous one's garbage collection does not bleed into it. */
+  settleMs: number('BENCH_SETTLE_MS', smoke ? 200 : 2000),
   /** Concurrent connections of each run. */
   connections: number('BENCH_CONNECTIONS', 16),
   /** The data-growth comparison's scale (goal d): SEED_SCALE of the larger dataset, which also serves the 50-lab page of goal c. */

@@ -38,7 +38,10 @@ export interface TestDatabase {
 function mysqlServerUrl(override?: string): URL {
   const url = override ?? testEnvironment.mysqlUrl;
   if (!url) throw new Error('TEST_MYSQL_URL is not set');
-  return new URL(url);
+  // The server only: a database named in the URL (a service's own URL, say) is not the one created here.
+  const server = new URL(url);
+  server.pathname = '/';
+  return server;
 }
 
 /**
