@@ -8,23 +8,6 @@ import { describeStaleOperationTypes, generateOperationTypes, operationTypesFile
 import { schemaWorkspaceDir, supergraphPath } from '../src/paths';
 import { buildManifest } from '../src/persisted-operations';
 
-// graphql-codegen's CommonJS build requires auto-bind 5, an ES module. Node (from 20.19) loads it,
-// as `npm run codegen` and schema:check do; Jest's loader only does from Node 24.9. Until the tests
-// run there, they get this stand-in, which does what auto-bind does for codegen's visitors.
-jest.mock('auto-bind', () => ({
-  __esModule: true,
-  default: <T extends object>(self: T): T => {
-    for (let prototype = Object.getPrototypeOf(self); prototype && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
-      for (const key of Reflect.ownKeys(prototype)) {
-        if (key === 'constructor' || typeof Reflect.getOwnPropertyDescriptor(prototype, key)?.value !== 'function') continue;
-        const method = Reflect.get(self, key) as (...args: unknown[]) => unknown;
-        Reflect.set(self, key, method.bind(self));
-      }
-    }
-    return self;
-  },
-}));
-
 const repository = resolve(schemaWorkspaceDir, '..');
 const committedFile = join(repository, operationTypesFile);
 const operationsDirectory = join(schemaWorkspaceDir, 'operations');

@@ -6,23 +6,6 @@ import { composeSupergraphFromConfig } from '../src/compose-supergraph';
 import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/check/schema-check';
 import { renderSupergraphFile } from '../src/supergraph-file';
 
-// graphql-codegen's CommonJS build requires auto-bind 5, an ES module. Node (from 20.19) loads it,
-// as `npm run codegen` and schema:check do; Jest's loader only does from Node 24.9. Until the tests
-// run there, they get this stand-in, which does what auto-bind does for codegen's visitors.
-jest.mock('auto-bind', () => ({
-  __esModule: true,
-  default: <T extends object>(self: T): T => {
-    for (let prototype = Object.getPrototypeOf(self); prototype && prototype !== Object.prototype; prototype = Object.getPrototypeOf(prototype)) {
-      for (const key of Reflect.ownKeys(prototype)) {
-        if (key === 'constructor' || typeof Reflect.getOwnPropertyDescriptor(prototype, key)?.value !== 'function') continue;
-        const method = Reflect.get(self, key) as (...args: unknown[]) => unknown;
-        Reflect.set(self, key, method.bind(self));
-      }
-    }
-    return self;
-  },
-}));
-
 const repository = resolve(__dirname, '../..');
 const copied = ['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'schema/persisted-operations.json', 'schema/generated/operations.ts', 'services/research-innovation/src/schema.graphql', 'services/human-capital/src/schema.graphql'];
 const researchSdl = 'services/research-innovation/src/schema.graphql';

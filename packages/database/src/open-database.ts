@@ -34,3 +34,18 @@ export async function openDatabase(options: DataSourceOptions): Promise<{ dataSo
     throw error;
   }
 }
+
+/**
+ * `npm run migrate` of a service: applies pending migrations, says which,
+ * and closes the connection without serving; exit code 1 on failure.
+ */
+export async function migrateOnly(options: DataSourceOptions): Promise<void> {
+  try {
+    const { dataSource, applied } = await openDatabase(options);
+    process.stdout.write(applied.length ? `Applied ${applied.join(', ')}.\n` : 'No pending migrations.\n');
+    await dataSource.destroy();
+  } catch (error) {
+    process.stderr.write(`Migration failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
