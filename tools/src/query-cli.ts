@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coerceVariables } from './query/coerce-variables';
-import { checkGraphUrl, defaultGraphUrl, loadQueryConfig } from './query/config';
+import { checkGraphUrl, loadQueryConfig } from './query/config';
 import { fetchAllPages, type AllPagesResponse } from './query/fetch-all-pages';
 import { isJsonObject, type JsonObject } from './query/find-rows';
 import { formatCsv } from './query/format-csv';
@@ -32,7 +32,8 @@ Runs a GraphQL operation from a file against the gateway and prints the result.
   --all-pages          follow pageInfo { hasNextPage endCursor } of the first connection through
                        its $after variable and print every page's rows; progress goes to stderr
   --token <jwt>        sent as Authorization: Bearer <jwt> (default: GRAPH_TOKEN; npm run token)
-  --url <url>          the gateway (default: GRAPH_URL, else ${defaultGraphUrl})
+  --url <url>          the gateway (default: GRAPH_URL, else GATEWAY_URL, else
+                       http://localhost:$GATEWAY_PORT/graphql, port 4000 when unset)
 
 csv and table print rows: the nodes of the first connection in the result (breadth-first), else
 the items of the first list of objects, else the data as one row. Nested objects become dotted

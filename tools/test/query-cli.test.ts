@@ -164,6 +164,19 @@ describe('npm run query against the real graph', () => {
     expect(parseCsv(run.stdout)).toHaveLength(4);
   });
 
+  it('follows the stack’s GATEWAY_PORT and GATEWAY_URL when GRAPH_URL and --url are not given', async () => {
+    const port = new URL(url()).port;
+    const byPort = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], { GATEWAY_PORT: port });
+    expect(byPort.stderr).toBe('');
+    expect(parseCsv(byPort.stdout)).toHaveLength(3);
+    const closed = `http://127.0.0.1:${await freePort()}/graphql`;
+    const byUrl = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], { GATEWAY_URL: url(), GATEWAY_PORT: new URL(closed).port });
+    expect(byUrl.stderr).toBe('');
+    expect(parseCsv(byUrl.stdout)).toHaveLength(3);
+    const graphUrlFirst = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], { GRAPH_URL: url(), GATEWAY_URL: closed });
+    expect(graphUrlFirst.status).toBe(0);
+  });
+
   it('prints the GraphQL errors with code and path and exits 1: talents without a token', async () => {
     const talents = operationFile('talents-anonymous.graphql', '{ talents(first: 3) { edges { node { id } } } }');
     const run = await query([talents, '--format', 'csv', '--url', url()]);
