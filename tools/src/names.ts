@@ -24,16 +24,29 @@ export interface SubgraphNames {
   writeScope: string;
 }
 
+import pluralize from 'pluralize';
+
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** Checks `--name` and derives the rest; the entity defaults to the name in PascalCase, a final "s" dropped. */
+/** Applies an English inflection to the last word of a camel- or PascalCase name (`aiSkill` → `aiSkills`). */
+function inflectLastWord(name: string, inflect: (word: string) => string): string {
+  const at = name.search(/[A-Z][a-z0-9]*$/);
+  const start = at > 0 ? at : 0;
+  return name.slice(0, start) + inflect(name.slice(start));
+}
+
+/** Checks `--name` and derives the rest; the entity defaults to the name in PascalCase, its last word made singular. */
 export function subgraphNames(service: string, entity?: string): SubgraphNames {
   if (!kebab.test(service)) throw new Error(`--name must be kebab-case, e.g. ai-skills; "${service}" is not.`);
   const words = service.split('-');
   const pascal = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
-  const entityName = entity ?? (pascal.endsWith('s') && pascal.length > 2 ? pascal.slice(0, -1) : pascal);
+  const entityName = entity ?? inflectLastWord(pascal, (word) => pluralize.singular(word));
   if (!/^[A-Z][A-Za-z0-9]*$/.test(entityName)) throw new Error(`--entity must be PascalCase, e.g. Skill; "${entityName}" is not.`);
   const entityCamel = entityName[0]!.toLowerCase() + entityName.slice(1);
+  const entityPlural = inflectLastWord(entityCamel, (word) => pluralize.plural(word));
+  if (entityPlural === entityCamel) {
+    throw new Error(`--entity: "${entityName}" has no plural of its own, so its list field would clash with ${entityCamel}(id:); name a countable entity with --entity.`);
+  }
   const entityKebab = entityName.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   return {
     service,
@@ -43,7 +56,7 @@ export function subgraphNames(service: string, entity?: string): SubgraphNames {
     database: service.replace(/-/g, '_'),
     entity: entityName,
     entityCamel,
-    entityPlural: `${entityCamel}s`,
+    entityPlural,
     entityKebab,
     table: entityKebab.replace(/-/g, '_'),
     writeScope: `${service}:write`,

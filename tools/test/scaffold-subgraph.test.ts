@@ -93,4 +93,14 @@ describe('subgraph names', () => {
     });
     expect(subgraphNames('courses', 'Course').entityPlural).toBe('courses');
   });
+
+  it('names the list field with the English plural, not a final "s" added to anything', () => {
+    expect(subgraphNames('mobility')).toMatchObject({ entity: 'Mobility', entityCamel: 'mobility', entityPlural: 'mobilities' });
+    expect(subgraphNames('research-facilities')).toMatchObject({ entity: 'ResearchFacility', entityPlural: 'researchFacilities' });
+    expect(subgraphNames('staff', 'Person').entityPlural).toBe('people');
+  });
+
+  it('refuses an entity whose plural is the word itself: its list field and its single field would clash', () => {
+    expect(() => subgraphNames('equipment')).toThrow('--entity: "Equipment" has no plural of its own, so its list field would clash with equipment(id:); name a countable entity with --entity.');
+  });
 });
