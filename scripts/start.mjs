@@ -35,20 +35,24 @@ function relay(name, stream, onReady) {
     const level = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' }[entry.level] ?? 'info';
     const details = entry.err ? ` ${entry.err.message ?? ''}` : '';
     process.stdout.write(`[${name.padEnd(width)}] ${level.padEnd(5)} ${entry.msg}${details}\n`);
-    if (entry.url && / ready at /.test(entry.msg)) onReady(entry.url);
+    if (entry.url && / ready at /.test(entry.msg)) onReady(entry.url, entry.browserUrl);
   });
 }
 
 const ready = new Map();
+let explorer;
 const children = services.map(({ name, entry }) => {
   const child = spawn(process.execPath, [...nodeArguments(entry), join(root, entry)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const onReady = (url) => {
+  const onReady = (url, browserUrl) => {
     ready.set(name, url);
+    // Only the gateway has one, and only while its explorer is on (not in production by default).
+    if (browserUrl) explorer = browserUrl.replace('127.0.0.1', 'localhost');
     if (ready.size === services.length) {
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const gateway = ready.get('gateway').replace('127.0.0.1', 'localhost');
       const subgraphs = services.filter((service) => service.name !== 'gateway').map((service) => `  ${service.name.padEnd(width)} ${ready.get(service.name)}\n`);
-      process.stdout.write(`\nThe graph is up in ${seconds} s: ${gateway}\n${subgraphs.join('')}Ctrl-C stops it.\n\n`);
+      const explorerLine = explorer ? `  ${'explorer'.padEnd(width)} ${explorer}\n` : '';
+      process.stdout.write(`\nThe graph is up in ${seconds} s: ${gateway}\n${explorerLine}${subgraphs.join('')}Ctrl-C stops it.\n\n`);
     }
   };
   relay(name, child.stdout, onReady);

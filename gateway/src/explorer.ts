@@ -15,7 +15,9 @@ interface Asset {
   gzipped?: Buffer;
 }
 
-const basePath = '/explorer';
+/** Where the explorer's page is served. */
+export const explorerPath = '/explorer';
+const basePath = explorerPath;
 
 /** What the editor holds on a first visit (GraphiQL keeps the user's own query in localStorage afterwards). */
 const defaultQuery = `# nlai-graph query explorer. Ctrl-Enter runs the

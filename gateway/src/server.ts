@@ -6,7 +6,7 @@ import { maskErrors } from '@nlai/errors';
 import { createLogger, serveGraphQL, type Logger, type RunningServer } from '@nlai/http-server';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
-import { explorerRoutes } from './explorer';
+import { explorerPath, explorerRoutes } from './explorer';
 import { useOperationLimits } from './operation-limits';
 import { safelist } from './persisted-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -79,6 +79,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     bodyLimitBytes: config.maxBodyBytes,
     corsOrigins: config.corsOrigins,
     routes: config.explorer ? explorerRoutes() : {},
+    ...(config.explorer ? { browserHome: explorerPath } : {}),
     ...(config.persistedOperationsOnly ? { admitRequest: safelist(config.persistedOperationsFile) } : {}),
     logger,
     context: async ({ requestId, headers }) => ({ auth: await authenticate(headers.authorization), authorization: headers.authorization, requestId }),

@@ -55,6 +55,29 @@ describe('the query explorer', () => {
       expect((await fetch(`${origin()}/explorer/${name}`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
     });
 
+    it('sends a browser that opens the gateway, or /graphql without a query, to the explorer', async () => {
+      const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+      for (const path of ['/', '/graphql']) {
+        const response = await fetch(`${origin()}${path}`, { headers: html, redirect: 'manual' });
+        expect([path, response.status, response.headers.get('location')]).toEqual([path, 302, '/explorer']);
+      }
+      const followed = await fetch(`${origin()}/`, { headers: html });
+      expect(followed.url).toBe(`${origin()}/explorer`);
+      expect(await followed.text()).toContain('nlai-graph query explorer');
+    });
+
+    it('still answers GraphQL at GET /graphql when a query is given, and JSON to a client that asks for JSON', async () => {
+      const query = await fetch(`${origin()}/graphql?query=${encodeURIComponent('{ labs(first: 0) { totalCount } }')}`, {
+        headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
+        redirect: 'manual',
+      });
+      expect(query.status).toBe(200);
+      expect(await query.json()).toEqual({ data: { labs: { totalCount: 30 } } });
+      const client = await fetch(`${origin()}/graphql`, { headers: { accept: 'application/json' }, redirect: 'manual' });
+      expect(client.status).not.toBe(302);
+      expect(client.status).toBeLessThan(500);
+    });
+
     it('lets browsers keep the files the page names for good, since their URLs carry their version', async () => {
       const html = await (await fetch(`${origin()}/explorer`)).text();
       const versioned = html.match(/\/explorer\/graphiql\.min\.js\?v=[\w-]+/)?.[0];

@@ -31,6 +31,11 @@ describe('npm start (scripts/start.mjs)', () => {
       while (!output.includes('The graph is up') && Date.now() < deadline && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 100));
       expect(output).toContain(`The graph is up`);
       expect(output).toContain(`http://localhost:${ports.gateway}/graphql`);
+      // The first thing a newcomer opens: the explorer, named in the banner and where / leads.
+      const banner = output.slice(output.indexOf('The graph is up'));
+      expect(banner).toMatch(new RegExp(`explorer +http://localhost:${ports.gateway}/explorer\n`));
+      const home = await fetch(`http://localhost:${ports.gateway}/`, { redirect: 'manual' });
+      expect([home.status, home.headers.get('location')]).toEqual([302, '/explorer']);
 
       const result = await graphql<{ labs: { totalCount: number }; lab: { talentStats: { total: number } } }>(
         `http://127.0.0.1:${ports.gateway}/graphql`,

@@ -44,6 +44,13 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
   corsOrigins?: readonly string[];
   /** More GET routes, by exact path (e.g. a query explorer). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+  /**
+   * A page (one of `routes`, e.g. `/explorer`) that a person opening the
+   * server in a browser is sent to with a 302: `GET /`, and `GET` of the
+   * GraphQL path with `Accept: text/html` and no `query` parameter.
+   * Default: none; those requests get the usual 404 and GraphQL answers.
+   */
+  browserHome?: string;
   /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
   shutdownGraceMs?: number;
   logger: Logger;
@@ -56,6 +63,8 @@ export type AdmittedRequest = { body: unknown; search: string } | { refused: { s
 export interface RunningServer {
   /** e.g. http://127.0.0.1:4001/graphql */
   url: string;
+  /** The page of {@link ServeGraphQLOptions.browserHome} as a full URL, e.g. http://127.0.0.1:4000/explorer; none without one. */
+  browserUrl?: string;
   port: number;
   /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
   close(): Promise<void>;
@@ -205,6 +214,13 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     return true;
   }
 
+  /** A person in a browser at the root or at the GraphQL path, not a GraphQL client (see `browserHome`). */
+  function opensInBrowser(request: IncomingMessage, url: URL): boolean {
+    if (options.browserHome === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    if (url.pathname === '/') return true;
+    return url.pathname === graphqlPath && !url.searchParams.has('query') && /\btext\/html\b/.test(request.headers.accept ?? '');
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
@@ -214,6 +230,10 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
       const route = options.routes?.[url.pathname];
       if (route && (request.method === 'GET' || request.method === 'HEAD')) return await route(request, response);
+      if (opensInBrowser(request, url)) {
+        response.writeHead(302, { location: options.browserHome, 'content-type': 'text/plain; charset=utf-8' });
+        return void response.end(`See ${options.browserHome}\n`);
+      }
       if (url.pathname === '/ready') {
         const ready = await options.isReady().catch(() => false);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
@@ -254,6 +274,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
 
   return {
     url: `http://${shownHost}:${port}${graphqlPath}`,
+    ...(options.browserHome === undefined ? {} : { browserUrl: `http://${shownHost}:${port}${options.browserHome}` }),
     port,
     close() {
       closing ??= (async () => {
