@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coerceVariables } from './query/coerce-variables';
 import { checkGraphUrl, loadQueryConfig } from './query/config';
+import { loadGraphSchema } from './query/figures';
 import { fetchAllPages, type AllPagesResponse } from './query/fetch-all-pages';
 import { isJsonObject, type JsonObject } from './query/find-rows';
 import { formatCsv } from './query/format-csv';
@@ -37,9 +38,12 @@ Runs a GraphQL operation from a file against the gateway and prints the result.
 
 csv and table print rows: the nodes of the first connection in the result (breadth-first), else
 the items of the first list of objects, else the data as one row. Nested objects become dotted
-columns (location.city). A list inside a row is one cell with its items joined by "; "; a list of
-objects gives one such column per field (partners.organisation.name), the n-th part of each
-belonging to the n-th item; lists inside those items are joined by ", ".
+columns (location.city). A list of figures (counts per sector, per kind, per partner) gives each
+item a row of its own, the rest of the row repeated. Any other list inside a row is one cell with
+its items joined by "; "; a list of objects gives one such column per field
+(partners.organisation.name), the n-th part of each belonging to the n-th item; lists inside
+those items are joined by ", ". A figure hidden to protect small counts (null without
+talent:read) is written "suppressed"; any other null is an empty cell.
 
 Exit codes: 0 done; 1 failed (file, gateway, GraphQL errors: partial data is still printed); 2 bad usage.`;
 
@@ -74,7 +78,7 @@ function describeError(error: GraphQLResponseError): string {
 
 function render(data: JsonObject, format: Format, operation: LoadedOperation, variables: Record<string, unknown>): string {
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
-  const rows = tabulate(data, operation, variables);
+  const rows = tabulate(data, operation, variables, loadGraphSchema());
   return format === 'csv' ? formatCsv(rows) : formatTable(rows);
 }
 

@@ -111,6 +111,73 @@ describe('npm run query against the real graph', () => {
     expect(records.slice(1)).toEqual((await labsDirectly({ first: 5 })).map(asCsvRecord));
   });
 
+  it('writes a figure suppressed for a caller without talent:read as "suppressed", and other nulls as blanks', async () => {
+    interface City { city: string; talentStats: Record<string, number | null> }
+    const direct = async (token?: string) => (await graphql<{ locations: City[] }>(url(), readFileSync(saved('retention-per-city.graphql'), 'utf8'), { token })).data!.locations;
+    const figures = ['total', 'graduated', 'retainedInNetherlands', 'international'];
+    const expected = (cities: City[]) =>
+      cities.map((city) => [
+        city.city,
+        ...figures.map((figure) => (city.talentStats[figure] === null ? 'suppressed' : String(city.talentStats[figure]))),
+        // A share is null when its count is suppressed or when there is no one to share: not a count, left blank.
+        city.talentStats.internationalShare === null ? '' : String(city.talentStats.internationalShare),
+      ]);
+    const columnsOf = (records: string[][]) => records.slice(1).map((record) => [0, 2, 3, 4, 5, 6].map((index) => record[index]!));
+
+    const anonymous = await direct();
+    expect(anonymous.some((city) => city.talentStats.graduated === null)).toBe(true);
+    const csv = await query([saved('retention-per-city.graphql'), '--format', 'csv', '--url', url()]);
+    expect(csv.status).toBe(0);
+    expect(columnsOf(parseCsv(csv.stdout))).toEqual(expected(anonymous));
+
+    const table = await query([saved('retention-per-city.graphql'), '--url', url()]);
+    const maastricht = table.stdout.split('\n').find((line) => line.startsWith('Maastricht'));
+    expect(maastricht).toMatch(/^Maastricht +HUB +0 +suppressed +suppressed +suppressed$/);
+
+    const reader = tokenWith('talent:read');
+    const exact = await query([saved('retention-per-city.graphql'), '--format', 'csv', '--token', reader, '--url', url()]);
+    expect(exact.stdout).not.toContain('suppressed');
+    expect(columnsOf(parseCsv(exact.stdout))).toEqual(expected(await direct(reader)));
+  });
+
+  it('exports each list of figures one row per item, not one wide row', async () => {
+    const run = await query([saved('network-talent.graphql'), '--format', 'csv', '--url', url()]);
+    expect(run.status).toBe(0);
+    const [header, ...rows] = parseCsv(run.stdout);
+    const direct = (await graphql<{
+      talentStats: { total: number; placementsBySector: Array<{ sector: string; placements: number | null }>; placementsByOrganisationKind: Array<{ kind: string; placements: number | null }> };
+      courseFigures: { bySector: Array<{ sector: string; courses: number }>; byKind: Array<{ kind: string; courses: number }> };
+      vacancyFigures: { byTheme: Array<{ theme: string; vacancies: number }> };
+    }>(url(), readFileSync(saved('network-talent.graphql'), 'utf8'))).data!;
+    const cell = (row: string[], column: string) => row[header!.indexOf(column)];
+    const itemsOf = (key: string, count: string) => rows.filter((row) => cell(row, key) !== '').map((row) => [cell(row, key), cell(row, count)]);
+    const shown = (value: number | null) => (value === null ? 'suppressed' : String(value));
+
+    expect(itemsOf('talentStats.placementsBySector.sector', 'talentStats.placementsBySector.placements')).toEqual(direct.talentStats.placementsBySector.map((item) => [item.sector, shown(item.placements)]));
+    expect(itemsOf('talentStats.placementsByOrganisationKind.kind', 'talentStats.placementsByOrganisationKind.placements')).toEqual(direct.talentStats.placementsByOrganisationKind.map((item) => [item.kind, shown(item.placements)]));
+    expect(itemsOf('courseFigures.bySector.sector', 'courseFigures.bySector.courses')).toEqual(direct.courseFigures.bySector.map((item) => [item.sector, String(item.courses)]));
+    expect(itemsOf('vacancyFigures.byTheme.theme', 'vacancyFigures.byTheme.vacancies')).toEqual(direct.vacancyFigures.byTheme.map((item) => [item.theme, String(item.vacancies)]));
+    const lists = [direct.talentStats.placementsBySector, direct.talentStats.placementsByOrganisationKind, direct.courseFigures.bySector, direct.courseFigures.byKind, direct.vacancyFigures.byTheme];
+    expect(rows).toHaveLength(lists.reduce((sum, list) => sum + list.length, 0));
+    // Each row is one item of one list; the figures outside the lists are on every row.
+    for (const row of rows) {
+      expect(row.filter((value) => value.includes('; '))).toEqual([]);
+      expect(cell(row, 'talentStats.total')).toBe(String(direct.talentStats.total));
+    }
+  });
+
+  it('gives a lab one row per partner that hires its graduates, and keeps its partners (not figures) in each row', async () => {
+    const labId = 'national-police-lab-ai';
+    const run = await query([saved('partners-hiring-graduates.graphql'), '--var', `labId=${labId}`, '--format', 'csv', '--url', url()]);
+    expect(run.status).toBe(0);
+    const [header, ...rows] = parseCsv(run.stdout);
+    const direct = (await graphql<{ lab: { partnerHires: Array<{ organisation: { id: string }; graduates: number | null }> } }>(url(), readFileSync(saved('partners-hiring-graduates.graphql'), 'utf8'), { variables: { labId } })).data!;
+    expect(direct.lab.partnerHires.length).toBeGreaterThan(1);
+    const hires = direct.lab.partnerHires.map((hire) => [hire.organisation.id, hire.graduates === null ? 'suppressed' : String(hire.graduates)]);
+    expect(rows.map((row) => [row[header!.indexOf('lab.partnerHires.organisation.id')], row[header!.indexOf('lab.partnerHires.graduates')]])).toEqual(hires);
+    for (const row of rows) expect(row[header!.indexOf('lab.partners.organisation.name')]).toContain('; ');
+  });
+
   it('follows every page with --all-pages: all 30 labs once, in order, with progress on stderr only', async () => {
     const run = await query([saved('lab-list.graphql'), '--var', 'first=7', '--all-pages', '--format', 'csv', '--url', url()]);
     expect(run.status).toBe(0);

@@ -1,6 +1,7 @@
 import { findRows } from '../src/query/find-rows';
 import { flattenRows } from '../src/query/flatten-rows';
 import { parseOperation } from '../src/query/load-operation';
+import { loadGraphSchema } from '../src/query/figures';
 import { tabulate } from '../src/query/tabulate';
 
 const connection = (...nodes: unknown[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ cursor: 'c', node })), pageInfo: { hasNextPage: false, endCursor: 'c' } });
@@ -120,5 +121,32 @@ describe('tabulating the result of an operation', () => {
 
   it('leaves out the columns of fields that @include or @skip leave out', () => {
     expect(tabulate({ labs: connection({ name: 'A', status: 'ACTIVE', code: 'a' }) }, operation, { withCity: false })).toEqual({ columns: ['name', 'status', 'code'], rows: [['A', 'ACTIVE', 'a']] });
+  });
+});
+
+describe('figures, told apart by the committed schema', () => {
+  const schema = loadGraphSchema();
+  const operation = parseOperation(
+    `query Cities { locations { city stats: talentStats { total graduated internationalShare placementsBySector { sector placements } } hub { city } } }`,
+    'cities.graphql',
+  );
+
+  it('writes a null count under a suppressing field as "suppressed", through an alias, and leaves a null share blank', () => {
+    const data = { locations: [{ city: 'Tilburg', stats: { total: 0, graduated: null, internationalShare: null, placementsBySector: [] }, hub: null }] };
+    expect(tabulate(data, operation, {}, schema).rows).toEqual([['Tilburg', '0', 'suppressed', null, null, null, null]]);
+  });
+
+  it('leaves the figures of an object that is null (its subgraph down) blank, not suppressed', () => {
+    const data = { locations: [{ city: 'Delft', stats: null, hub: { city: 'Rotterdam' } }] };
+    expect(tabulate(data, operation, {}, schema).rows).toEqual([['Delft', null, null, null, null, null, 'Rotterdam']]);
+  });
+
+  it('gives each item of a list of figures its own row, the rest of the row repeated', () => {
+    const stats = { total: 20, graduated: 9, internationalShare: 0.5, placementsBySector: [{ sector: 'health', placements: 6 }, { sector: 'energy', placements: null }] };
+    const data = { locations: [{ city: 'Delft', stats, hub: null }] };
+    expect(tabulate(data, operation, {}, schema).rows).toEqual([
+      ['Delft', '20', '9', '0.5', 'health', '6', null],
+      ['Delft', '20', '9', '0.5', 'energy', 'suppressed', null],
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import type { GraphQLSchema } from 'graphql';
+import { FiguresGuide, markSuppressed, spreadFigures } from './figures';
 import { findRows, type JsonObject } from './find-rows';
 import { flattenRows, type FlatRows } from './flatten-rows';
 import type { LoadedOperation } from './load-operation';
@@ -6,10 +8,21 @@ import { leafColumns, selectsObjectsAt } from './operation-fields';
 /**
  * The rows of a result for CSV or a table: found by findRows, flattened by
  * flattenRows, with the columns the operation selects for them first, so a
- * result without rows still has its header.
+ * result without rows still has its header. Given the schema, suppressed
+ * figures read "suppressed" and each item of a list of figures gets a row
+ * of its own (see figures.ts).
  */
-export function tabulate(data: JsonObject, operation: LoadedOperation, variables: Readonly<Record<string, unknown>> = {}): FlatRows {
+export function tabulate(data: JsonObject, operation: LoadedOperation, variables: Readonly<Record<string, unknown>> = {}, schema?: GraphQLSchema): FlatRows {
   const source = findRows(data, (path) => selectsObjectsAt(operation, path, variables));
   const rowPath = source.kind === 'connection' ? [...source.path, 'edges', 'node'] : source.path;
-  return flattenRows(source.rows, { columns: leafColumns(operation, rowPath, variables) });
+  let rows: readonly unknown[] = source.rows;
+  if (schema) {
+    const guide = new FiguresGuide(schema, operation, variables);
+    rows = spreadFigures(
+      rows.map((row) => markSuppressed(row, rowPath, guide)),
+      rowPath,
+      guide,
+    );
+  }
+  return flattenRows(rows, { columns: leafColumns(operation, rowPath, variables) });
 }
