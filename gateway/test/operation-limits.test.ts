@@ -98,8 +98,9 @@ describe('operation limits at the gateway, before any subgraph is called', () =>
     expect(answer.message).toMatch(/between 0 and 100/);
   });
 
-  it('refuses a page size given as a string without calling a subgraph', async () => {
-    const answer = await refused(post({ query: 'query($n: Int) { labs(first: $n) { totalCount } }', variables: { n: '1000' } }));
+  it('refuses a page size given as a string, before any subgraph is called', async () => {
+    const query = 'query($n: Int) { labs(first: $n) { totalCount } }';
+    const answer = await refused(post({ query, variables: { n: '1000' } }, { accept: 'application/graphql-response+json' }));
     expect(answer.codes).toEqual(['BAD_USER_INPUT']);
     expect(answer.status).toBe(400);
   });

@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+  typeFromAST,
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { defaultOperationLimits as limits, listSizesFromSupergraph, measureOperation, type ListSizes } from '../src/operation-limits';
+
+const supergraphSdl = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
+const operationsDirectory = resolve(__dirname, '../../schema/operations');
+
+let schema: GraphQLSchema;
+let listSizes: ListSizes;
+beforeAll(async () => {
+  // The API schema exactly as the gateway serves it; no subgraph is called to load it.
+  const gateway = new ApolloGateway({ supergraphSdl });
+  schema = (await gateway.load()).schema;
+  await gateway.stop();
+  listSizes = listSizesFromSupergraph(supergraphSdl);
+});
+
+/** A value of the type, for variables whose value does not change the cost. */
+function placeholder(type: GraphQLInputType): unknown {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return [];
+  if (isEnumType(nullable)) return nullable.getValues()[0]!.value;
+  if (isInputObjectType(nullable)) {
+    return Object.fromEntries(Object.values(nullable.getFields()).flatMap((field) => (isNonNullType(field.type) && field.defaultValue === undefined ? [[field.name, placeholder(field.type)]] : [])));
+  }
+  return { Int: 1, Float: 1, Boolean: true }[nullable.name] ?? 'x';
+}
+
+/**
+ * The cost of an operation. Required variables get placeholders; `pages`
+ * sets every optional Int variable (the saved operations' `$first`) to the
+ * largest page, else they are left out and the subgraphs' default applies.
+ */
+function costOf(document: string, pages?: 'largest'): number {
+  const parsed = parse(document);
+  const operation = parsed.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(parsed.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const variables: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType;
+    if (isNonNullType(type) && !definition.defaultValue) variables[definition.variable.name.value] = placeholder(type);
+    else if (pages === 'largest' && getNamedType(type).name === 'Int') variables[definition.variable.name.value] = limits.maxPageSize;
+  }
+  const root = operation.operation === 'mutation' ? schema.getMutationType()! : schema.getQueryType()!;
+  return measureOperation(schema, operation.selectionSet, root, fragments, variables, limits, listSizes).cost;
+}
+
+describe('what operations cost', () => {
+  const savedOperations = readdirSync(operationsDirectory).filter((file) => file.endsWith('.graphql')).sort();
+
+  it('every saved operation, with default pages and with pages of 100, stays within the limit (the numbers of docs/pending/cost.md)', () => {
+    const costs = Object.fromEntries(savedOperations.map((file) => [file, [costOf(readFileSync(join(operationsDirectory, file), 'utf8')), costOf(readFileSync(join(operationsDirectory, file), 'utf8'), 'largest')]]));
+    expect(costs).toEqual({
+      'courses-for-sector.graphql': [200, 200],
+      'graduate-destinations.graphql': [1162, 5802],
+      'lab-list.graphql': [62, 302],
+      'lab-page.graphql': [24, 24],
+      'lab-talent.graphql': [243, 1203],
+      'network-map.graphql': [1100, 1100],
+      'network-summary.graphql': [304, 304],
+      'network-talent.graphql': [212, 212],
+      'organisation-page.graphql': [81, 81],
+      'partners-hiring-graduates.graphql': [41, 41],
+      'register-talent.graphql': [23, 23],
+      'retention-per-city.graphql': [100, 100],
+      'vacancies-matching-lab.graphql': [21, 21],
+    });
+    for (const [low, high] of Object.values(costs)) expect(Math.max(low!, high!)).toBeLessThanOrEqual(limits.maxCost);
+  });
+
+  it.each([
+    ['the lab page', 'query LabPage($id: ID!) { lab(id: $id) { name status startYear themes location { city role region hub { city } } partners { role organisation { name kind rorId } } talentStats { total graduated retainedInNetherlands } } }', 24],
+    ['a page of labs', '{ labs(first: 10, filter: { status: ACTIVE, city: "Eindhoven" }) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }', 22],
+    ["where a lab's graduates went", '{ lab(id: "quva-lab") { name talent(first: 100, filter: { stage: GRADUATED }) { totalCount edges { node { id startYear endYear placements { country sector startYear organisation { name kind } } } } } } }', 1202],
+    ['network-wide figures', '{ talentStats { total graduated retainedInNetherlands } }', 1],
+    ['courses for a sector', '{ courses(filter: { sector: "health" }) { title kind provider { name } } }', 200],
+    ['creating a lab', 'mutation { labCreate(input: { name: "Enschede energy AI lab", status: IN_DEVELOPMENT, city: "Enschede", themes: ["energy"], partners: [{ organisationId: "university-of-twente", role: KNOWLEDGE_PARTNER }] }) { lab { id name } userErrors { field code message } } }', 22],
+    ['the analysts\u2019 read: 50 labs, up to 100 people each, their placements and employers', '{ labs(first: 50) { edges { node { name talent(first: 100) { edges { node { id placements { country sector organisation { name kind } } } } } } } } }', 60151],
+  ])('lets %s through (README examples)', (_name, document, cost) => {
+    expect(costOf(document)).toBe(cost);
+    expect(cost).toBeLessThanOrEqual(limits.maxCost);
+  });
+
+  it.each([
+    ['100 labs of 100 people with their employers', '{ labs(first: 100) { edges { node { name talent(first: 100) { edges { node { id placements { organisation { name } } } } } } } } }', 120301],
+    ['people of the labs of the employers of people of 100 labs', '{ labs(first: 100) { edges { node { talent(first: 100) { edges { node { placements { organisation { partnerships { lab { talent(first: 100) { edges { node { id } } } } } } } } } } } } } }', 203120301],
+  ])('refuses %s as too costly', (_name, document, cost) => {
+    expect(costOf(document)).toBe(cost);
+    expect(cost).toBeGreaterThan(limits.maxCost);
+  });
+
+  it('counts objects, not scalars: more fields of the same objects cost nothing more', () => {
+    expect(costOf('{ labs(first: 50) { edges { node { id name status startYear themes } } } }')).toBe(costOf('{ labs(first: 50) { edges { node { id } } } }'));
+    expect(costOf('{ labs(first: 50) { edges { node { id } } } }')).toBe(1 + 50 * 2);
+  });
+
+  it('sizes every list of objects from a declaration in the supergraph', () => {
+    const undeclared: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!isListType(getNullableType(field.type)) || !isObjectType(getNamedType(field.type))) continue;
+        // A connection's edges are sized by each field that returns the connection.
+        const sizedByParent = Object.values(schema.getTypeMap()).some(
+          (parent) => isObjectType(parent) && Object.values(parent.getFields()).some((candidate) => getNamedType(candidate.type) === type && listSizes.get(`${parent.name}.${candidate.name}`)?.sizedFields.includes(field.name)),
+        );
+        if (!listSizes.has(`${type.name}.${field.name}`) && !sizedByParent) undeclared.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+});
