@@ -10,6 +10,8 @@ import {
   isNonNullType,
   Kind,
   parse,
+  type DirectiveNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLOutputType,
@@ -60,32 +62,82 @@ export interface ListSize {
   sizedFields: readonly string[];
 }
 
-/** Declared list sizes, by `Type.field`. */
-export type ListSizes = ReadonlyMap<string, ListSize>;
+/** What a supergraph declares about cost, with the IBM cost spec's directives. */
+export interface CostDeclarations {
+  /** `@listSize`, by `Type.field`. */
+  listSizes: ReadonlyMap<string, ListSize>;
+  /** `@cost(weight:)`, by `Type.field` (what the field costs instead of its type's cost) or by `Type` (what each value of it costs). */
+  weights: ReadonlyMap<string, number>;
+}
+
+export const noCostDeclarations: CostDeclarations = { listSizes: new Map(), weights: new Map() };
+
+const costSpec = 'https://specs.apollo.dev/cost/';
 
 /**
- * Reads the `@listSize` declarations of a supergraph (composition keeps them;
- * the API schema the gateway executes against does not).
+ * Reads the `@listSize` and `@cost` declarations of a supergraph
+ * (composition keeps them; the API schema the gateway executes against does
+ * not), under the names the supergraph's `@link` to the cost spec gives them.
  */
-export function listSizesFromSupergraph(supergraphSdl: string): ListSizes {
-  const sizes = new Map<string, ListSize>();
-  for (const definition of parse(supergraphSdl).definitions) {
+export function costDeclarationsFromSupergraph(supergraphSdl: string): CostDeclarations {
+  const document = parse(supergraphSdl);
+  const names = costDirectiveNames(document);
+  const listSizes = new Map<string, ListSize>();
+  const weights = new Map<string, number>();
+  const weightOf = (directives: readonly DirectiveNode[] | undefined) => {
+    const value = directives?.find((directive) => directive.name.value === names.cost)?.arguments?.find((argument) => argument.name.value === 'weight')?.value;
+    return value?.kind === Kind.INT ? Number(value.value) : undefined;
+  };
+  for (const definition of document.definitions) {
+    if (!('name' in definition) || !definition.name || !('directives' in definition)) continue;
+    const typeWeight = weightOf(definition.directives);
+    if (typeWeight !== undefined) weights.set(definition.name.value, typeWeight);
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     for (const field of definition.fields ?? []) {
-      // Imported as @listSize, or under the spec's prefix when it is not imported.
-      const directive = field.directives?.find((candidate) => candidate.name.value === 'listSize' || candidate.name.value === 'cost__listSize');
+      const key = `${definition.name.value}.${field.name.value}`;
+      const fieldWeight = weightOf(field.directives);
+      if (fieldWeight !== undefined) weights.set(key, fieldWeight);
+      const directive = field.directives?.find((candidate) => candidate.name.value === names.listSize);
       if (!directive) continue;
       const argument = (name: string) => directive.arguments?.find((candidate) => candidate.name.value === name)?.value;
       const strings = (value: ValueNode | undefined) => (value?.kind === Kind.LIST ? value.values.flatMap((item) => (item.kind === Kind.STRING ? [item.value] : [])) : []);
       const assumed = argument('assumedSize');
-      sizes.set(`${definition.name.value}.${field.name.value}`, {
+      listSizes.set(key, {
         ...(assumed?.kind === Kind.INT ? { assumedSize: Number(assumed.value) } : {}),
         slicingArguments: strings(argument('slicingArguments')),
         sizedFields: strings(argument('sizedFields')),
       });
     }
   }
-  return sizes;
+  return { listSizes, weights };
+}
+
+/** `@link(url: ".../cost/v0.1", as:, import:)`: imported names as given, the rest as `cost__name` (or the `as` prefix). */
+function costDirectiveNames(document: DocumentNode): { cost: string; listSize: string } {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
+    for (const link of definition.directives ?? []) {
+      const argument = (name: string) => link.arguments?.find((candidate) => candidate.name.value === name)?.value;
+      const url = argument('url');
+      if (link.name.value !== 'link' || url?.kind !== Kind.STRING || !url.value.startsWith(costSpec)) continue;
+      const as = argument('as');
+      const prefix = as?.kind === Kind.STRING ? as.value : 'cost';
+      const imports = new Map<string, string>();
+      const imported = argument('import');
+      for (const item of imported?.kind === Kind.LIST ? imported.values : []) {
+        if (item.kind === Kind.STRING) imports.set(item.value, item.value);
+        if (item.kind === Kind.OBJECT) {
+          const field = (name: string) => item.fields.find((candidate) => candidate.name.value === name)?.value;
+          const name = field('name');
+          const alias = field('as');
+          if (name?.kind === Kind.STRING) imports.set(name.value, alias?.kind === Kind.STRING ? alias.value : name.value);
+        }
+      }
+      const nameOf = (directive: string) => imports.get(`@${directive}`)?.slice(1) ?? `${prefix}__${directive}`;
+      return { cost: nameOf('cost'), listSize: nameOf('listSize') };
+    }
+  }
+  return { cost: 'cost', listSize: 'listSize' };
 }
 
 /** What one selection set (and everything below it) adds up to. */
@@ -121,7 +173,7 @@ export function measureOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   limits: OperationLimits,
-  listSizes: ListSizes = new Map(),
+  declarations: CostDeclarations = noCostDeclarations,
 ): Measure {
   const fragmentMeasures = new Map<string, Measure>();
 
@@ -155,7 +207,7 @@ export function measureOperation(
           add({ cost: 0, depth: 1, aliases }); // __typename and other meta fields
           continue;
         }
-        const declared = listSizes.get(`${parent.name}.${field.name}`);
+        const declared = declarations.listSizes.get(`${parent.name}.${field.name}`);
         const argumentValues = getArgumentValues(field, selection, variables);
         const slicing = new Set(declared?.slicingArguments ?? []);
         if (field.args.some((argument) => argument.name === 'first')) slicing.add('first');
@@ -175,7 +227,8 @@ export function measureOperation(
         // A field sized by its parent (a connection's edges), a list, or one object.
         const items = sized.get(field.name) ?? (isList(field.type) && !sizedFields.length ? size : 1);
         const below = selection.selectionSet && isCompositeType(named) ? walk(selection.selectionSet, named, new Map(sizedFields.map((name) => [name, size]))) : nothing;
-        total.cost += items * ((isCompositeType(named) ? 1 : 0) + below.cost);
+        const own = declarations.weights.get(`${parent.name}.${field.name}`) ?? declarations.weights.get(named.name) ?? (isCompositeType(named) ? 1 : 0);
+        total.cost += items * (own + below.cost);
         total.aliases += aliases + below.aliases;
         total.depth = Math.max(total.depth, 1 + below.depth);
       }
@@ -196,7 +249,7 @@ function isList(type: GraphQLOutputType): boolean {
  * Refuses, before any subgraph is called, an operation that nests too deep,
  * aliases too much, asks for too large a page or could cost too much.
  */
-export function useOperationLimits(limits: OperationLimits = defaultOperationLimits, listSizes: () => ListSizes = () => new Map()): ApolloServerPlugin {
+export function useOperationLimits(limits: OperationLimits = defaultOperationLimits, declarations: () => CostDeclarations = () => noCostDeclarations): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -210,7 +263,7 @@ export function useOperationLimits(limits: OperationLimits = defaultOperationLim
           // Coerced as execution will coerce them, defaults included, so no way of passing a value counts differently.
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
           if (variables.errors) throw new GraphQLError(variables.errors[0]!.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } } });
-          const measure = measureOperation(schema, operation.selectionSet, rootType, fragments, variables.coerced, limits, listSizes());
+          const measure = measureOperation(schema, operation.selectionSet, rootType, fragments, variables.coerced, limits, declarations());
           if (measure.depth > limits.maxDepth) throw refuse('OPERATION_TOO_DEEP', `The operation nests ${measure.depth} levels deep; at most ${limits.maxDepth} are allowed.`, limits.maxDepth);
           if (measure.aliases > limits.maxAliases) throw refuse('TOO_MANY_ALIASES', `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`, limits.maxAliases);
           if (measure.cost > limits.maxCost) {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import {
+  buildSchema,
   getNamedType,
   getNullableType,
   isEnumType,
@@ -17,19 +18,19 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { defaultOperationLimits as limits, listSizesFromSupergraph, measureOperation, type ListSizes } from '../src/operation-limits';
+import { costDeclarationsFromSupergraph, defaultOperationLimits as limits, measureOperation, type CostDeclarations } from '../src/operation-limits';
 
 const supergraphSdl = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
 const operationsDirectory = resolve(__dirname, '../../schema/operations');
 
 let schema: GraphQLSchema;
-let listSizes: ListSizes;
+let declarations: CostDeclarations;
 beforeAll(async () => {
   // The API schema exactly as the gateway serves it; no subgraph is called to load it.
   const gateway = new ApolloGateway({ supergraphSdl });
   schema = (await gateway.load()).schema;
   await gateway.stop();
-  listSizes = listSizesFromSupergraph(supergraphSdl);
+  declarations = costDeclarationsFromSupergraph(supergraphSdl);
 });
 
 /** A value of the type, for variables whose value does not change the cost. */
@@ -59,7 +60,7 @@ function costOf(document: string, pages?: 'largest'): number {
     else if (pages === 'largest' && getNamedType(type).name === 'Int') variables[definition.variable.name.value] = limits.maxPageSize;
   }
   const root = operation.operation === 'mutation' ? schema.getMutationType()! : schema.getQueryType()!;
-  return measureOperation(schema, operation.selectionSet, root, fragments, variables, limits, listSizes).cost;
+  return measureOperation(schema, operation.selectionSet, root, fragments, variables, limits, declarations).cost;
 }
 
 describe('what operations cost', () => {
@@ -119,11 +120,34 @@ describe('what operations cost', () => {
         if (!isListType(getNullableType(field.type)) || !isObjectType(getNamedType(field.type))) continue;
         // A connection's edges are sized by each field that returns the connection.
         const sizedByParent = Object.values(schema.getTypeMap()).some(
-          (parent) => isObjectType(parent) && Object.values(parent.getFields()).some((candidate) => getNamedType(candidate.type) === type && listSizes.get(`${parent.name}.${candidate.name}`)?.sizedFields.includes(field.name)),
+          (parent) => isObjectType(parent) && Object.values(parent.getFields()).some((candidate) => getNamedType(candidate.type) === type && declarations.listSizes.get(`${parent.name}.${candidate.name}`)?.sizedFields.includes(field.name)),
         );
-        if (!listSizes.has(`${type.name}.${field.name}`) && !sizedByParent) undeclared.push(`${type.name}.${field.name}`);
+        if (!declarations.listSizes.has(`${type.name}.${field.name}`) && !sizedByParent) undeclared.push(`${type.name}.${field.name}`);
       }
     }
     expect(undeclared).toEqual([]);
+  });
+});
+
+describe('reading the cost spec directives', () => {
+  // Imported under other names: the @link of the cost spec says which.
+  const sdl = `schema @link(url: "https://specs.apollo.dev/link/v1.0") @link(url: "https://specs.apollo.dev/cost/v0.1", as: "price", import: [{ name: "@listSize", as: "@size" }]) { query: Query }
+    directive @link(url: String, as: String, import: [link__Import]) repeatable on SCHEMA
+    scalar link__Import
+    directive @size(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
+    directive @price__cost(weight: Int!) on FIELD_DEFINITION | OBJECT
+    type Query {
+      reports(first: Int): [Report!]! @size(slicingArguments: ["first"], requireOneSlicingArgument: false) @price__cost(weight: 5)
+      archive: [Report!]! @size(assumedSize: 7)
+      report: Report
+    }
+    type Report @price__cost(weight: 3) { id: ID! }`;
+  const schema = buildSchema(sdl);
+  const cost = (document: string) => measureOperation(schema, (parse(document).definitions[0] as OperationDefinitionNode).selectionSet, schema.getQueryType()!, {}, {}, limits, costDeclarationsFromSupergraph(sdl)).cost;
+
+  it('sizes lists by @listSize and weighs fields and types by @cost, under their imported names', () => {
+    expect(cost('{ reports(first: 4) { id } }')).toBe(4 * 5);
+    expect(cost('{ archive { id } }')).toBe(7 * 3);
+    expect(cost('{ report { id } }')).toBe(3);
   });
 });
