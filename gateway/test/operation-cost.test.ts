@@ -5,8 +5,7 @@ import {
   buildSchema,
   getNamedType,
   getNullableType,
-  isEnumType,
-  isInputObjectType,
+  getVariableValues,
   isListType,
   isNonNullType,
   isObjectType,
@@ -19,6 +18,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { costDeclarationsFromSupergraph, defaultOperationLimits as limits, measureOperation, type CostDeclarations } from '../src/operation-limits';
+import { variablesFor } from '../src/warm-up';
 
 const supergraphSdl = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
 const operationsDirectory = resolve(__dirname, '../../schema/operations');
@@ -33,34 +33,25 @@ beforeAll(async () => {
   declarations = costDeclarationsFromSupergraph(supergraphSdl);
 });
 
-/** A value of the type, for variables whose value does not change the cost. */
-function placeholder(type: GraphQLInputType): unknown {
-  const nullable = getNullableType(type);
-  if (isListType(nullable)) return [];
-  if (isEnumType(nullable)) return nullable.getValues()[0]!.value;
-  if (isInputObjectType(nullable)) {
-    return Object.fromEntries(Object.values(nullable.getFields()).flatMap((field) => (isNonNullType(field.type) && field.defaultValue === undefined ? [[field.name, placeholder(field.type)]] : [])));
-  }
-  return { Int: 1, Float: 1, Boolean: true }[nullable.name] ?? 'x';
-}
-
 /**
- * The cost of an operation. Required variables get placeholders; `pages`
- * sets every optional Int variable (the saved operations' `$first`) to the
- * largest page, else they are left out and the subgraphs' default applies.
+ * The cost of an operation, as the gateway measures it. Required variables
+ * get the warm-up's placeholders; `pages` sets every optional Int variable
+ * (the saved operations' `$first`) to the largest page, else they are left
+ * out and the subgraphs' default page applies.
  */
 function costOf(document: string, pages?: 'largest'): number {
   const parsed = parse(document);
   const operation = parsed.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = Object.fromEntries(parsed.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
-  const variables: Record<string, unknown> = {};
+  const given = variablesFor(document, schema);
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType;
-    if (isNonNullType(type) && !definition.defaultValue) variables[definition.variable.name.value] = placeholder(type);
-    else if (pages === 'largest' && getNamedType(type).name === 'Int') variables[definition.variable.name.value] = limits.maxPageSize;
+    if (pages === 'largest' && !isNonNullType(type) && getNamedType(type).name === 'Int') given[definition.variable.name.value] = limits.maxPageSize;
   }
+  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+  if (variables.errors) throw variables.errors[0];
   const root = operation.operation === 'mutation' ? schema.getMutationType()! : schema.getQueryType()!;
-  return measureOperation(schema, operation.selectionSet, root, fragments, variables, limits, declarations).cost;
+  return measureOperation(schema, operation.selectionSet, root, fragments, variables.coerced, limits, declarations).cost;
 }
 
 describe('what operations cost', () => {
