@@ -1,12 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorCode } from '@nlai/errors';
 import {
+  getArgumentValues,
   getNamedType,
+  getVariableValues,
   GraphQLError,
   isCompositeType,
   isListType,
   isNonNullType,
   Kind,
+  parse,
+  type DirectiveNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLOutputType,
@@ -21,18 +26,16 @@ export interface OperationLimits {
   maxDepth: number;
   /** Most aliased fields, counted with fragments expanded. Default: 30. */
   maxAliases: number;
-  /** Largest `first` of any list. Default: 100. */
+  /** Largest value of a list's slicing argument (`first`). Default: 100. */
   maxPageSize: number;
   /**
-   * Highest estimated cost: each field costs 1, and what is below a list
-   * counts once per item it may return (`first`, else `defaultPageSize` for
-   * connections and `assumedListSize` for plain lists). Default: 100000,
-   * about 10,000 nodes of a few fields each.
+   * Highest estimated cost: the objects an operation can return (see
+   * `measureOperation`), plus 10 for a mutation. Default: 100000.
    */
   maxCost: number;
-  /** Items assumed for a connection without `first`. Default: 20 (the subgraphs' default page). */
+  /** Items assumed for a paged list (one with `first`) when `first` is not given and the schema declares no size. Default: 20 (the subgraphs' default page). */
   defaultPageSize: number;
-  /** Items assumed for a plain list field. Default: 10. */
+  /** Items assumed for a list whose size the schema does not declare. Default: 10. */
   assumedListSize: number;
 }
 
@@ -45,8 +48,100 @@ export const defaultOperationLimits: OperationLimits = {
   assumedListSize: 10,
 };
 
+/**
+ * How large a list can be, as a field declares it with `@listSize` of the
+ * IBM cost specification (https://ibm.github.io/graphql-specs/cost-spec.html),
+ * which Apollo Router's demand control reads too.
+ */
+export interface ListSize {
+  /** Items when no slicing argument is given. */
+  assumedSize?: number;
+  /** Arguments whose value is the number of items, e.g. `first`. */
+  slicingArguments: readonly string[];
+  /** Fields of the returned object that hold those items, e.g. a connection's `edges`. */
+  sizedFields: readonly string[];
+}
+
+/** What a supergraph declares about cost, with the IBM cost spec's directives. */
+export interface CostDeclarations {
+  /** `@listSize`, by `Type.field`. */
+  listSizes: ReadonlyMap<string, ListSize>;
+  /** `@cost(weight:)`, by `Type.field` (what the field costs instead of its type's cost) or by `Type` (what each value of it costs). */
+  weights: ReadonlyMap<string, number>;
+}
+
+export const noCostDeclarations: CostDeclarations = { listSizes: new Map(), weights: new Map() };
+
+const costSpec = 'https://specs.apollo.dev/cost/';
+
+/**
+ * Reads the `@listSize` and `@cost` declarations of a supergraph
+ * (composition keeps them; the API schema the gateway executes against does
+ * not), under the names the supergraph's `@link` to the cost spec gives them.
+ */
+export function costDeclarationsFromSupergraph(supergraphSdl: string): CostDeclarations {
+  const document = parse(supergraphSdl);
+  const names = costDirectiveNames(document);
+  const listSizes = new Map<string, ListSize>();
+  const weights = new Map<string, number>();
+  const weightOf = (directives: readonly DirectiveNode[] | undefined) => {
+    const value = directives?.find((directive) => directive.name.value === names.cost)?.arguments?.find((argument) => argument.name.value === 'weight')?.value;
+    return value?.kind === Kind.INT ? Number(value.value) : undefined;
+  };
+  for (const definition of document.definitions) {
+    if (!('name' in definition) || !definition.name || !('directives' in definition)) continue;
+    const typeWeight = weightOf(definition.directives);
+    if (typeWeight !== undefined) weights.set(definition.name.value, typeWeight);
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const field of definition.fields ?? []) {
+      const key = `${definition.name.value}.${field.name.value}`;
+      const fieldWeight = weightOf(field.directives);
+      if (fieldWeight !== undefined) weights.set(key, fieldWeight);
+      const directive = field.directives?.find((candidate) => candidate.name.value === names.listSize);
+      if (!directive) continue;
+      const argument = (name: string) => directive.arguments?.find((candidate) => candidate.name.value === name)?.value;
+      const strings = (value: ValueNode | undefined) => (value?.kind === Kind.LIST ? value.values.flatMap((item) => (item.kind === Kind.STRING ? [item.value] : [])) : []);
+      const assumed = argument('assumedSize');
+      listSizes.set(key, {
+        ...(assumed?.kind === Kind.INT ? { assumedSize: Number(assumed.value) } : {}),
+        slicingArguments: strings(argument('slicingArguments')),
+        sizedFields: strings(argument('sizedFields')),
+      });
+    }
+  }
+  return { listSizes, weights };
+}
+
+/** `@link(url: ".../cost/v0.1", as:, import:)`: imported names as given, the rest as `cost__name` (or the `as` prefix). */
+function costDirectiveNames(document: DocumentNode): { cost: string; listSize: string } {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
+    for (const link of definition.directives ?? []) {
+      const argument = (name: string) => link.arguments?.find((candidate) => candidate.name.value === name)?.value;
+      const url = argument('url');
+      if (link.name.value !== 'link' || url?.kind !== Kind.STRING || !url.value.startsWith(costSpec)) continue;
+      const as = argument('as');
+      const prefix = as?.kind === Kind.STRING ? as.value : 'cost';
+      const imports = new Map<string, string>();
+      const imported = argument('import');
+      for (const item of imported?.kind === Kind.LIST ? imported.values : []) {
+        if (item.kind === Kind.STRING) imports.set(item.value, item.value);
+        if (item.kind === Kind.OBJECT) {
+          const field = (name: string) => item.fields.find((candidate) => candidate.name.value === name)?.value;
+          const name = field('name');
+          const alias = field('as');
+          if (name?.kind === Kind.STRING) imports.set(name.value, alias?.kind === Kind.STRING ? alias.value : name.value);
+        }
+      }
+      const nameOf = (directive: string) => imports.get(`@${directive}`)?.slice(1) ?? `${prefix}__${directive}`;
+      return { cost: nameOf('cost'), listSize: nameOf('listSize') };
+    }
+  }
+  return { cost: 'cost', listSize: 'listSize' };
+}
+
 /** What one selection set (and everything below it) adds up to. */
-interface Measure {
+export interface Measure {
   cost: number;
   depth: number;
   aliases: number;
@@ -55,10 +150,21 @@ interface Measure {
 const refuse = (code: ErrorCode, message: string, limit: number) =>
   new GraphQLError(message, { extensions: { code, limit, http: { status: 400 } } });
 
+const nothing: Measure = { cost: 0, depth: 0, aliases: 0 };
+
 /**
- * Measures an operation in one pass. Fragments are measured once and reused
- * wherever they are spread, so a document built to explode (fragments that
- * spread fragments many times over) costs a linear walk to refuse.
+ * Measures an operation in one pass, and refuses a slicing argument outside
+ * 0..maxPageSize. The cost counts objects, as the IBM cost specification and
+ * Apollo Router do by default: each object a field can return costs 1,
+ * scalars and enums 0, and a list multiplies what it holds by its size:
+ * the value of its slicing argument, else its declared `assumedSize`, else
+ * `defaultPageSize` (paged lists) or `assumedListSize`. Argument values are
+ * coerced as execution will coerce them (literals, variables, variable and
+ * argument defaults alike); `@include`/`@skip` are ignored, so the cost is
+ * an upper bound. Fragments are measured once per place they can be sized
+ * and reused wherever they are spread, so a document built to explode
+ * (fragments that spread fragments many times over) costs a linear walk to
+ * refuse.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -67,67 +173,72 @@ export function measureOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   limits: OperationLimits,
+  declarations: CostDeclarations = noCostDeclarations,
 ): Measure {
   const fragmentMeasures = new Map<string, Measure>();
 
-  const intValue = (node: ValueNode | undefined): number | undefined => {
-    if (!node) return undefined;
-    if (node.kind === Kind.INT) return Number(node.value);
-    if (node.kind === Kind.VARIABLE) {
-      const value = variables[node.name.value];
-      return typeof value === 'number' ? value : undefined;
-    }
-    return undefined;
-  };
-
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType): Measure => {
+  /** `sized` holds the sizes a parent field's `@listSize(sizedFields:)` gives fields of this set. */
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, sized: ReadonlyMap<string, number>): Measure => {
     const total: Measure = { cost: 0, depth: 0, aliases: 0 };
-    const add = (part: Measure, times = 1) => {
-      total.cost += part.cost * times;
-      total.aliases += part.aliases * times;
+    const add = (part: Measure) => {
+      total.cost += part.cost;
+      total.aliases += part.aliases;
       total.depth = Math.max(total.depth, part.depth);
     };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const name = selection.name.value;
-        let measure = fragmentMeasures.get(name);
+        const key = `${name} ${JSON.stringify([...sized])}`;
+        let measure = fragmentMeasures.get(key);
         if (!measure) {
           const fragment = fragments[name];
           const type = fragment && schema.getType(fragment.typeCondition.name.value);
-          measure = fragment && type && isCompositeType(type) ? walk(fragment.selectionSet, type) : { cost: 0, depth: 0, aliases: 0 };
-          fragmentMeasures.set(name, measure);
+          measure = fragment && type && isCompositeType(type) ? walk(fragment.selectionSet, type, sized) : nothing;
+          fragmentMeasures.set(key, measure);
         }
         add(measure);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        add(walk(selection.selectionSet, type && isCompositeType(type) ? type : parent));
+        add(walk(selection.selectionSet, type && isCompositeType(type) ? type : parent, sized));
       } else {
         const aliases = selection.alias ? 1 : 0;
-        if (selection.name.value.startsWith('__')) {
-          add({ cost: 0, depth: 1, aliases });
+        const field = 'getFields' in parent ? parent.getFields()[selection.name.value] : undefined;
+        if (!field) {
+          add({ cost: 0, depth: 1, aliases }); // __typename and other meta fields
           continue;
         }
-        const field = 'getFields' in parent ? parent.getFields()[selection.name.value] : undefined;
-        const first = intValue(selection.arguments?.find((argument) => argument.name.value === 'first')?.value);
-        if (first !== undefined && (first < 0 || first > limits.maxPageSize)) {
-          throw refuse('PAGE_SIZE_EXCEEDED', `\`first\` must be between 0 and ${limits.maxPageSize}; it was ${first} on ${selection.name.value}. Page through larger lists with \`after\`.`, limits.maxPageSize);
+        const declared = declarations.listSizes.get(`${parent.name}.${field.name}`);
+        const argumentValues = getArgumentValues(field, selection, variables);
+        const slicing = new Set(declared?.slicingArguments ?? []);
+        if (field.args.some((argument) => argument.name === 'first')) slicing.add('first');
+        const slices: number[] = [];
+        for (const name of slicing) {
+          const value = argumentValues[name];
+          if (typeof value !== 'number') continue;
+          if (value < 0 || value > limits.maxPageSize) {
+            throw refuse('PAGE_SIZE_EXCEEDED', `\`${name}\` must be between 0 and ${limits.maxPageSize}; it was ${value} on ${selection.name.value}. Page through larger lists with \`after\`.`, limits.maxPageSize);
+          }
+          slices.push(value);
         }
-        let items = 1;
-        if (field) {
-          const named = getNamedType(field.type);
-          if (named.name.endsWith('Connection')) items = first ?? limits.defaultPageSize;
-          // A connection's edges are the page its field already counted.
-          else if (isList(field.type) && !parent.name.endsWith('Connection')) items = first ?? limits.assumedListSize;
-        }
-        const below = selection.selectionSet && field && isCompositeType(getNamedType(field.type)) ? walk(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType) : { cost: 0, depth: 0, aliases: 0 };
-        total.cost += 1 + Math.max(items, 1) * below.cost;
+        const size = slices.length ? Math.max(...slices) : (declared?.assumedSize ?? (slicing.size ? limits.defaultPageSize : limits.assumedListSize));
+        const named = getNamedType(field.type);
+        // Without a declaration, a paged object is taken for a Relay connection.
+        const sizedFields = declared?.sizedFields ?? (slicing.size && !isList(field.type) && 'getFields' in named && named.getFields().edges ? ['edges'] : []);
+        // A field sized by its parent (a connection's edges), a list, or one object.
+        const items = sized.get(field.name) ?? (isList(field.type) && !sizedFields.length ? size : 1);
+        const below = selection.selectionSet && isCompositeType(named) ? walk(selection.selectionSet, named, new Map(sizedFields.map((name) => [name, size]))) : nothing;
+        const own = declarations.weights.get(`${parent.name}.${field.name}`) ?? declarations.weights.get(named.name) ?? (isCompositeType(named) ? 1 : 0);
+        total.cost += items * (own + below.cost);
         total.aliases += aliases + below.aliases;
         total.depth = Math.max(total.depth, 1 + below.depth);
       }
     }
     return total;
   };
-  return walk(selectionSet, rootType);
+  const measure = walk(selectionSet, rootType, new Map());
+  // A mutation's base cost, as in Apollo Router's demand control.
+  if (rootType === schema.getMutationType()) measure.cost += 10;
+  return measure;
 }
 
 function isList(type: GraphQLOutputType): boolean {
@@ -138,7 +249,7 @@ function isList(type: GraphQLOutputType): boolean {
  * Refuses, before any subgraph is called, an operation that nests too deep,
  * aliases too much, asks for too large a page or could cost too much.
  */
-export function useOperationLimits(limits: OperationLimits = defaultOperationLimits): ApolloServerPlugin {
+export function useOperationLimits(limits: OperationLimits = defaultOperationLimits, declarations: () => CostDeclarations = () => noCostDeclarations): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -149,7 +260,10 @@ export function useOperationLimits(limits: OperationLimits = defaultOperationLim
           const fragments = Object.fromEntries(
             document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
           );
-          const measure = measureOperation(schema, operation.selectionSet, rootType, fragments, request.variables ?? {}, limits);
+          // Coerced as execution will coerce them, defaults included, so no way of passing a value counts differently.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (variables.errors) throw new GraphQLError(variables.errors[0]!.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } } });
+          const measure = measureOperation(schema, operation.selectionSet, rootType, fragments, variables.coerced, limits, declarations());
           if (measure.depth > limits.maxDepth) throw refuse('OPERATION_TOO_DEEP', `The operation nests ${measure.depth} levels deep; at most ${limits.maxDepth} are allowed.`, limits.maxDepth);
           if (measure.aliases > limits.maxAliases) throw refuse('TOO_MANY_ALIASES', `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`, limits.maxAliases);
           if (measure.cost > limits.maxCost) {

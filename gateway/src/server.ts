@@ -7,7 +7,7 @@ import { createLogger, serveGraphQL, type Logger, type RunningServer } from '@nl
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { explorerPath, explorerRoutes } from './explorer';
-import { useOperationLimits } from './operation-limits';
+import { costDeclarationsFromSupergraph, noCostDeclarations, useOperationLimits, type CostDeclarations } from './operation-limits';
 import { safelist } from './persisted-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
@@ -56,6 +56,11 @@ export async function createServer(config: Config, logger: Logger = createLogger
     __exposeQueryPlanExperimental: !config.production,
     logger,
   });
+  // The supergraph declares list sizes and weights (@listSize, @cost); re-read with every schema the gateway serves.
+  let costDeclarations: CostDeclarations = noCostDeclarations;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    costDeclarations = costDeclarationsFromSupergraph(coreSupergraphSdl);
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -64,7 +69,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.maxTokens },
     formatError: maskErrors({ logger }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationLimits(config.limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationLimits(config.limits, () => costDeclarations)],
     logger,
   });
   await apollo.start();

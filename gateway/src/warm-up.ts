@@ -28,7 +28,7 @@ function placeholder(type: GraphQLInputType): unknown {
 }
 
 /** Placeholders for an operation's required variables. */
-function variablesFor(body: string, schema: GraphQLSchema): Record<string, unknown> {
+export function variablesFor(body: string, schema: GraphQLSchema): Record<string, unknown> {
   const operation = parse(body).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
   const variables: Record<string, unknown> = {};
   for (const definition of operation?.variableDefinitions ?? []) {

@@ -88,10 +88,49 @@ describe('operation limits at the gateway, before any subgraph is called', () =>
     ['a literal', '{ labs(first: 101) { totalCount } }', {}],
     ['a variable', 'query($n: Int) { labs(first: $n) { totalCount } }', { n: 500 }],
     ['a nested list', '{ lab(id: "quva-lab") { talent(first: 1000) { totalCount } } }', {}],
+    ['a variable default', 'query($n: Int = 1000) { labs(first: $n) { totalCount } }', {}],
+    ['a variable default on a nested list', 'query($n: Int = 1000) { lab(id: "quva-lab") { talent(first: $n) { totalCount } } }', {}],
+    ['a variable default in a fragment', 'query($n: Int = 1000) { ...Labs } fragment Labs on Query { labs(first: $n) { totalCount } }', {}],
+    ['a variable default under @include', 'query($n: Int = 1000, $show: Boolean = true) { labs(first: $n) @include(if: $show) { totalCount } }', {}],
   ])('refuses a page larger than 100 given as %s with PAGE_SIZE_EXCEEDED', async (_name, query, variables) => {
     const answer = await refused(post({ query, variables }));
     expect(answer.codes).toEqual(['PAGE_SIZE_EXCEEDED']);
     expect(answer.message).toMatch(/between 0 and 100/);
+  });
+
+  it('refuses a page size given as a string, before any subgraph is called', async () => {
+    const query = 'query($n: Int) { labs(first: $n) { totalCount } }';
+    const answer = await refused(post({ query, variables: { n: '1000' } }, { accept: 'application/graphql-response+json' }));
+    expect(answer.codes).toEqual(['BAD_USER_INPUT']);
+    expect(answer.status).toBe(400);
+  });
+
+  // 100 labs × 100 people × their placements and employers: about 120,000 objects.
+  const everyoneEverywhere = (first: string) => `labs(first: ${first}) { edges { node { name talent(first: ${first}) { edges { node { id placements { organisation { name } } } } } } } }`;
+
+  it.each([
+    ['literals', `{ ${everyoneEverywhere('100')} }`, {}],
+    ['a variable', `query($n: Int) { ${everyoneEverywhere('$n')} }`, { n: 100 }],
+    ['a variable default', `query($n: Int = 100) { ${everyoneEverywhere('$n')} }`, {}],
+    ['a variable default in a fragment', `query($n: Int = 100) { ...Everyone } fragment Everyone on Query { ${everyoneEverywhere('$n')} }`, {}],
+  ])('counts pages given as %s alike: 100 labs of 100 people with their employers is too costly', async (_name, query, variables) => {
+    const answer = await refused(post({ query, variables }));
+    expect(answer.codes).toEqual(['OPERATION_TOO_COSTLY']);
+  });
+
+  it("lets an analyst read 50 labs' people, their placements and employers", async () => {
+    const before = subgraphRequests();
+    const result = await graphql<{ labs: { edges: Array<{ node: { talent: { edges: Array<{ node: { placements: unknown[] } }> } } }> } }>(
+      graph.gateway.url,
+      `query Destinations($labs: Int = 50) { labs(first: $labs) { edges { node { name
+         talent(first: 100) { totalCount edges { node { id stage startYear endYear placements { country sector startYear organisation { name kind } } } } } } } } }`,
+      { token: reader },
+    );
+    expect(result.errors).toBeUndefined();
+    const people = result.data!.labs.edges.flatMap((edge) => edge.node.talent.edges);
+    expect(people.length).toBeGreaterThan(100);
+    expect(people.some((person) => person.node.placements.length > 0)).toBe(true);
+    expect(subgraphRequests()).toBeGreaterThan(before);
   });
 
   it('refuses an operation that could fetch too much with OPERATION_TOO_COSTLY', async () => {

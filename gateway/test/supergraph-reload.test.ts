@@ -45,4 +45,16 @@ describe('the gateway reloads its supergraph file without a restart', () => {
     const labs = await graphql<{ labs: { totalCount: number } }>(graph.gateway.url, '{ labs(first: 1) { totalCount } }');
     expect(labs.data!.labs.totalCount).toBe(30);
   });
+
+  it('counts the cost with the list sizes of the supergraph it serves', async () => {
+    // 50 locations of 20 labs each: 1,050 objects; declared as 5,000 locations, 105,000.
+    const citiesAndLabs = () => graphql(graph.gateway.url, '{ locations { city labs { name } } }');
+    expect((await citiesAndLabs()).errors).toBeUndefined();
+    const declared = '@join__field(graph: RESEARCH_INNOVATION) @listSize(assumedSize: 50)';
+    const committedSdl = readFileSync(committed, 'utf8');
+    expect(committedSdl).toContain(`locations: [Location!]! ${declared}`);
+    writeFileSync(file, committedSdl.replace(`locations: [Location!]! ${declared}`, `locations: [Location!]! ${declared.replace('50', '5000')}`));
+    const refused = await eventually(citiesAndLabs, (result) => result.errors !== undefined);
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['OPERATION_TOO_COSTLY']);
+  });
 });

@@ -109,13 +109,14 @@ dialects in \`src/migrations/\`.
 `,
 
     'src/schema.graphql': `extend schema
-  @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])
+  @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@listSize", "@key", "@shareable"])
 
 ${context.shared.directive}
 
 ${context.shared.query}
   "${n.title}: every ${e}, alphabetically."
   ${n.entityPlural}(first: Int, after: String): ${E}Connection!
+    @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: 20, requireOneSlicingArgument: false)
   "One ${e} by id; null when there is none."
   ${e}(id: ID!): ${E}
 }
@@ -167,6 +168,7 @@ type ${E}CreatePayload {
   ${e}: ${E}
   "Mistakes in the input; empty when the ${e} was created."
   userErrors: [UserError!]!
+    @listSize(assumedSize: 10)
 }
 `,
 
