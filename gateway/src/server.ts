@@ -3,11 +3,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator } from '@nlai/auth';
 import { maskErrors } from '@nlai/errors';
-import { createLogger, serveGraphQL, type Logger, type RunningServer } from '@nlai/http-server';
+import { createLogger, serveGraphQL, useErrorLog, type Logger, type RunningServer } from '@nlai/http-server';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { explorerRoutes } from './explorer';
 import { useOperationLimits } from './operation-limits';
+import { useOperationResolution } from './operation-resolution';
 import { safelist } from './persisted-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
@@ -63,8 +64,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.maxTokens },
-    formatError: maskErrors({ logger }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationLimits(config.limits)],
+    formatError: maskErrors(),
+    plugins: [ApolloServerPluginLandingPageDisabled(), useErrorLog(logger), useOperationResolution(), useOperationLimits(config.limits)],
     logger,
   });
   await apollo.start();
