@@ -3,20 +3,43 @@ import { readFileSync } from 'node:fs';
 import type { AdmittedRequest } from '@nlai/http-server';
 import { parse, print } from 'graphql';
 
-/** schema/persisted-operations.json, as `npm run operations:manifest` writes it. */
+/**
+ * Apollo's persisted query manifest: what `npm run operations:manifest` writes
+ * to schema/persisted-operations.json, and what `@apollo/generate-persisted-query-manifest`
+ * writes for an Apollo Client app.
+ */
 export interface Manifest {
-  format: string;
-  operations: Array<{ id: string; name: string; body: string }>;
+  format: 'apollo-persisted-query-manifest';
+  version: 1;
+  operations: Array<{ id: string; name: string; type: string; body: string }>;
 }
 
-export const readManifest = (manifestFile: string): Manifest => JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Reads and checks a manifest: Apollo's format, version 1, and each id the
+ * SHA-256 of its body (as Apollo computes it), so an id the client sends
+ * can only ever run the body it was made from.
+ */
+export function readManifest(manifestFile: string): Manifest {
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Partial<Manifest> | null;
+  if (manifest?.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
+    throw new Error(`${manifestFile} is not an Apollo persisted query manifest: expected { "format": "apollo-persisted-query-manifest", "version": 1, "operations": [...] }.`);
+  }
+  for (const operation of manifest.operations) {
+    if (typeof operation?.body !== 'string' || operation.id !== sha256(operation.body)) {
+      throw new Error(`${manifestFile}: the id of operation ${operation?.name ?? '(unnamed)'} is not the SHA-256 of its body; regenerate the manifest.`);
+    }
+  }
+  return manifest as Manifest;
+}
 
 const refuse = (message: string): AdmittedRequest => ({ refused: { status: 400, code: 'PERSISTED_QUERY_NOT_ALLOWED', message } });
 
-/** The canonical id of a document: SHA-256 of its printed form, as the manifest's generator computes it. */
-function idOf(query: string): string | undefined {
+/** A document's canonical text (its printed form), whatever its layout and comments. */
+function canonical(query: string): string | undefined {
   try {
-    return createHash('sha256').update(print(parse(query))).digest('hex');
+    return print(parse(query));
   } catch {
     return undefined;
   }
@@ -30,7 +53,13 @@ function idOf(query: string): string | undefined {
  * execution.
  */
 export function safelist(manifestFile: string): (request: { method: string; body: unknown; search: string }) => AdmittedRequest {
-  const bodies = new Map(readManifest(manifestFile).operations.map((operation) => [operation.id, operation.body]));
+  const { operations } = readManifest(manifestFile);
+  const bodies = new Map(operations.map((operation) => [operation.id, operation.body]));
+  // Full text is matched on its printed form, so a manifest from any generator (layout kept or not) admits it.
+  const byText = new Map(operations.flatMap((operation) => {
+    const text = canonical(operation.body);
+    return text ? [[text, operation.body] as const] : [];
+  }));
   return ({ method, body, search }) => {
     let request: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> } & Record<string, unknown>;
     const parameters = new URLSearchParams(search);
@@ -48,8 +77,8 @@ export function safelist(manifestFile: string): (request: { method: string; body
       return { body, search };
     }
     const hash = request.extensions?.persistedQuery?.sha256Hash;
-    const id = typeof hash === 'string' ? hash : typeof request.query === 'string' ? idOf(request.query) : undefined;
-    const stored = id ? bodies.get(id) : undefined;
+    const text = typeof hash !== 'string' && typeof request.query === 'string' ? canonical(request.query) : undefined;
+    const stored = typeof hash === 'string' ? bodies.get(hash) : text ? byText.get(text) : undefined;
     if (!stored) return refuse('Only the operations of the persisted-operations manifest run here; this one is not among them.');
     // Run the manifest's text: the id settles what runs, whatever text came with it.
     const { persistedQuery: _persistedQuery, ...extensions } = request.extensions ?? {};

@@ -3,11 +3,12 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator } from '@nlai/auth';
 import { maskErrors } from '@nlai/errors';
-import { createLogger, serveGraphQL, type Logger, type RunningServer } from '@nlai/http-server';
+import { createLogger, serveGraphQL, useErrorLog, type Logger, type RunningServer } from '@nlai/http-server';
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { explorerPath, explorerRoutes } from './explorer';
 import { costDeclarationsFromSupergraph, noCostDeclarations, useOperationLimits, type CostDeclarations } from './operation-limits';
+import { useOperationResolution } from './operation-resolution';
 import { safelist } from './persisted-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
@@ -68,8 +69,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.maxTokens },
-    formatError: maskErrors({ logger }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationLimits(config.limits, () => costDeclarations)],
+    formatError: maskErrors(),
+    plugins: [ApolloServerPluginLandingPageDisabled(), useErrorLog(logger), useOperationResolution(), useOperationLimits(config.limits, () => costDeclarations)],
     logger,
   });
   await apollo.start();

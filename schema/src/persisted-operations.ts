@@ -2,21 +2,26 @@ import { createHash } from 'node:crypto';
 import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { readSavedOperations } from './check/saved-operations';
 
-/** One safelisted operation. */
+/** One safelisted operation, as Apollo's persisted query manifest lists it. */
 export interface PersistedOperation {
-  /** SHA-256 (hex) of `body`: what clients send as `extensions.persistedQuery.sha256Hash`. */
+  /** SHA-256 (hex) of `body`, as Apollo computes it: what clients send as `extensions.persistedQuery.sha256Hash`. */
   id: string;
   /** The operation's name, e.g. LabPage. */
   name: string;
-  /** The saved file it comes from. */
-  file: string;
+  /** The operation's type. */
+  type: 'query' | 'mutation' | 'subscription';
   /** The document, printed canonically (comments and layout dropped). */
   body: string;
 }
 
-/** The manifest the gateway's safelist mode (PERSISTED_OPERATIONS_ONLY) accepts. */
+/**
+ * Apollo's persisted query manifest (the format `@apollo/generate-persisted-query-manifest`
+ * writes and Apollo Client's persisted-queries link and Apollo Router read); the
+ * gateway's safelist mode (PERSISTED_OPERATIONS_ONLY) accepts it too.
+ */
 export interface PersistedOperationsManifest {
-  format: 'nlai-persisted-operations/1';
+  format: 'apollo-persisted-query-manifest';
+  version: 1;
   operations: PersistedOperation[];
 }
 
@@ -28,12 +33,12 @@ export function persistedId(document: string): { id: string; body: string } {
 
 /** The manifest of every operation saved in the folder (one operation per file, with its fragments). */
 export function buildManifest(operationsDirectory: string): PersistedOperationsManifest {
-  const operations = readSavedOperations(operationsDirectory).map(({ file, text }) => {
+  const operations = readSavedOperations(operationsDirectory).map(({ file, text }): PersistedOperation => {
     const operation = parse(text).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
     const { id, body } = persistedId(text);
-    return { id, name: operation?.name?.value ?? file, file, body };
+    return { id, name: operation?.name?.value ?? file, type: operation?.operation ?? 'query', body };
   });
-  return { format: 'nlai-persisted-operations/1', operations };
+  return { format: 'apollo-persisted-query-manifest', version: 1, operations };
 }
 
 /** The manifest as it is committed: stable JSON with a trailing newline. */

@@ -91,6 +91,15 @@ describe('npm run schema:check', () => {
     expect(formatReport(sections)).toContain('Mutation.createLab should name its object first');
   });
 
+  it("fails when the manifest is not in Apollo's persisted query manifest format, saying to regenerate it", async () => {
+    const file = join(root, 'schema/persisted-operations.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { operations: Array<Record<string, unknown>> };
+    writeFileSync(file, `${JSON.stringify({ format: 'nlai-persisted-operations/1', operations: manifest.operations.map(({ type: _type, ...operation }) => operation) }, null, 2)}\n`);
+    const sections = await runSchemaCheck({ root });
+    expect(failed(sections)).toEqual(['Persisted operations manifest']);
+    expect(formatReport(sections)).toContain('Run `npm run operations:manifest` and commit the result.');
+  });
+
   it('fails when a saved operation is added without regenerating its types, saying to run npm run codegen', async () => {
     writeFileSync(join(root, 'schema/operations/lab-name.graphql'), 'query LabName($id: ID!) {\n  lab(id: $id) {\n    name\n  }\n}\n');
     const sections = await runSchemaCheck({ root });

@@ -29,7 +29,7 @@ export interface DatabaseLogSink {
   error(details: Record<string, unknown>, message: string): void;
 }
 
-/** A TypeORM logger that tallies statements and sends slow or failing ones to the service log. */
+/** A TypeORM logger that tallies statements and sends slow ones (and, at debug, failing ones) to the service log. */
 export class CountingLogger implements Logger {
   constructor(
     private readonly sink: DatabaseLogSink,
@@ -42,8 +42,10 @@ export class CountingLogger implements Logger {
     this.sink.debug({ query }, 'sql');
   }
 
+  // Debug only: the error travels on (with its SQL) to where it is handled, which logs it with the
+  // request id when it is a fault, and not at all when it is expected (a duplicate key that becomes a user error).
   logQueryError(error: string | Error, query: string): void {
-    this.sink.error({ err: error, query }, 'sql failed');
+    this.sink.debug({ err: error, query }, 'sql failed');
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -1,39 +1,32 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { isCatalogued } from './catalogue';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { clientCodeOf, clientMessageOf } from './client-mistake';
 
 /** Extension keys a client may see next to the code. */
 const publicExtensionKeys = new Set(['code', 'requiredScope', 'maxPageSize', 'limit', 'serviceName']);
 
-/** The minimal logger the masking needs (pino's shape). */
-export interface ErrorLogger {
-  error(details: Record<string, unknown>, message: string): void;
-}
-
 /** Options of {@link maskErrors}. */
 export interface MaskErrorsOptions {
-  /** Where the real cause of a masked error goes. */
-  logger: ErrorLogger;
   /** Keep stack traces in responses (development only). Default: false. */
   exposeStackTraces?: boolean;
 }
 
 /**
- * Apollo Server `formatError`: errors with a catalogued code reach the client
- * as they are; anything else is logged with its cause and replaced by a bare
- * INTERNAL_SERVER_ERROR, so no SQL, path or stack leaks out.
+ * Apollo Server `formatError`: a client's mistake reaches the client with
+ * its catalogued code (see {@link clientCodeOf}); anything else is replaced
+ * by a bare INTERNAL_SERVER_ERROR, so no SQL, path or stack leaks out.
+ * Logging is not done here, where the request is unknown: see the
+ * http-server's error-log plugin, which logs each error with its request id.
  */
-export function maskErrors(options: MaskErrorsOptions) {
+export function maskErrors(options: MaskErrorsOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (isCatalogued(code) && code !== 'INTERNAL_SERVER_ERROR') {
-      if (options.exposeStackTraces) return formatted;
+    const original = error instanceof GraphQLError ? error : new GraphQLError(formatted.message, { extensions: formatted.extensions ?? {} });
+    const code = clientCodeOf(original);
+    if (code) {
+      if (options.exposeStackTraces) return { ...formatted, extensions: { ...formatted.extensions, code } };
       // Only known, harmless details pass: a subgraph's error may carry its URL or response body.
       const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => publicExtensionKeys.has(key)));
-      return { ...formatted, extensions };
+      return { ...formatted, message: clientMessageOf(original), extensions: { ...extensions, code } };
     }
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
-    // An INTERNAL_SERVER_ERROR passed on by a subgraph is already masked; log it once more here for the trace.
-    options.logger.error({ err: original, path: formatted.path, code }, 'masked an internal error');
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { countStatements } from '@nlai/database';
+import { clientCodeOf } from '@nlai/errors';
+import { GraphQLError } from 'graphql';
 import type { Logger } from './logger';
 
 /** What a service's context factory receives for each request. */
@@ -117,6 +119,15 @@ function requestErrorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** The codes of a GraphQL error response, for the log. */
+function codesOf(body: string): unknown[] {
+  try {
+    return ((JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? []).map((error) => error.extensions?.code);
+  } catch {
+    return [];
+  }
+}
+
 // Errors of a well-formed request: with the legacy application/json response
 // type, GraphQL over HTTP wants them answered with 200 (Apollo uses 400).
 const wellFormedRequestErrors = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
@@ -142,11 +153,17 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   const { apollo, logger } = options;
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
 
+  /** Answers a client's mistake; logged below error level (anyone can send them), with the request id. */
+  function refuse(response: ServerResponse, requestId: string, status: number, message: string, code: string): void {
+    logger.info({ requestId, status, codes: [code] }, 'refused a client mistake');
+    sendJson(response, status, requestErrorBody(message, code));
+  }
+
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string): Promise<void> {
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
     if (options.verifyCaller && !options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text })) {
-      return sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
+      return refuse(response, requestId, 401, 'This service answers only requests signed by its gateway.', 'UNAUTHENTICATED');
     }
     if (request.method === 'POST') {
       const contentType = request.headers['content-type'] ?? '';
@@ -154,7 +171,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
         try {
           body = JSON.parse(text);
         } catch {
-          return sendJson(response, 400, requestErrorBody('The request body is not valid JSON.', 'BAD_REQUEST'));
+          return refuse(response, requestId, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
         }
       } else {
         body = text;
@@ -162,7 +179,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     }
     if (options.admitRequest) {
       const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
-      if ('refused' in admitted) return sendJson(response, admitted.refused.status, requestErrorBody(admitted.refused.message, admitted.refused.code));
+      if ('refused' in admitted) return refuse(response, requestId, admitted.refused.status, admitted.refused.message, admitted.refused.code);
       ({ body, search } = admitted);
     }
     const headers = new HeaderMap();
@@ -172,7 +189,15 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search, body },
-        context: async () => options.context({ requestId, headers: request.headers }),
+        context: async () => {
+          try {
+            return await options.context({ requestId, headers: request.headers });
+          } catch (error) {
+            // A refused token is the caller's; anything else failed here, and Apollo logs it without the request id.
+            if (!(error instanceof GraphQLError && clientCodeOf(error))) logger.error({ err: error, requestId }, 'building the request context failed');
+            throw error;
+          }
+        },
       });
     // Counting needs an AsyncLocalStorage scope around the request: only paid for when asked.
     let result: Awaited<ReturnType<typeof execute>>;
@@ -184,7 +209,10 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       result = await execute();
     }
     for (const [name, value] of result.headers) response.setHeader(name, value);
-    response.setHeader('x-request-id', requestId);
+    const status = result.status ?? 200;
+    if (status >= 400 && status < 500) {
+      logger.info({ requestId, status, codes: result.body.kind === 'complete' ? codesOf(result.body.string) : [] }, 'refused a client mistake');
+    }
     if (result.body.kind === 'complete') {
       response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);
       response.end(result.body.string);
@@ -225,6 +253,8 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // Every answer names its request, so a client can quote it and we can find its log lines.
+    response.setHeader('x-request-id', requestId);
     try {
       if (applyCors(request, response)) return;
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
@@ -238,12 +268,12 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
         const ready = await options.isReady().catch(() => false);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
       }
-      if (url.pathname !== graphqlPath) return sendJson(response, 404, requestErrorBody(`Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST'));
+      if (url.pathname !== graphqlPath) return refuse(response, requestId, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
       await handleGraphQL(request, response, requestId, url.search);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         if (error.cut) return;
-        return sendJson(response, 413, requestErrorBody(`The request body is larger than ${bodyLimit} bytes.`, 'BAD_REQUEST'));
+        return refuse(response, requestId, 413, `The request body is larger than ${bodyLimit} bytes.`, 'BAD_REQUEST');
       }
       logger.error({ err: error, requestId }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));

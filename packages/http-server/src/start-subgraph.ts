@@ -6,6 +6,7 @@ import { createAuthenticator, enforceScopes, gatewaySignatureHeader, verifyGatew
 import { maskErrors } from '@nlai/errors';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { useErrorLog } from './error-log';
 import type { Logger } from './logger';
 import { serveGraphQL, type RunningServer } from './serve-graphql';
 
@@ -60,8 +61,8 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskErrors({ logger: options.logger }),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    formatError: maskErrors(),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), useErrorLog(options.logger)],
     logger: options.logger,
   });
   await apollo.start();

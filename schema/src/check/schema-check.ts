@@ -128,7 +128,9 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   sections.push({
     title: 'Persisted operations manifest',
     ok: manifestUpToDate,
-    details: manifestUpToDate ? [`${manifestFile} lists the ${saved.length} saved operations.`] : [`${manifestFile} is stale. Run \`npm run operations:manifest\` and commit the result.`],
+    details: manifestUpToDate
+      ? [`${manifestFile} lists the ${saved.length} saved operations, in Apollo's persisted query manifest format.`]
+      : [`${manifestFile} is stale (or not in Apollo's persisted query manifest format). Run \`npm run operations:manifest\` and commit the result.`],
   });
 
   // 7. The generated operation types, as committed (from the committed supergraph, as `npm run codegen` reads it).
