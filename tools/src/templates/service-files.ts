@@ -115,14 +115,14 @@ ${context.shared.directive}
 
 ${context.shared.query}
   "${n.title}: every ${e}, alphabetically."
-  ${n.entityPlural}(first: Int, after: String): ${E}Connection!
+  ${n.entityPlural}(first: Int, after: String): ${E}Connection
   "One ${e} by id; null when there is none."
   ${e}(id: ID!): ${E}
 }
 
 ${context.shared.mutation}
   "Adds a ${e}."
-  ${e}Create(input: ${E}CreateInput!): ${E}CreatePayload! @requiresScope(scope: "${n.writeScope}")
+  ${e}Create(input: ${E}CreateInput!): ${E}CreatePayload @requiresScope(scope: "${n.writeScope}")
 }
 
 ${context.shared.types}
