@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { developmentSecret, signToken } from '@nlai/auth';
 import { graphql, testDialects, tokenWith } from '@nlai/testing';
 import { useGraph } from './graph-fixture';
@@ -15,13 +17,13 @@ describe.each(testDialects())('who may read and write what (%s)', (dialect) => {
     ])('refuses %s without a token: UNAUTHENTICATED and no data', async (_name, text) => {
       const result = await query(text);
       expect(codes(result)).toEqual(['UNAUTHENTICATED']);
-      expect(result.data ?? null).toEqual(text.includes('talents') ? null : { talent: null });
+      expect(result.data).toEqual(text.includes('talents') ? { talents: null } : { talent: null });
     });
 
     it('refuses talents to a token without talent:read: FORBIDDEN and no data', async () => {
       const result = await query('{ talents(first: 1) { totalCount } }', tokenWith('human-capital:write'));
       expect(codes(result)).toEqual(['FORBIDDEN']);
-      expect(result.data ?? null).toBeNull();
+      expect(result.data).toEqual({ talents: null });
     });
 
     it('leaves Lab.talent null with FORBIDDEN while the public lab data still arrives', async () => {
@@ -90,8 +92,57 @@ describe.each(testDialects())('who may read and write what (%s)', (dialect) => {
       const before = await query('{ labs(first: 0) { totalCount } talentStats { total } }');
       const result = await query(mutation, token);
       expect(codes(result)).toEqual([code]);
-      expect(result.data ?? null).toBeNull();
+      expect(result.data).toEqual(mutation.includes('labCreate') ? { labCreate: null } : { talentRegister: null });
       expect(await query('{ labs(first: 0) { totalCount } talentStats { total } }')).toMatchObject({ data: before.data });
+    });
+  });
+
+  describe('a writer sees what it wrote, with the write scope alone', () => {
+    const writerOnly = tokenWith('human-capital:write');
+    const reader = tokenWith('talent:read');
+    const registerTalent = readFileSync(resolve(__dirname, '../../schema/operations/register-talent.graphql'), 'utf8');
+    const mutate = (text: string, variables: Record<string, unknown>) => graphql<Record<string, Record<string, unknown>>>(graph().gateway.url, text, { token: writerOnly, variables });
+
+    it('talentRegister (the saved RegisterTalent): the new person’s id and what was sent, no error', async () => {
+      const result = await mutate(registerTalent, { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'INTERNATIONAL', startYear: 2024 } });
+      expect(result.errors).toBeUndefined();
+      const talent = result.data!.talentRegister!.talent as { id: string };
+      expect(talent).toEqual({ id: expect.stringMatching(/^t-/), stage: 'PHD_CANDIDATE', startYear: 2024, lab: { id: 'quva-lab', name: 'QUVA Lab' } });
+      const stored = await graphql<{ talent: unknown }>(graph().gateway.url, 'query($id: ID!) { talent(id: $id) { id stage origin startYear } }', { token: reader, variables: { id: talent.id } });
+      expect(stored.data!.talent).toEqual({ id: talent.id, stage: 'PHD_CANDIDATE', origin: 'INTERNATIONAL', startYear: 2024 });
+    });
+
+    it('talentUpdate and placementRecord: the changed person and the new placement', async () => {
+      const registered = await mutate('mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id } } }', { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2019 } });
+      const id = (registered.data!.talentRegister!.talent as { id: string }).id;
+      const updated = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { talent { id stage endYear } userErrors { code } } }', { input: { id, stage: 'GRADUATED', endYear: 2023 } });
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data).toEqual({ talentUpdate: { talent: { id, stage: 'GRADUATED', endYear: 2023 }, userErrors: [] } });
+      const placed = await mutate('mutation($input: PlacementRecordInput!) { placementRecord(input: $input) { placement { id country sector startYear organisation { id } } userErrors { code } } }', {
+        input: { talentId: id, organisationId: 'uva', country: 'NL', sector: 'research and education', startYear: 2023 },
+      });
+      expect(placed.errors).toBeUndefined();
+      expect(placed.data!.placementRecord).toEqual({ placement: { id: expect.any(String), country: 'NL', sector: 'research and education', startYear: 2023, organisation: { id: 'uva' } }, userErrors: [] });
+    });
+
+    it('reaches no other person through what it wrote: Talent.lab -> Lab.talent, Talent.placements and Placement.talent stay FORBIDDEN', async () => {
+      const result = await mutate('mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id lab { name talent(first: 5) { totalCount edges { node { id } } } } } } }', {
+        input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024 },
+      });
+      expect(result.data!.talentRegister!.talent).toEqual({ id: expect.any(String), lab: { name: 'QUVA Lab', talent: null } });
+      expect(result.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['talentRegister', 'talent', 'lab', 'talent'], 'FORBIDDEN']]);
+
+      const people = await graphql<{ talents: { edges: Array<{ node: { id: string; startYear: number; placements: unknown[] } }> } }>(graph().gateway.url, '{ talents(first: 50) { edges { node { id startYear placements { id } } } } }', { token: reader });
+      const placedBefore = people.data!.talents.edges.find(({ node }) => node.placements.length > 0)!.node;
+      const updated = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { talent { id placements { id } } } }', { input: { id: placedBefore.id, stage: 'LEFT', endYear: 2025 } });
+      expect(updated.data!.talentUpdate!.talent).toBeNull();
+      expect(updated.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['talentUpdate', 'talent', 'placements'], 'FORBIDDEN']]);
+
+      const placed = await mutate('mutation($input: PlacementRecordInput!) { placementRecord(input: $input) { placement { id talent { id stage } } } }', {
+        input: { talentId: placedBefore.id, organisationId: 'uva', country: 'NL', startYear: placedBefore.startYear + 1 },
+      });
+      expect(placed.data!.placementRecord!.placement).toBeNull();
+      expect(placed.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['placementRecord', 'placement', 'talent'], 'FORBIDDEN']]);
     });
   });
 });

@@ -143,7 +143,7 @@ export type CoursesForSectorQuery = {
     provider: {
       name: string
     } | null
-  }>
+  }> | null
 };
 
 export type GraduateDestinationsQueryVariables = Exact<{
@@ -177,7 +177,7 @@ export type GraduateDestinationsQuery = {
       hasNextPage: boolean,
       endCursor: string | null
     }
-  }
+  } | null
 };
 
 export type LabListQueryVariables = Exact<{
@@ -207,7 +207,7 @@ export type LabListQuery = {
       hasNextPage: boolean,
       endCursor: string | null
     }
-  }
+  } | null
 };
 
 export type LabPageQueryVariables = Exact<{
@@ -307,7 +307,7 @@ export type NetworkMapQuery = {
       name: string,
       status: LabStatus
     }>
-  }>
+  }> | null
 };
 
 export type NetworkSummaryQueryVariables = Exact<{ [key: string]: never; }>;
@@ -338,7 +338,7 @@ export type NetworkSummaryQuery = {
         city: string
       } | null
     }>
-  }
+  } | null
 };
 
 export type NetworkTalentQueryVariables = Exact<{ [key: string]: never; }>;
@@ -360,7 +360,7 @@ export type NetworkTalentQuery = {
       kind: PlacementOrganisationKind,
       placements: number | null
     }>
-  },
+  } | null,
   courseFigures: {
     bySector: Array<{
       sector: string,
@@ -370,13 +370,13 @@ export type NetworkTalentQuery = {
       kind: CourseKind,
       courses: number
     }>
-  },
+  } | null,
   vacancyFigures: {
     byTheme: Array<{
       theme: string,
       vacancies: number
     }>
-  }
+  } | null
 };
 
 export type OrganisationPageQueryVariables = Exact<{
@@ -405,12 +405,12 @@ export type OrganisationPageQuery = {
       title: string,
       themes: Array<string>,
       postedYear: number
-    }>,
+    }> | null,
     courses: Array<{
       id: string,
       title: string,
       kind: CourseKind
-    }>
+    }> | null
   } | null
 };
 
@@ -435,7 +435,7 @@ export type PartnersHiringGraduatesQuery = {
         name: string,
         kind: OrganisationKind
       }
-    }>
+    }> | null
   } | null
 };
 
@@ -460,7 +460,7 @@ export type RegisterTalentMutation = {
       code: UserErrorCode,
       message: string
     }>
-  }
+  } | null
 };
 
 export type RetentionPerCityQueryVariables = Exact<{ [key: string]: never; }>;
@@ -477,7 +477,7 @@ export type RetentionPerCityQuery = {
       international: number | null,
       internationalShare: number | null
     } | null
-  }>
+  }> | null
 };
 
 export type VacanciesMatchingLabQueryVariables = Exact<{
@@ -497,7 +497,7 @@ export type VacanciesMatchingLabQuery = {
       organisation: {
         name: string
       } | null
-    }>
+    }> | null
   } | null
 };
 

@@ -23,6 +23,7 @@ export const contractViolationCatalogue = {
   ROOT_TYPE_CHANGED: 'A root operation (query, mutation, subscription) is missing or served by another type.',
   FIELD_REMOVED: 'A field of an object or interface type of the contract is missing.',
   FIELD_TYPE_CHANGED: "An output field's type is neither the contract's type nor a stricter (more non-null) one.",
+  ROOT_FIELD_MADE_NON_NULL: 'A root field (of Query or Mutation) that is nullable in the contract is non-null, so its error would blank the whole answer.',
   INTERFACE_REMOVED: 'A type no longer implements an interface it implements in the contract.',
   UNION_MEMBER_REMOVED: 'A union no longer includes a member it includes in the contract.',
   ENUM_VALUE_REMOVED: 'An enum value of the contract is missing.',
@@ -84,6 +85,9 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
     }
   }
 
+  // The one place the schema may not be stricter: a non-null root field that fails nulls `data`, losing every other part.
+  const rootNames = new Set(rootTypes.map(([, expectedRoot]) => expectedRoot?.name).filter(Boolean));
+
   for (const expectedType of Object.values(expected.getTypeMap())) {
     // Built-in scalars and introspection types are not the contract's to define.
     if (isIntrospectionType(expectedType) || isSpecifiedScalarType(expectedType)) continue;
@@ -115,6 +119,9 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
             coordinate,
             `is ${String(actualField.type)} in the schema but ${String(expectedField.type)} in the contract; an output field may only become stricter (non-null).`,
           );
+        }
+        else if (rootNames.has(expectedType.name) && isNonNullType(actualField.type) && !isNonNullType(expectedField.type)) {
+          report('ROOT_FIELD_MADE_NON_NULL', coordinate, `is ${String(actualField.type)} in the schema but ${String(expectedField.type)} in the contract; a root field stays nullable, so its failure costs only its own part of the answer.`);
         }
         checkArguments(expectedField, actualField, coordinate, report);
       }

@@ -93,6 +93,13 @@ describe('checkContractCompatibility', () => {
       expect(violationsOf(changed('startYear: Int\n', 'startYear: String\n'))).toEqual([{ code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.startYear' }]);
     });
 
+    it('a nullable root field made non-null: the one place the schema may not be stricter, so one failing part never blanks the answer', () => {
+      expect(violationsOf(changed('lab(id: ID!): Lab', 'lab(id: ID!): Lab!').replace('labCreate(input: LabCreateInput!): Lab', 'labCreate(input: LabCreateInput!): Lab!'))).toEqual([
+        { code: 'ROOT_FIELD_MADE_NON_NULL', coordinate: 'Query.lab' },
+        { code: 'ROOT_FIELD_MADE_NON_NULL', coordinate: 'Mutation.labCreate' },
+      ]);
+    });
+
     it('a list field made a single value', () => {
       expect(violationsOf(changed('partners: [String]', 'partners: String'))).toEqual([{ code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.partners' }]);
     });

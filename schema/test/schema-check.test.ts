@@ -100,6 +100,13 @@ describe('npm run schema:check', () => {
     expect(formatReport(sections)).toContain('Run `npm run operations:manifest` and commit the result.');
   });
 
+  it('fails when a root field is non-null, so one failing part of an answer would blank the rest', async () => {
+    change(root, (sdl) => sdl.replace('lab(id: ID!): Lab\n', 'lab(id: ID!): Lab!\n'));
+    const sections = await runSchemaCheck({ root });
+    expect(formatReport(sections)).toContain('Query.lab is non-null');
+    expect(failed(sections)).toContain('Schema lint');
+  });
+
   it('fails when a saved operation is added without regenerating its types, saying to run npm run codegen', async () => {
     writeFileSync(join(root, 'schema/operations/lab-name.graphql'), 'query LabName($id: ID!) {\n  lab(id: $id) {\n    name\n  }\n}\n');
     const sections = await runSchemaCheck({ root });

@@ -107,11 +107,13 @@ async function main(): Promise<number> {
 
   const errors = response.errors ?? [];
   for (const error of errors) process.stderr.write(`${describeError(error)}\n`);
-  if (!isJsonObject(response.data)) {
+  // Root fields are nullable: every one of them null, with errors, means nothing came back.
+  const data = response.data;
+  if (!isJsonObject(data) || (errors.length > 0 && Object.values(data).every((value) => value === null))) {
     if (errors.length === 0) process.stderr.write('query: the gateway answered without data or errors.\n');
     return 1;
   }
-  process.stdout.write(render(response.data, format, operation, variables));
+  process.stdout.write(render(data, format, operation, variables));
   if (response.stoppedAtPage !== undefined && response.stoppedAtPage > 1) {
     process.stderr.write(`query: page ${response.stoppedAtPage} failed; printed the rows of the ${response.stoppedAtPage - 1} pages before it.\n`);
     return 1;

@@ -18,6 +18,15 @@ import { assertScope, type AuthContext } from './auth-context';
  */
 const directiveName = 'requiresScope';
 
+/**
+ * `directive @readableByWriter on FIELD_DEFINITION`, on a field of a
+ * mutation's payload: the record it returns is the one this request wrote,
+ * so its type's read scope is not asked here (the mutation's write scope
+ * was). Everything inside the record keeps its own rules, so the writer
+ * reaches no one else through it.
+ */
+const writerDirectiveName = 'readableByWriter';
+
 function scopeOf(directives: readonly ConstDirectiveNode[] | undefined): string | undefined {
   const directive = directives?.find((candidate) => candidate.name.value === directiveName);
   const argument = directive?.arguments?.find((candidate) => candidate.name.value === 'scope');
@@ -29,8 +38,12 @@ function typeScope(type: GraphQLNamedType): string | undefined {
   return scopeOf(type.astNode?.directives) ?? type.extensionASTNodes.map((node) => scopeOf(node.directives)).find(Boolean);
 }
 
+function readableByWriter(field: GraphQLField<unknown, unknown>): boolean {
+  return field.astNode?.directives?.some((directive) => directive.name.value === writerDirectiveName) ?? false;
+}
+
 function fieldScopes(field: GraphQLField<unknown, unknown>): string[] {
-  const scopes = [scopeOf(field.astNode?.directives), typeScope(getNamedType(field.type))];
+  const scopes = [scopeOf(field.astNode?.directives), readableByWriter(field) ? undefined : typeScope(getNamedType(field.type))];
   return [...new Set(scopes.filter((scope): scope is string => scope !== undefined))];
 }
 
@@ -60,6 +73,7 @@ function wrapResolveReference(type: GraphQLObjectType, wrap: (resolveReference: 
  * the names of the guarded fields, for tests and start-up logs.
  */
 export function enforceScopes(schema: GraphQLSchema): string[] {
+  assertWriterFieldsOnlyInPayloads(schema);
   const guarded: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -84,4 +98,28 @@ export function enforceScopes(schema: GraphQLSchema): string[] {
     if (wrapped) guarded.push(`${type.name}.__resolveReference`);
   }
   return guarded;
+}
+
+/**
+ * A `@readableByWriter` field may only sit on a type that nothing but
+ * guarded mutations return: reached any other way, it would show a record
+ * to a caller who did not write it.
+ */
+function assertWriterFieldsOnlyInPayloads(schema: GraphQLSchema): void {
+  const mutationType = schema.getMutationType();
+  const types = Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'));
+  for (const type of types) {
+    for (const field of Object.values(type.getFields())) {
+      if (!readableByWriter(field)) continue;
+      for (const other of types) {
+        for (const returning of Object.values(other.getFields())) {
+          if (getNamedType(returning.type) !== type) continue;
+          if (other === mutationType && scopeOf(returning.astNode?.directives) !== undefined) continue;
+          throw new Error(
+            `${type.name}.${field.name} is @${writerDirectiveName}, but ${type.name} is returned by ${other.name}.${returning.name}; only mutations that need a scope may return it.`,
+          );
+        }
+      }
+    }
+  }
 }

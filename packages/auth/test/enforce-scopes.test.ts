@@ -6,12 +6,21 @@ const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
 
   directive @requiresScope(scope: String!) on FIELD_DEFINITION | OBJECT
+  directive @readableByWriter on FIELD_DEFINITION
 
   type Query {
     labs: [Lab!]!
     talents: [Talent!]! @requiresScope(scope: "talent:read")
     talent(id: ID!): Talent
     budget: Int @requiresScope(scope: "finance:read")
+  }
+
+  type Mutation {
+    talentRegister(name: String!): TalentRegisterPayload @requiresScope(scope: "talent:write")
+  }
+
+  type TalentRegisterPayload {
+    talent: Talent @readableByWriter
   }
 
   type Lab @key(fields: "id") {
@@ -23,6 +32,7 @@ const typeDefs = parse(`
   type Talent @key(fields: "id") @requiresScope(scope: "talent:read") {
     id: ID!
     name: String!
+    lab: Lab
   }
 `);
 
@@ -39,12 +49,16 @@ function buildSchema(): GraphQLSchema {
         talent: (_: unknown, { id }: { id: string }) => talents.find((talent) => talent.id === id) ?? null,
         budget: () => 1_000_000,
       },
+      Mutation: {
+        talentRegister: (_: unknown, { name }: { name: string }) => ({ talent: { id: 't-2', name } }),
+      },
       Lab: {
         __resolveReference: (reference: { id: string }) => labs.find((lab) => lab.id === reference.id) ?? null,
         talent: () => talents,
       },
       Talent: {
         __resolveReference: (reference: { id: string }) => talents.find((talent) => talent.id === reference.id) ?? null,
+        lab: () => labs[0],
       },
     } as never,
   });
@@ -66,7 +80,7 @@ const entitiesQuery = `{ _entities(representations: [{ __typename: "Talent", id:
 
 describe('enforceScopes', () => {
   it('lists the fields it guards: fields with the directive, fields returning a guarded type and guarded entity references', () => {
-    expect(guarded.sort()).toEqual(['Lab.talent', 'Query.budget', 'Query.talent', 'Query.talents', 'Talent.__resolveReference']);
+    expect(guarded.sort()).toEqual(['Lab.talent', 'Mutation.talentRegister', 'Query.budget', 'Query.talent', 'Query.talents', 'Talent.__resolveReference']);
   });
 
   it('serves a guarded field to a token with the scope', async () => {
@@ -116,5 +130,41 @@ describe('enforceScopes', () => {
     const result = await run(`{ _entities(representations: [{ __typename: "Lab", id: "quva-lab" }]) { ... on Lab { name } } }`, anonymous);
 
     expect(result).toEqual({ data: { _entities: [{ name: 'QUVA Lab' }] }, errors: undefined });
+  });
+
+  describe('@readableByWriter: a writer sees what it wrote, and no one else', () => {
+    const register = 'mutation { talentRegister(name: "Grace") { talent { id name lab { name talent { name } } } } }';
+
+    it('shows the payload’s record to a caller with the write scope alone', async () => {
+      const { data, errors } = await run('mutation { talentRegister(name: "Grace") { talent { id name } } }', caller('talent:write'));
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({ talentRegister: { talent: { id: 't-2', name: 'Grace' } } });
+    });
+
+    it('keeps other people guarded behind the record: Talent.lab -> Lab.talent is FORBIDDEN', async () => {
+      const { data, errors } = await run(register, caller('talent:write'));
+      expect(data).toEqual({ talentRegister: { talent: { id: 't-2', name: 'Grace', lab: { name: 'QUVA Lab', talent: null } } } });
+      expect(errors).toEqual([{ message: 'Lab.talent needs the talent:read scope; this token has talent:write.', path: ['talentRegister', 'talent', 'lab', 'talent'], code: 'FORBIDDEN' }]);
+    });
+
+    it('still needs the mutation’s own scope', async () => {
+      const { data, errors } = await run(register, caller('talent:read'));
+      expect(data).toEqual({ talentRegister: null });
+      expect(errors?.map((error) => error.code)).toEqual(['FORBIDDEN']);
+    });
+
+    it('refuses, at start-up, to mark a field of a type a query can return', () => {
+      const leaky = buildSubgraphSchema({
+        typeDefs: parse(`
+          directive @requiresScope(scope: String!) on FIELD_DEFINITION | OBJECT
+          directive @readableByWriter on FIELD_DEFINITION
+          type Query { latest: TalentRegisterPayload }
+          type Mutation { talentRegister: TalentRegisterPayload @requiresScope(scope: "talent:write") }
+          type TalentRegisterPayload { talent: Talent @readableByWriter }
+          type Talent @requiresScope(scope: "talent:read") { id: ID! }
+        `),
+      });
+      expect(() => enforceScopes(leaky)).toThrow('TalentRegisterPayload.talent is @readableByWriter, but TalentRegisterPayload is returned by Query.latest; only mutations that need a scope may return it.');
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   isInputObjectType,
   isInterfaceType,
   isIntrospectionType,
+  isNonNullType,
   isObjectType,
   isSpecifiedScalarType,
   type GraphQLField,
@@ -13,7 +14,7 @@ import {
 /** One thing the linter would have different, at a schema coordinate such as `Lab.name`. */
 export interface LintFinding {
   coordinate: string;
-  rule: 'described' | 'type-name' | 'field-name' | 'enum-value-name' | 'mutation-name';
+  rule: 'described' | 'type-name' | 'field-name' | 'enum-value-name' | 'mutation-name' | 'nullable-root-field';
   message: string;
 }
 
@@ -29,7 +30,9 @@ const trailingVerb = new RegExp(`[a-z0-9](${mutationVerbs.join('|')})$`);
 /**
  * Lints the public (API) schema: every type, field, input field and enum
  * value described; types PascalCase, fields and arguments camelCase, enum
- * values UPPER_CASE; mutations object-first (`labCreate`, not `createLab`).
+ * values UPPER_CASE; mutations object-first (`labCreate`, not `createLab`);
+ * every root field of Query and Mutation nullable, so that one failing part
+ * (a subgraph down, a field refused) costs only that part of the answer.
  */
 export function lintSchema(schema: GraphQLSchema): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -40,6 +43,7 @@ export function lintSchema(schema: GraphQLSchema): LintFinding[] {
     if (!camelCase.test(name)) findings.push({ coordinate, rule: 'field-name', message: `${coordinate} is not camelCase.` });
   };
   const mutationType = schema.getMutationType();
+  const rootTypes = [schema.getQueryType(), mutationType].filter(Boolean);
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
@@ -52,6 +56,13 @@ export function lintSchema(schema: GraphQLSchema): LintFinding[] {
         described(coordinate, field.description);
         fieldName(coordinate, field.name);
         for (const argument of 'args' in field ? field.args : []) fieldName(`${coordinate}(${argument.name}:)`, argument.name);
+        if (rootTypes.includes(type as never) && 'args' in field && isNonNullType(field.type)) {
+          findings.push({
+            coordinate,
+            rule: 'nullable-root-field',
+            message: `${coordinate} is non-null (${String(field.type)}); make it ${String(field.type.ofType)}: a root field that fails would otherwise null the whole answer.`,
+          });
+        }
         if (type === mutationType && (leadingVerb.test(field.name) || !trailingVerb.test(field.name))) {
           findings.push({
             coordinate,

@@ -115,7 +115,7 @@ ${context.shared.directive}
 
 ${context.shared.query}
   "${n.title}: every ${e}, alphabetically."
-  ${n.entityPlural}(first: Int, after: String): ${E}Connection!
+  ${n.entityPlural}(first: Int, after: String): ${E}Connection
     @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: 20, requireOneSlicingArgument: false)
   "One ${e} by id; null when there is none."
   ${e}(id: ID!): ${E}
@@ -123,7 +123,7 @@ ${context.shared.query}
 
 ${context.shared.mutation}
   "Adds a ${e}."
-  ${e}Create(input: ${E}CreateInput!): ${E}CreatePayload! @requiresScope(scope: "${n.writeScope}")
+  ${e}Create(input: ${E}CreateInput!): ${E}CreatePayload @requiresScope(scope: "${n.writeScope}")
 }
 
 ${context.shared.types}
