@@ -89,9 +89,9 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
       const body = JSON.stringify(bodies._service);
       const send = (signature: string) =>
         fetch(graph.humanCapital.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-nlai-gateway-signature': signature }, body });
-      expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, body))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, '{"query":"{ __typename }"}'))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, body))).status).toBe(200);
+      expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, { body }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { body: '{"query":"{ __typename }"}' }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { body }))).status).toBe(200);
     });
   });
 

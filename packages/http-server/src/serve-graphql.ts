@@ -33,7 +33,7 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
    * (a subgraph: "is it signed by my gateway?"). Refused callers get 401.
    * Default: everyone may.
    */
-  verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean;
+  verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean | Promise<boolean>;
   /**
    * Admits, rewrites or refuses a GraphQL request before Apollo sees it
    * (safelisting): gets the parsed POST body, or the GET search string.
@@ -136,7 +136,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string): Promise<void> {
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
-    if (options.verifyCaller && !options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text })) {
+    if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
       return sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
     }
     if (request.method === 'POST') {
