@@ -26,7 +26,8 @@ describe('the gateway’s configuration', () => {
   });
 
   it('turns the explorer off in production unless asked, and reads the CORS allow-list', () => {
-    const secrets = { AUTH_JWT_SECRET: 's'.repeat(40), RESEARCH_INNOVATION_SUBGRAPH_SECRET: 'r'.repeat(40), HUMAN_CAPITAL_SUBGRAPH_SECRET: 'h'.repeat(40) };
+    const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
+    const secrets = { AUTH_JWT_SECRET: key('jwt'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc') };
     expect(configFrom({}).explorer).toBe(true);
     expect(configFrom({ NODE_ENV: 'production', ...secrets }).explorer).toBe(false);
     expect(configFrom({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true', ...secrets }).explorer).toBe(true);

@@ -1,4 +1,4 @@
-import { signGatewayRequest, signToken } from '@nlai/auth';
+import { developmentSecret, signGatewayRequest, signToken } from '@nlai/auth';
 import { graphql, runToExit, startGraph, testDialects, type TestGraph } from '@nlai/testing';
 import Database from 'better-sqlite3';
 
@@ -19,6 +19,18 @@ describe('production mode refuses to boot without its secrets', () => {
     const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production' });
     expect(code).not.toBe(0);
     for (const variable of missing) expect(output).toContain(`${variable}: required in production`);
+  });
+
+  it.each([
+    ['@nlai/gateway', ['AUTH_JWT_SECRET', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET']],
+    ['@nlai/research-innovation', ['AUTH_JWT_SECRET', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET']],
+    ['@nlai/human-capital', ['AUTH_JWT_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET']],
+  ])('%s exits non-zero when given the published development key, saying how to make a private one', async (entry, variables) => {
+    const published = Object.fromEntries(variables.map((variable) => [variable, developmentSecret]));
+    const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production', ...published });
+    expect(code).not.toBe(0);
+    for (const variable of variables) expect(output).toContain(`${variable}: this key is published in the nlai-graph repository`);
+    expect(output).toContain('openssl rand -hex 32');
   });
 });
 
