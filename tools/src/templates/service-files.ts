@@ -406,11 +406,12 @@ const refusedKey = (userError: UserError): ${E}Payload => ({ ${e}: null, userErr
 export class ${E}Service {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: ${E}CreateInput): Promise<${E}Payload> {
+  /** \`caller\` (the token's subject) scopes the idempotency key. */
+  async create(input: ${E}CreateInput, caller: string | null): Promise<${E}Payload> {
     try {
       return await runMutation<${E}Payload>(
         this.dataSource,
-        { key: input.idempotencyKey, operation: '${e}Create', input },
+        { key: input.idempotencyKey, caller, operation: '${e}Create', input },
         async (manager) => {
           const repos = repositories(manager);
           const errors = new UserErrors();
@@ -450,7 +451,7 @@ export const Query = {
 import type { ${E}CreateInput } from '../services/${n.entityKebab}.service';
 
 export const Mutation = {
-  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services }: Context) => services.${n.entityPlural}.create(input),
+  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services, auth }: Context) => services.${n.entityPlural}.create(input, auth.subject),
 };
 `,
     [`src/resolvers/${E}.ts`]: `import type { Context } from '../context';
