@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { signToken } from '@nlai/auth';
-import { graphql, startGraph, testDialects, type TestGraph } from '@nlai/testing';
+import { graphql, slowClient, startGraph, testDialects, type TestGraph } from '@nlai/testing';
 
 // Fresh secrets per run: any secret written in the repository is refused at boot.
 const secrets = {
@@ -17,7 +17,7 @@ const talentRegister = 'mutation($input: TalentRegisterInput!) { talentRegister(
 describe.each(testDialects())('the signed link between gateway and subgraph (%s)', (dialect) => {
   let graph: TestGraph;
   beforeAll(async () => {
-    graph = await startGraph({ dialect, env: { NODE_ENV: 'production', SEED_SAMPLE_DATA: 'true', ...secrets }, proxied: true });
+    graph = await startGraph({ dialect, env: { NODE_ENV: 'production', SEED_SAMPLE_DATA: 'true', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_HEADERS_TIMEOUT_MS: '1000', ...secrets }, proxied: true });
   });
   afterAll(() => graph?.stop());
 
@@ -53,5 +53,14 @@ describe.each(testDialects())('the signed link between gateway and subgraph (%s)
     expect(nonces.length).toBeGreaterThanOrEqual(4);
     expect(nonces.every(Boolean)).toBe(true);
     expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  it('cuts a client that trickles its request in, on the gateway and on each subgraph', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' }).padEnd(100, ' ');
+    for (const url of [graph.gateway.url, graph.researchInnovation.url, graph.humanCapital.url]) {
+      const { bytesSent, answer } = await slowClient(url, `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+      expect(bytesSent).toBeLessThan(body.length);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    }
   });
 });

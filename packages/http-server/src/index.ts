@@ -6,3 +6,4 @@ export { runUntilSignalled } from './run-until-signalled';
 export { createLogger } from './logger';
 export type { Logger } from './logger';
 export { boot } from './boot';
+export { httpEnvironment, httpTimeoutsFrom } from './http-environment';

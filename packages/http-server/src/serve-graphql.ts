@@ -44,6 +44,14 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
   corsOrigins?: readonly string[];
   /** More GET routes, by exact path (e.g. a query explorer). */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+  /**
+   * How long a client may take to send a whole request (headers and body),
+   * in ms; a slower one gets 408 and its connection closed, so a client that
+   * trickles bytes cannot hold a socket open. Default: 30000 (Node: 300000).
+   */
+  requestTimeoutMs?: number;
+  /** How long a client may take to send the request headers, in ms. Default: 10000. */
+  headersTimeoutMs?: number;
   /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
   shutdownGraceMs?: number;
   logger: Logger;
@@ -234,7 +242,12 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   // Responses still being worked on; on close they are told to end their connection.
   const inFlight = new Set<ServerResponse>();
   let closing: Promise<void> | undefined;
-  const server = createServer((request, response) => {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const server = createServer(
+    // Node checks these deadlines every connectionsCheckingInterval (default 30 s): checked often enough to matter.
+    { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 2))) },
+    (request, response) => {
     inFlight.add(response);
     if (closing) response.shouldKeepAlive = false;
     response.on('close', () => {
@@ -242,7 +255,8 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (closing) server.closeIdleConnections();
     });
     void handle(request, response);
-  });
+    },
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -36,6 +36,10 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
   gatewaySecret?: string | undefined;
   /** Where the nonces of accepted signatures are remembered, so each is accepted once. Default: this process's memory. */
   nonces?: NonceStore;
+  /** How long a client may take to send a whole request, in ms (see serveGraphQL). */
+  requestTimeoutMs?: number;
+  /** How long a client may take to send the request headers, in ms. */
+  headersTimeoutMs?: number;
   /** Hides introspection, "did you mean" suggestions and stack traces. */
   production: boolean;
   exposeStatementCount: boolean;
@@ -76,6 +80,8 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     port: options.port,
     host: options.host,
     exposeStatementCount: options.exposeStatementCount,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
     logger: options.logger,
     context: async ({ requestId, headers }) => options.context({ auth: await authenticate(headers.authorization), requestId }),
     ...(gatewaySecret

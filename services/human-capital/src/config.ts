@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 import { defaultSampleSeed } from './seed/sample-data';
 
 const schema = z.object({
@@ -30,6 +31,7 @@ const schema = z.object({
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   HUMAN_CAPITAL_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** Everything this service reads from its environment, parsed once at boot. */
@@ -44,6 +46,8 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.HUMAN_CAPITAL_PORT,
     host: parsed.HUMAN_CAPITAL_HOST,
+    /** Deadlines for a client to send its request. */
+    http: httpTimeoutsFrom(parsed),
     database: Object.freeze({
       url: parsed.HUMAN_CAPITAL_DATABASE_URL,
       sqliteFile: resolve(parsed.HUMAN_CAPITAL_SQLITE_FILE),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),
@@ -18,6 +19,7 @@ const schema = z.object({
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   RESEARCH_INNOVATION_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** Everything this service reads from its environment, parsed once at boot. */
@@ -32,6 +34,8 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.RESEARCH_INNOVATION_PORT,
     host: parsed.RESEARCH_INNOVATION_HOST,
+    /** Deadlines for a client to send its request. */
+    http: httpTimeoutsFrom(parsed),
     database: Object.freeze({
       url: parsed.RESEARCH_INNOVATION_DATABASE_URL,
       sqliteFile: resolve(parsed.RESEARCH_INNOVATION_SQLITE_FILE),

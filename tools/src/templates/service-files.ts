@@ -173,6 +173,7 @@ type ${E}CreatePayload {
     'src/config.ts': `import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),
@@ -188,6 +189,7 @@ const schema = z.object({
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   ${n.prefix}_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** Everything this service reads from its environment, parsed once at boot. */
@@ -202,6 +204,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.${n.prefix}_PORT,
     host: parsed.${n.prefix}_HOST,
+    http: httpTimeoutsFrom(parsed),
     database: Object.freeze({ url: parsed.${n.prefix}_DATABASE_URL, sqliteFile: resolve(parsed.${n.prefix}_SQLITE_FILE) }),
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
     exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
@@ -520,6 +523,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     tokens: config.tokens,
     gatewaySecret: config.gatewaySecret,
     port: config.port,
+    ...config.http,
     host: config.host,
     production: config.production,
     exposeStatementCount: config.exposeStatementCount,
