@@ -22,6 +22,15 @@ describe('production mode refuses to boot without its secrets', () => {
   });
 
   it.each([
+    ['@nlai/research-innovation', 'RESEARCH_INNOVATION_DATABASE_URL'],
+    ['@nlai/human-capital', 'HUMAN_CAPITAL_DATABASE_URL'],
+  ])('%s exits non-zero for a database URL with an unreviewed driver option, naming it', async (entry, variable) => {
+    const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production', [variable]: 'mysql://root@127.0.0.1:3306/nlai?debug=true' });
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${variable}: the option "debug" is not allowed (allowed: ssl, connectTimeout)`);
+  });
+
+  it.each([
     ['@nlai/gateway', ['AUTH_JWT_SECRET', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET']],
     ['@nlai/research-innovation', ['AUTH_JWT_SECRET', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET']],
     ['@nlai/human-capital', ['AUTH_JWT_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET']],

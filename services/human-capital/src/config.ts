@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 import { defaultSampleSeed } from './seed/sample-data';
 
@@ -9,7 +10,8 @@ const schema = z.object({
   LOG_LEVEL: env.logLevel(),
   HUMAN_CAPITAL_PORT: env.port(4002),
   HUMAN_CAPITAL_HOST: env.host('127.0.0.1'),
-  HUMAN_CAPITAL_DATABASE_URL: env.databaseUrl(),
+  /** Driver options in the URL's query: only the reviewed ones (ssl, connectTimeout). */
+  HUMAN_CAPITAL_DATABASE_URL: databaseUrlVariable(),
   HUMAN_CAPITAL_SQLITE_FILE: z.string().default('.data/human-capital.sqlite'),
   /**
    * The graph's gateway, through which labs and organisations referenced by

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 
 const schema = z.object({
@@ -8,7 +9,8 @@ const schema = z.object({
   LOG_LEVEL: env.logLevel(),
   RESEARCH_INNOVATION_PORT: env.port(4001),
   RESEARCH_INNOVATION_HOST: env.host('127.0.0.1'),
-  RESEARCH_INNOVATION_DATABASE_URL: env.databaseUrl(),
+  /** Driver options in the URL's query: only the reviewed ones (ssl, connectTimeout). */
+  RESEARCH_INNOVATION_DATABASE_URL: databaseUrlVariable(),
   RESEARCH_INNOVATION_SQLITE_FILE: z.string().default('.data/research-innovation.sqlite'),
   /** Seeds the sample data into an empty database; default on outside production. */
   SEED_SAMPLE_DATA: env.optionalFlag(),

@@ -173,6 +173,7 @@ type ${E}CreatePayload {
     'src/config.ts': `import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 
 const schema = z.object({
@@ -180,7 +181,7 @@ const schema = z.object({
   LOG_LEVEL: env.logLevel(),
   ${n.prefix}_PORT: env.port(${port}),
   ${n.prefix}_HOST: env.host('127.0.0.1'),
-  ${n.prefix}_DATABASE_URL: env.databaseUrl(),
+  ${n.prefix}_DATABASE_URL: databaseUrlVariable(),
   ${n.prefix}_SQLITE_FILE: z.string().default('.data/${n.service}.sqlite'),
   /** Seeds the sample data into an empty database; default on outside production. */
   SEED_SAMPLE_DATA: env.optionalFlag(),
