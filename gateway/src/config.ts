@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { ConfigError, env, loadConfig, z } from '@nlai/config';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 import { defaultOperationLimits as limits } from './operation-limits';
 
 // @apollo/gateway reads this variable itself, on construction: the graph sends no telemetry.
@@ -37,6 +38,7 @@ const schema = z.object({
   /** The manifest, generated from schema/operations by `npm run operations:manifest`. */
   PERSISTED_OPERATIONS_FILE: z.string().default(resolve(__dirname, '../../schema/persisted-operations.json')),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** `research-innovation` → `RESEARCH_INNOVATION`: the prefix of a subgraph's variables. */
@@ -116,6 +118,8 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.GATEWAY_PORT,
     host: parsed.GATEWAY_HOST,
+    /** Deadlines for a client to send its request. */
+    http: httpTimeoutsFrom(parsed),
     supergraphFile,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     /** Routing URL overrides by subgraph name. */

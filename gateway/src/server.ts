@@ -81,6 +81,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const server = await serveGraphQL<GatewayContext>({
     apollo,
     port: config.port,
+    ...config.http,
     host: config.host,
     bodyLimitBytes: config.maxBodyBytes,
     corsOrigins: config.corsOrigins,

@@ -49,7 +49,7 @@ function asResponse(url: string, answer: SubgraphAnswer) {
 export const shareableReadHeader = 'x-gateway-shareable-read';
 
 /**
- * The fetch the gateway uses for one subgraph: signs the exact body it sends,
+ * The fetch the gateway uses for one subgraph: signs the exact body and Authorization it sends,
  * reuses sockets, and gives up after the timeout (the socket of an aborted
  * request is closed, not leaked). It uses undici's request(), not fetch():
  * the body goes out as one buffer instead of a web stream, which profiling
@@ -65,7 +65,8 @@ export const shareableReadHeader = 'x-gateway-shareable-read';
 export function subgraphFetcher(options: SubgraphFetcherOptions) {
   const send = async (url: string, init: FetchInit | undefined, headers: Record<string, string>): Promise<SubgraphAnswer> => {
     const body = init?.body ?? '';
-    if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, body);
+    // Signed here, per request sent: a retry or a shared read still gets a nonce of its own.
+    if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, { body, authorization: headers.authorization });
     const response = await request(url, {
       method: (init?.method ?? 'POST') as 'POST',
       headers,

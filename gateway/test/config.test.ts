@@ -25,8 +25,15 @@ describe('the gateway’s configuration', () => {
     );
   });
 
+  it('gives a client 30 s to send a request and 10 s for its headers, or what HTTP_*_TIMEOUT_MS say', () => {
+    expect(configFrom({}).http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
+    expect(configFrom({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '8000' }).http).toEqual({ requestTimeoutMs: 5000, headersTimeoutMs: 5000 });
+    expect(() => configFrom({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS: expected a whole number from 1000 to 300000/);
+  });
+
   it('turns the explorer off in production unless asked, and reads the CORS allow-list', () => {
-    const secrets = { AUTH_JWT_SECRET: 's'.repeat(40), RESEARCH_INNOVATION_SUBGRAPH_SECRET: 'r'.repeat(40), HUMAN_CAPITAL_SUBGRAPH_SECRET: 'h'.repeat(40) };
+    const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
+    const secrets = { AUTH_JWT_SECRET: key('jwt'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc') };
     expect(configFrom({}).explorer).toBe(true);
     expect(configFrom({ NODE_ENV: 'production', ...secrets }).explorer).toBe(false);
     expect(configFrom({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true', ...secrets }).explorer).toBe(true);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { developmentSecret, signToken } from '@nlai/auth';
 import { graphql, testDialects, tokenWith } from '@nlai/testing';
 import { useGraph } from './graph-fixture';
 
@@ -21,6 +22,25 @@ describe.each(testDialects())('idempotency keys on mutations (%s)', (dialect) =>
     expect(first.data).toEqual({ labCreate: { lab: { id: 'idempotent-lab', name: 'Idempotent lab' }, userErrors: [] } });
     expect(second.data).toEqual(first.data);
     expect(await labCount()).toBe(before + 1);
+  });
+
+  it('scopes a key to its caller: another caller’s same key neither replays nor blocks their own write', async () => {
+    const otherWriter = signToken({ secret: developmentSecret, subject: 'another-user', scopes: ['human-capital:write', 'talent:read'], expiresInSeconds: 600 });
+    const idempotencyKey = randomUUID();
+    const input = { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2023, idempotencyKey };
+    const before = await talentCount();
+    type Registered = { talentRegister: { talent: { id: string } | null; userErrors: unknown[] } };
+    const asOther = (variables: Record<string, unknown>) => graphql<Registered>(graph().gateway.url, talentRegister, { token: otherWriter, variables: { input: variables } });
+    const mine = await send<Registered>(talentRegister, input);
+    const theirs = await asOther(input);
+    expect(mine.data!.talentRegister.userErrors).toEqual([]);
+    expect(theirs.data!.talentRegister.userErrors).toEqual([]);
+    expect(theirs.data!.talentRegister.talent!.id).not.toBe(mine.data!.talentRegister.talent!.id);
+
+    const secondKey = randomUUID();
+    expect((await asOther({ ...input, startYear: 2021, idempotencyKey: secondKey })).data!.talentRegister.userErrors).toEqual([]);
+    expect((await send<Registered>(talentRegister, { ...input, startYear: 2020, idempotencyKey: secondKey })).data!.talentRegister.userErrors).toEqual([]);
+    expect(await talentCount()).toBe(before + 4);
   });
 
   it('writes once for ten concurrent requests with the same key', async () => {

@@ -138,6 +138,32 @@ describe.each(testDialects())('mutations with their userErrors (%s)', (dialect) 
   });
 
   describe('talentRegister and placementRecord', () => {
+    it('tells a writer without talent:read the rule a change broke, never the person’s stage or years', async () => {
+      const registered = await mutate<{ talentRegister: { talent: { id: string } } }>(talentRegister, { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2021 } });
+      const id = registered.data!.talentRegister.talent.id;
+      const blindWriter = tokenWith('human-capital:write');
+      const talentUpdate = 'mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { userErrors { field code message } } }';
+      const asBlind = <Data>(text: string, input: Record<string, unknown>) => graphql<Data>(graph().gateway.url, text, { token: blindWriter, variables: { input } });
+      const before = await counts();
+
+      const update = await asBlind<{ talentUpdate: { userErrors: UserErrors } }>(talentUpdate, { id, endYear: 2023 });
+      const lateEnd = await asBlind<{ talentUpdate: { userErrors: UserErrors } }>(talentUpdate, { id, stage: 'GRADUATED', endYear: 2001 });
+      const placement = await asBlind<{ placementRecord: { userErrors: UserErrors } }>(placementRecord, { talentId: id, organisationId: 'ahold-delhaize', country: 'NL', startYear: 2005 });
+      const shown = [update.data!.talentUpdate.userErrors, lateEnd.data!.talentUpdate.userErrors, placement.data!.placementRecord.userErrors];
+      expect(shown.map((errors) => errors.map(({ field, code }) => ({ field: field.join('.'), code })))).toEqual([
+        [{ field: 'input.endYear', code: 'INVALID' }],
+        [{ field: 'input.endYear', code: 'OUT_OF_RANGE' }],
+        [{ field: 'input.startYear', code: 'OUT_OF_RANGE' }],
+      ]);
+      const messages = JSON.stringify(shown);
+      expect(messages).not.toMatch(/PHD_CANDIDATE|2021|2022/);
+      expect(await counts()).toEqual(before);
+
+      // A writer who may read the person gets the specifics.
+      const told = await mutate<{ placementRecord: { userErrors: UserErrors } }>(placementRecord, { input: { talentId: id, organisationId: 'ahold-delhaize', country: 'NL', startYear: 2005 } });
+      expect(told.data!.placementRecord.userErrors[0]!.message).toContain('2021');
+    });
+
     it('registers a person in a lab of the other subgraph and records where they went to work', async () => {
       const registered = await mutate<{ talentRegister: { talent: { id: string; stage: string; lab: { id: string; name: string } }; userErrors: UserErrors } }>(talentRegister, {
         input: { labId: 'airlab-delft', stage: 'GRADUATED', origin: 'INTERNATIONAL', startYear: 2019, endYear: 2023 },

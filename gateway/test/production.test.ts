@@ -1,4 +1,4 @@
-import { signGatewayRequest, signToken } from '@nlai/auth';
+import { developmentSecret, signGatewayRequest, signToken } from '@nlai/auth';
 import { graphql, runToExit, startGraph, testDialects, type TestGraph } from '@nlai/testing';
 import Database from 'better-sqlite3';
 
@@ -19,6 +19,27 @@ describe('production mode refuses to boot without its secrets', () => {
     const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production' });
     expect(code).not.toBe(0);
     for (const variable of missing) expect(output).toContain(`${variable}: required in production`);
+  });
+
+  it.each([
+    ['@nlai/research-innovation', 'RESEARCH_INNOVATION_DATABASE_URL'],
+    ['@nlai/human-capital', 'HUMAN_CAPITAL_DATABASE_URL'],
+  ])('%s exits non-zero for a database URL with an unreviewed driver option, naming it', async (entry, variable) => {
+    const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production', [variable]: 'mysql://root@127.0.0.1:3306/nlai?debug=true' });
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${variable}: the option "debug" is not allowed (allowed: ssl, connectTimeout)`);
+  });
+
+  it.each([
+    ['@nlai/gateway', ['AUTH_JWT_SECRET', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET']],
+    ['@nlai/research-innovation', ['AUTH_JWT_SECRET', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET']],
+    ['@nlai/human-capital', ['AUTH_JWT_SECRET', 'HUMAN_CAPITAL_SUBGRAPH_SECRET']],
+  ])('%s exits non-zero when given the published development key, saying how to make a private one', async (entry, variables) => {
+    const published = Object.fromEntries(variables.map((variable) => [variable, developmentSecret]));
+    const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production', ...published });
+    expect(code).not.toBe(0);
+    for (const variable of variables) expect(output).toContain(`${variable}: this key is published in the nlai-graph repository`);
+    expect(output).toContain('openssl rand -hex 32');
   });
 });
 
@@ -99,9 +120,9 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
       const body = JSON.stringify(bodies._service);
       const send = (signature: string) =>
         fetch(graph.humanCapital.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-nlai-gateway-signature': signature }, body });
-      expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, body))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, '{"query":"{ __typename }"}'))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, body))).status).toBe(200);
+      expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, { body }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { body: '{"query":"{ __typename }"}' }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { body }))).status).toBe(200);
     });
   });
 

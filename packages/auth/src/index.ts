@@ -6,4 +6,5 @@ export { authenticate, createAuthenticator, signToken } from './tokens';
 export type { Authenticator, TokenOptions, SignTokenOptions } from './tokens';
 export { enforceScopes } from './enforce-scopes';
 export { authEnvironment, developmentSecret, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from './auth-config';
-export { gatewaySignatureHeader, signGatewayRequest, verifyGatewayRequest } from './gateway-signature';
+export { gatewaySignatureHeader, MemoryNonceStore, signatureToleranceSeconds, signGatewayRequest, verifyGatewayRequest } from './gateway-signature';
+export type { NonceStore, SignedRequest } from './gateway-signature';

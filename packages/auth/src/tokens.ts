@@ -14,6 +14,10 @@ export interface TokenOptions {
   issuer?: string;
   /** Required `aud` claim, when set. */
   audience?: string;
+  /** Longest lifetime accepted, `exp` − `iat` (or `exp` − now without `iat`), in seconds. Default: 24 hours. */
+  maxLifetimeSeconds?: number;
+  /** How far ahead of this clock `iat` may lie, in seconds. Default: 60. */
+  clockSkewSeconds?: number;
 }
 
 // Pinned per key kind: a token naming any other algorithm (`none`, or HS256
@@ -33,6 +37,7 @@ function bearerToken(authorization: string): string {
 
 function verified(token: string, key: string | KeyObject, algorithms: jwt.Algorithm[], options: TokenOptions): AuthContext {
   let claims: jwt.JwtPayload;
+  const skew = options.clockSkewSeconds ?? 60;
   try {
     const payload = jwt.verify(token, key, {
       algorithms,
@@ -45,6 +50,11 @@ function verified(token: string, key: string | KeyObject, algorithms: jwt.Algori
     throw invalid(error instanceof jwt.TokenExpiredError ? 'The bearer token has expired.' : undefined);
   }
   if (typeof claims.exp !== 'number') throw invalid('The bearer token has no expiry (exp).');
+  // A stolen token that never expires is stolen for good: lifetimes are capped, and iat cannot lie ahead.
+  const now = Math.floor(Date.now() / 1000);
+  const maxLifetime = options.maxLifetimeSeconds ?? 24 * 60 * 60;
+  if (typeof claims.iat === 'number' && claims.iat > now + skew) throw invalid('The bearer token is issued in the future (iat).');
+  if (claims.exp - (typeof claims.iat === 'number' ? claims.iat : now) > maxLifetime) throw invalid(`The bearer token lives longer than the ${maxLifetime} s this graph accepts.`);
   const scope = typeof claims.scope === 'string' ? claims.scope : '';
   return Object.freeze({
     subject: typeof claims.sub === 'string' ? claims.sub : null,

@@ -25,7 +25,7 @@ describe('token command', () => {
   });
 
   it('signs with AUTH_JWT_SECRET and the configured issuer, and honours --subject and --expires-in', () => {
-    const secret = 's'.repeat(40);
+    const secret = '3f9c1a7be2d84c60a5f1e9b27d4c8a03b6e5f2d19c7a4b80e3d6f1a2c9b5e784';
     const { status, stdout } = runCli(['--scope', 'talent:read', '--subject', 'robot', '--expires-in', '60'], {
       AUTH_JWT_SECRET: secret,
       AUTH_JWT_ISSUER: 'https://login.nlai.example',
@@ -52,6 +52,14 @@ describe('token command', () => {
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('--expires-in takes a whole number of seconds.');
+  });
+
+  it('refuses a lifetime the graph would refuse: beyond AUTH_TOKEN_MAX_LIFETIME_SECONDS (default 24 h)', () => {
+    const tooLong = runCli(['--scope', 'talent:read', '--expires-in', String(25 * 60 * 60)]);
+    expect(tooLong.status).toBe(1);
+    expect(tooLong.stdout).toBe('');
+    expect(tooLong.stderr).toContain('--expires-in is at most 86400 seconds (AUTH_TOKEN_MAX_LIFETIME_SECONDS).');
+    expect(runCli(['--scope', 'talent:read', '--expires-in', String(25 * 60 * 60)], { AUTH_TOKEN_MAX_LIFETIME_SECONDS: String(48 * 60 * 60) }).status).toBe(0);
   });
 
   it('refuses to sign with the development key in production', () => {

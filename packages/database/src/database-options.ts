@@ -25,6 +25,39 @@ export interface DatabaseOptionsInput {
   logger?: Logger;
 }
 
+/**
+ * The options a `mysql://…?name=value` URL may carry, reviewed: each is
+ * applied here, explicitly. mysql2 would take any of its options from the
+ * query (`debug` dumps protocol packets to the log, `multipleStatements`
+ * widens an injection), and TypeORM would silently drop them all, `ssl` too.
+ */
+const reviewedUrlOptions: Record<string, { takes: string; parse: (value: string) => unknown }> = {
+  /** TLS to the server, its certificate checked against the system's CAs. */
+  ssl: { takes: 'true', parse: (value) => (value === 'true' ? { rejectUnauthorized: true } : undefined) },
+  /** Milliseconds to wait for a new connection. */
+  connectTimeout: { takes: 'a whole number of milliseconds from 1', parse: (value) => (/^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined) },
+};
+
+/** What is wrong with a database URL's options, for the config to report at boot; undefined when nothing is. */
+export function databaseUrlProblem(url: string): string | undefined {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  for (const [name, value] of new URLSearchParams(query)) {
+    const option = reviewedUrlOptions[name];
+    if (!option) return `the option "${name}" is not allowed (allowed: ${Object.keys(reviewedUrlOptions).join(', ')})`;
+    if (option.parse(value) === undefined) return `the option "${name}" takes ${option.takes}`;
+  }
+  return undefined;
+}
+
+/** The URL without its query, and the reviewed options it named; throws for any other option. */
+function splitDatabaseUrl(url: string): { url: string; ssl?: unknown; connectTimeout?: number } {
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new Error(`Database URL: ${problem}.`);
+  if (!url.includes('?')) return { url };
+  const options = Object.fromEntries([...new URLSearchParams(url.slice(url.indexOf('?') + 1))].map(([name, value]) => [name, reviewedUrlOptions[name]!.parse(value)]));
+  return { ...options, url: url.slice(0, url.indexOf('?')) };
+}
+
 export function dialectOf(url: string | undefined): Dialect {
   return url ? 'mysql' : 'sqlite';
 }
@@ -41,10 +74,12 @@ export function databaseOptions(input: DatabaseOptionsInput): DataSourceOptions 
     ...(input.logger ? { logger: input.logger } : {}),
   } as const;
   if (input.url) {
+    const { url, ssl, connectTimeout } = splitDatabaseUrl(input.url);
     return {
       ...common,
       type: 'mysql',
-      url: input.url,
+      url,
+      ...(ssl ? { ssl: ssl as object } : {}),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       migrations: input.migrations.mysql,
@@ -53,7 +88,7 @@ export function databaseOptions(input: DatabaseOptionsInput): DataSourceOptions 
         waitForConnections: true,
         queueLimit: input.poolQueueLimit ?? 500,
         enableKeepAlive: true,
-        connectTimeout: 10_000,
+        connectTimeout: connectTimeout ?? 10_000,
       },
     };
   }

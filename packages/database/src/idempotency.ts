@@ -7,6 +7,7 @@ import { isUniqueViolation } from './unique-violation';
 /** A mutation's idempotency key and the payload of its first successful run. */
 @Entity({ name: 'idempotency_key' })
 export class IdempotencyKeyEntity {
+  /** SHA-256 of the caller and the client's key (see {@link storedKeyOf}): each caller has keys of their own. */
   @PrimaryColumn({ type: 'varchar', length: 100 })
   key!: string;
 
@@ -30,6 +31,12 @@ export class IdempotencyKeyEntity {
 export interface IdempotentRequest {
   /** The client's key; without one the write simply runs. */
   key?: string | null;
+  /**
+   * Who writes: the token's subject. A key belongs to its caller, so one
+   * caller's key neither replays nor blocks another's write. A key from a
+   * token without a subject is refused.
+   */
+  caller: string | null;
   /** The mutation's name: a key belongs to one mutation. */
   operation: string;
   /** The input without the key: a key belongs to one input. */
@@ -58,11 +65,20 @@ function fingerprintOf(operation: string, input: unknown): string {
   return createHash('sha256').update(`${operation}\n${JSON.stringify(stable(input))}`).digest('hex');
 }
 
-/** The payload stored for this key, if its first run completed; throws IdempotencyKeyReused on a mismatch. */
+/**
+ * The row's key: a hash of caller and key, so the table (and its primary
+ * key) did not change when keys became per caller, and no subject is stored.
+ */
+function storedKeyOf(request: IdempotentRequest & { key: string }): string {
+  if (!keyPattern.test(request.key)) throw new IdempotencyKeyRefused('An idempotency key is 1 to 100 letters, digits or . _ : -.');
+  if (!request.caller) throw new IdempotencyKeyRefused('An idempotency key needs a bearer token that names its caller (sub).');
+  return createHash('sha256').update(`${request.caller.length}:${request.caller}\n${request.key}`).digest('hex');
+}
+
+/** The payload stored for this caller's key, if its first run completed; throws IdempotencyKeyRefused on a mismatch. */
 export async function storedResult<T>(manager: EntityManager, request: IdempotentRequest): Promise<T | undefined> {
   if (!request.key) return undefined;
-  if (!keyPattern.test(request.key)) throw new IdempotencyKeyRefused('An idempotency key is 1 to 100 letters, digits or . _ : -.');
-  const stored = await manager.findOneBy(IdempotencyKeyEntity, { key: request.key });
+  const stored = await manager.findOneBy(IdempotencyKeyEntity, { key: storedKeyOf({ ...request, key: request.key }) });
   if (!stored?.result) return undefined;
   if (stored.operation !== request.operation || stored.fingerprint !== fingerprintOf(request.operation, request.input)) {
     throw new IdempotencyKeyRefused('This idempotency key was used for another write; use a new key for a new write.');
@@ -72,7 +88,7 @@ export async function storedResult<T>(manager: EntityManager, request: Idempoten
 
 /**
  * Runs a write in a transaction (run again if chosen as a deadlock victim),
- * once per idempotency key: a retry with the
+ * once per caller and idempotency key: a retry with the
  * same key gets the first run's payload and writes nothing. The key is
  * reserved before the write, so a concurrent retry waits for the first run
  * (or, on SQLite, runs after it) and then replays it. A run that wrote
@@ -92,14 +108,14 @@ export async function idempotentTransaction<T>(
         const replay = await storedResult<T>(manager, request);
         if (replay !== undefined) return replay;
         try {
-          await manager.insert(IdempotencyKeyEntity, { key: request.key, operation: request.operation, fingerprint: fingerprintOf(request.operation, request.input), result: null });
+          await manager.insert(IdempotencyKeyEntity, { key: storedKeyOf({ ...request, key: request.key }), operation: request.operation, fingerprint: fingerprintOf(request.operation, request.input), result: null });
         } catch (error) {
           if (isUniqueViolation(error)) throw new KeyInFlight();
           throw error;
         }
         const result = await write(manager);
         if (!succeeded(result)) throw new NothingWritten(result);
-        await manager.update(IdempotencyKeyEntity, { key: request.key }, { result: JSON.stringify(result) });
+        await manager.update(IdempotencyKeyEntity, { key: storedKeyOf({ ...request, key: request.key }) }, { result: JSON.stringify(result) });
         return result;
       });
     } catch (error) {

@@ -1,4 +1,5 @@
-export { databaseOptions, dialectOf } from './database-options';
+export { databaseOptions, databaseUrlProblem, dialectOf } from './database-options';
+export { databaseUrlVariable } from './database-url-variable';
 export type { Dialect, DatabaseOptionsInput } from './database-options';
 export { migrateOnly, openDatabase } from './open-database';
 export { CountingLogger, countStatements, statementsSoFar } from './statement-counter';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTestDatabase, testDialects, type TestDatabase } from '@nlai/testing';
-import { databaseOptions, dialectOf, openDatabase } from '../src';
+import { databaseOptions, databaseUrlProblem, dialectOf, openDatabase } from '../src';
 import { CreateLab1764374400000, LabSchema, migrationsFor } from './lab-table';
 
 describe('dialectOf', () => {
@@ -32,6 +32,26 @@ describe('databaseOptions', () => {
   });
 });
 
+describe('options in a database URL', () => {
+  const input = { sqliteFile: ':memory:', entities: [LabSchema], migrations: { sqlite: [], mysql: [] } };
+
+  it.each(['debug=true', 'multipleStatements=true', 'trace=1', 'ssl=true&localInfile=1', 'infileStreamFactory=x'])('refuses ?%s: only reviewed options pass', (query) => {
+    const url = `mysql://app:pw@db.internal:3306/nlai?${query}`;
+    expect(databaseUrlProblem(url)).toMatch(/^the option "\w+" is not allowed \(allowed: ssl, connectTimeout\)$/);
+    expect(() => databaseOptions({ ...input, url })).toThrow(/is not allowed/);
+  });
+
+  it('applies the reviewed options itself, with the URL’s query removed', () => {
+    expect(databaseUrlProblem('mysql://app:pw@db.internal:3306/nlai?ssl=true&connectTimeout=5000')).toBeUndefined();
+    const options = databaseOptions({ ...input, url: 'mysql://app:pw@db.internal:3306/nlai?ssl=true&connectTimeout=5000' });
+    expect(options).toMatchObject({ url: 'mysql://app:pw@db.internal:3306/nlai', ssl: { rejectUnauthorized: true }, extra: { connectTimeout: 5000 } });
+  });
+
+  it.each(['ssl=false', 'ssl=maybe', 'connectTimeout=soon', 'connectTimeout=0'])('refuses a reviewed option with a value it does not take: ?%s', (query) => {
+    expect(databaseUrlProblem(`mysql://db/nlai?${query}`)).toMatch(/^the option "\w+" takes /);
+  });
+});
+
 describe.each(testDialects())('a database opened with databaseOptions on %s', (dialect) => {
   let database: TestDatabase;
 
@@ -50,6 +70,16 @@ describe.each(testDialects())('a database opened with databaseOptions on %s', (d
     try {
       await dataSource.query('INSERT INTO lab (id, name) VALUES (?, ?)', ['emoji', 'Lab 🤖 𝔸𝕀 Ωmega']);
       expect(await dataSource.query('SELECT name FROM lab')).toEqual([{ name: 'Lab 🤖 𝔸𝕀 Ωmega' }]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('connects with the reviewed URL options', async () => {
+    const url = database.url ? `${database.url}?connectTimeout=5000` : undefined;
+    const { dataSource } = await openDatabase(databaseOptions({ url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: migrationsFor(dialect, [CreateLab1764374400000]) }));
+    try {
+      expect(await dataSource.query('SELECT COUNT(*) AS n FROM lab')).toHaveLength(1);
     } finally {
       await dataSource.destroy();
     }

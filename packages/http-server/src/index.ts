@@ -7,3 +7,4 @@ export { createLogger } from './logger';
 export type { Logger } from './logger';
 export { boot } from './boot';
 export { useErrorLog } from './error-log';
+export { httpEnvironment, httpTimeoutsFrom } from './http-environment';

@@ -35,7 +35,7 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
    * (a subgraph: "is it signed by my gateway?"). Refused callers get 401.
    * Default: everyone may.
    */
-  verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean;
+  verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean | Promise<boolean>;
   /**
    * Admits, rewrites or refuses a GraphQL request before Apollo sees it
    * (safelisting): gets the parsed POST body, or the GET search string.
@@ -53,6 +53,14 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
    * Default: none; those requests get the usual 404 and GraphQL answers.
    */
   browserHome?: string;
+  /**
+   * How long a client may take to send a whole request (headers and body),
+   * in ms; a slower one gets 408 and its connection closed, so a client that
+   * trickles bytes cannot hold a socket open. Default: 30000 (Node: 300000).
+   */
+  requestTimeoutMs?: number;
+  /** How long a client may take to send the request headers, in ms. Default: 10000. */
+  headersTimeoutMs?: number;
   /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
   shutdownGraceMs?: number;
   logger: Logger;
@@ -162,7 +170,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string, search: string): Promise<void> {
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
-    if (options.verifyCaller && !options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text })) {
+    if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
       return refuse(response, requestId, 401, 'This service answers only requests signed by its gateway.', 'UNAUTHENTICATED');
     }
     if (request.method === 'POST') {
@@ -284,7 +292,12 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   // Responses still being worked on; on close they are told to end their connection.
   const inFlight = new Set<ServerResponse>();
   let closing: Promise<void> | undefined;
-  const server = createServer((request, response) => {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const server = createServer(
+    // Node checks these deadlines every connectionsCheckingInterval (default 30 s): checked often enough to matter.
+    { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 2))) },
+    (request, response) => {
     inFlight.add(response);
     if (closing) response.shouldKeepAlive = false;
     response.on('close', () => {
@@ -292,7 +305,8 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (closing) server.closeIdleConnections();
     });
     void handle(request, response);
-  });
+    },
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

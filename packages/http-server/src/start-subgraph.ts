@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createAuthenticator, enforceScopes, gatewaySignatureHeader, verifyGatewayRequest, type AuthContext, type TokenOptions } from '@nlai/auth';
+import { createAuthenticator, enforceScopes, gatewaySignatureHeader, MemoryNonceStore, verifyGatewayRequest, type AuthContext, type NonceStore, type TokenOptions } from '@nlai/auth';
 import { maskErrors } from '@nlai/errors';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -35,6 +35,12 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
    * `_entities` included), so a caller holding just a user token is refused.
    */
   gatewaySecret?: string | undefined;
+  /** Where the nonces of accepted signatures are remembered, so each is accepted once. Default: this process's memory. */
+  nonces?: NonceStore;
+  /** How long a client may take to send a whole request, in ms (see serveGraphQL). */
+  requestTimeoutMs?: number;
+  /** How long a client may take to send the request headers, in ms. */
+  headersTimeoutMs?: number;
   /** Hides introspection, "did you mean" suggestions and stack traces. */
   production: boolean;
   exposeStatementCount: boolean;
@@ -69,18 +75,22 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
 
   const authenticate = createAuthenticator(options.tokens);
   const { gatewaySecret } = options;
+  const nonces = options.nonces ?? new MemoryNonceStore();
   const server = await serveGraphQL<Context>({
     apollo,
     port: options.port,
     host: options.host,
     exposeStatementCount: options.exposeStatementCount,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
     logger: options.logger,
     context: async ({ requestId, headers }) => options.context({ auth: await authenticate(headers.authorization), requestId }),
     ...(gatewaySecret
       ? {
-          verifyCaller: ({ method, headers, body }: { method: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
+          verifyCaller: async ({ method, headers, body }: { method: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
             const signature = headers[gatewaySignatureHeader];
-            return method === 'POST' && typeof signature === 'string' && verifyGatewayRequest(gatewaySecret, signature, body);
+            const authorization = typeof headers.authorization === 'string' ? headers.authorization : undefined;
+            return method === 'POST' && typeof signature === 'string' && (await verifyGatewayRequest(gatewaySecret, signature, { body, authorization }, nonces));
           },
         }
       : {}),

@@ -1,10 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
+import { slowClient } from '@nlai/testing';
 import { serveGraphQL, type RunningServer } from '../src/serve-graphql';
 
 const silent = pino({ level: 'silent' });
 
-async function start(options: { ready?: boolean; slowMs?: number; bodyLimitBytes?: number } = {}): Promise<RunningServer> {
+async function start(options: { ready?: boolean; slowMs?: number; bodyLimitBytes?: number; requestTimeoutMs?: number; headersTimeoutMs?: number } = {}): Promise<RunningServer> {
   const apollo = new ApolloServer({
     typeDefs: 'type Query { hello(name: String): String, slow: String }',
     resolvers: {
@@ -16,7 +17,16 @@ async function start(options: { ready?: boolean; slowMs?: number; bodyLimitBytes
     logger: silent,
   });
   await apollo.start();
-  return serveGraphQL({ apollo, context: async () => ({}), port: 0, isReady: async () => options.ready ?? true, bodyLimitBytes: options.bodyLimitBytes, logger: silent });
+  return serveGraphQL({
+    apollo,
+    context: async () => ({}),
+    port: 0,
+    isReady: async () => options.ready ?? true,
+    bodyLimitBytes: options.bodyLimitBytes,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
+    logger: silent,
+  });
 }
 
 const post = (server: RunningServer, body: string, contentType = 'application/json') =>
@@ -49,6 +59,21 @@ describe('serveGraphQL', () => {
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'unavailable' });
+  });
+
+  it('cuts a client that trickles its body in, with 408, long before it has sent it', async () => {
+    server = await start({ requestTimeoutMs: 1000, headersTimeoutMs: 500 });
+    const body = JSON.stringify({ query: '{ hello }' }).padEnd(60, ' ');
+    const { bytesSent, answer } = await slowClient(server.url, `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+    expect(bytesSent).toBeLessThan(body.length);
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('cuts a client that trickles its headers in', async () => {
+    server = await start({ requestTimeoutMs: 1000, headersTimeoutMs: 500 });
+    const headers = `Content-Type: application/json\r\nX-Padding: ${'x'.repeat(40)}\r\n\r\n`;
+    const { bytesSent } = await slowClient(server.url, 'POST /graphql HTTP/1.1\r\nHost: x\r\n', headers);
+    expect(bytesSent).toBeLessThan(headers.length);
   });
 
   it('refuses a body above the limit with 413', async () => {

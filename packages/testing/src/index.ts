@@ -8,3 +8,4 @@ export type { TestGraph, StartGraphOptions, ServiceName } from './graph';
 export { graphql, tokenWith } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
 export { PrivateMariaDb } from './private-mariadb';
+export { slowClient } from './slow-client';

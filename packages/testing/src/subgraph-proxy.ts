@@ -17,6 +17,8 @@ export class SubgraphProxy {
   delayMs = 0;
   /** The bodies of the GraphQL requests received so far, for tests that look at what the gateway sends. */
   bodies: string[] = [];
+  /** The same requests with their headers (signature included), for tests that replay what the gateway sent. */
+  captured: Array<{ headers: Record<string, string>; body: string }> = [];
   private server: Server | undefined;
   private targetPort = 0;
 
@@ -46,7 +48,10 @@ export class SubgraphProxy {
       incoming.on('end', () => {
         if (isGraphQL) {
           this.requests += 1;
-          this.bodies.push(Buffer.concat(chunks).toString('utf8'));
+          const body = Buffer.concat(chunks).toString('utf8');
+          this.bodies.push(body);
+          const headers = Object.fromEntries(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
+          this.captured.push({ headers, body });
         }
         if (isGraphQL && this.delayMs > 0) setTimeout(send, this.delayMs);
         else send();

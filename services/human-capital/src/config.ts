@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 import { defaultSampleSeed } from './seed/sample-data';
 
 const schema = z.object({
@@ -8,7 +10,8 @@ const schema = z.object({
   LOG_LEVEL: env.logLevel(),
   HUMAN_CAPITAL_PORT: env.port(4002),
   HUMAN_CAPITAL_HOST: env.host('127.0.0.1'),
-  HUMAN_CAPITAL_DATABASE_URL: env.databaseUrl(),
+  /** Driver options in the URL's query: only the reviewed ones (ssl, connectTimeout). */
+  HUMAN_CAPITAL_DATABASE_URL: databaseUrlVariable(),
   HUMAN_CAPITAL_SQLITE_FILE: z.string().default('.data/human-capital.sqlite'),
   /**
    * The graph's gateway, through which labs and organisations referenced by
@@ -30,6 +33,7 @@ const schema = z.object({
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   HUMAN_CAPITAL_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** Everything this service reads from its environment, parsed once at boot. */
@@ -44,6 +48,8 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.HUMAN_CAPITAL_PORT,
     host: parsed.HUMAN_CAPITAL_HOST,
+    /** Deadlines for a client to send its request. */
+    http: httpTimeoutsFrom(parsed),
     database: Object.freeze({
       url: parsed.HUMAN_CAPITAL_DATABASE_URL,
       sqliteFile: resolve(parsed.HUMAN_CAPITAL_SQLITE_FILE),

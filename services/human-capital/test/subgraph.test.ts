@@ -184,9 +184,14 @@ describe('public talent figures', () => {
 
 describe('career rules', () => {
   const check = (person: { stage: 'PHD_CANDIDATE' | 'POSTDOC' | 'GRADUATED' | 'LEFT'; startYear: number; endYear: number | null }) => {
-    const errors = new UserErrors();
-    checkCareer(errors, person, 2026);
-    return errors.list().map(({ field, code }) => `${field.join('.')}:${code}`);
+    // The same rules, whether or not the messages may name the person's data.
+    const [told, untold] = [true, false].map((disclose) => {
+      const errors = new UserErrors();
+      checkCareer(errors, person, 2026, disclose);
+      return errors.list().map(({ field, code }) => `${field.join('.')}:${code}`);
+    });
+    expect(untold).toEqual(told);
+    return told;
   };
 
   it('accept a consistent career', () => {

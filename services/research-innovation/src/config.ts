@@ -1,13 +1,16 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
   RESEARCH_INNOVATION_PORT: env.port(4001),
   RESEARCH_INNOVATION_HOST: env.host('127.0.0.1'),
-  RESEARCH_INNOVATION_DATABASE_URL: env.databaseUrl(),
+  /** Driver options in the URL's query: only the reviewed ones (ssl, connectTimeout). */
+  RESEARCH_INNOVATION_DATABASE_URL: databaseUrlVariable(),
   RESEARCH_INNOVATION_SQLITE_FILE: z.string().default('.data/research-innovation.sqlite'),
   /** Seeds the sample data into an empty database; default on outside production. */
   SEED_SAMPLE_DATA: env.optionalFlag(),
@@ -18,6 +21,7 @@ const schema = z.object({
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   RESEARCH_INNOVATION_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** Everything this service reads from its environment, parsed once at boot. */
@@ -32,6 +36,8 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.RESEARCH_INNOVATION_PORT,
     host: parsed.RESEARCH_INNOVATION_HOST,
+    /** Deadlines for a client to send its request. */
+    http: httpTimeoutsFrom(parsed),
     database: Object.freeze({
       url: parsed.RESEARCH_INNOVATION_DATABASE_URL,
       sqliteFile: resolve(parsed.RESEARCH_INNOVATION_SQLITE_FILE),

@@ -38,6 +38,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     tokens: config.tokens,
     gatewaySecret: config.gatewaySecret,
     port: config.port,
+    ...config.http,
     host: config.host,
     production: config.production,
     exposeStatementCount: config.exposeStatementCount,

@@ -175,13 +175,15 @@ type ${E}CreatePayload {
     'src/config.ts': `import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
   ${n.prefix}_PORT: env.port(${port}),
   ${n.prefix}_HOST: env.host('127.0.0.1'),
-  ${n.prefix}_DATABASE_URL: env.databaseUrl(),
+  ${n.prefix}_DATABASE_URL: databaseUrlVariable(),
   ${n.prefix}_SQLITE_FILE: z.string().default('.data/${n.service}.sqlite'),
   /** Seeds the sample data into an empty database; default on outside production. */
   SEED_SAMPLE_DATA: env.optionalFlag(),
@@ -190,6 +192,7 @@ const schema = z.object({
   /** Shared with the gateway only; when set, only requests it signed are answered. */
   ${n.prefix}_SUBGRAPH_SECRET: subgraphSecret(),
   ...authEnvironment,
+  ...httpEnvironment,
 });
 
 /** Everything this service reads from its environment, parsed once at boot. */
@@ -204,6 +207,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.${n.prefix}_PORT,
     host: parsed.${n.prefix}_HOST,
+    http: httpTimeoutsFrom(parsed),
     database: Object.freeze({ url: parsed.${n.prefix}_DATABASE_URL, sqliteFile: resolve(parsed.${n.prefix}_SQLITE_FILE) }),
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
     exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
@@ -408,11 +412,12 @@ const refusedKey = (userError: UserError): ${E}Payload => ({ ${e}: null, userErr
 export class ${E}Service {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: ${E}CreateInput): Promise<${E}Payload> {
+  /** \`caller\` (the token's subject) scopes the idempotency key. */
+  async create(input: ${E}CreateInput, caller: string | null): Promise<${E}Payload> {
     try {
       return await runMutation<${E}Payload>(
         this.dataSource,
-        { key: input.idempotencyKey, operation: '${e}Create', input },
+        { key: input.idempotencyKey, caller, operation: '${e}Create', input },
         async (manager) => {
           const repos = repositories(manager);
           const errors = new UserErrors();
@@ -452,7 +457,7 @@ export const Query = {
 import type { ${E}CreateInput } from '../services/${n.entityKebab}.service';
 
 export const Mutation = {
-  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services }: Context) => services.${n.entityPlural}.create(input),
+  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services, auth }: Context) => services.${n.entityPlural}.create(input, auth.subject),
 };
 `,
     [`src/resolvers/${E}.ts`]: `import type { Context } from '../context';
@@ -521,6 +526,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     tokens: config.tokens,
     gatewaySecret: config.gatewaySecret,
     port: config.port,
+    ...config.http,
     host: config.host,
     production: config.production,
     exposeStatementCount: config.exposeStatementCount,

@@ -5,7 +5,7 @@ import type { TalentRegisterInput, TalentUpdateInput } from '../services/talent.
 type Input<T> = { input: T };
 
 export const Mutation = {
-  talentRegister: (_: unknown, { input }: Input<TalentRegisterInput>, { services }: Context) => services.talents.register(input),
-  talentUpdate: (_: unknown, { input }: Input<TalentUpdateInput>, { services }: Context) => services.talents.update(input),
-  placementRecord: (_: unknown, { input }: Input<PlacementRecordInput>, { services }: Context) => services.placements.record(input),
+  talentRegister: (_: unknown, { input }: Input<TalentRegisterInput>, { services, auth }: Context) => services.talents.register(input, auth),
+  talentUpdate: (_: unknown, { input }: Input<TalentUpdateInput>, { services, auth }: Context) => services.talents.update(input, auth),
+  placementRecord: (_: unknown, { input }: Input<PlacementRecordInput>, { services, auth }: Context) => services.placements.record(input, auth),
 };

@@ -1,3 +1,4 @@
+import { hasScope, Scope, type AuthContext } from '@nlai/auth';
 import { randomId, replayOf, runMutation } from '@nlai/database';
 import { checkText, checkYear, UserErrors, type UserError } from '@nlai/errors';
 import { isIsoCountryCode } from '@nlai/iso-countries';
@@ -32,8 +33,8 @@ export class PlacementService {
     private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
   ) {}
 
-  async record(input: PlacementRecordInput): Promise<PlacementPayload> {
-    const request = { key: input.idempotencyKey, operation: 'placementRecord', input };
+  async record(input: PlacementRecordInput, auth: AuthContext): Promise<PlacementPayload> {
+    const request = { key: input.idempotencyKey, caller: auth.subject, operation: 'placementRecord', input };
     const replay = await replayOf(this.dataSource, request, refusedKey);
     if (replay) return replay;
     const errors = new UserErrors();
@@ -59,7 +60,13 @@ export class PlacementService {
       const [talent] = await talents.findByIds([input.talentId]);
       if (!talent) errors.add(['input', 'talentId'], 'NOT_FOUND', `There is no person with id "${input.talentId}".`);
       const maxStart = this.currentYear() + 1;
-      checkYear(errors, ['input', 'startYear'], input.startYear, { min: talent?.startYear ?? 2000, max: maxStart }, talent ? 'The start year (not before the person joined their lab)' : 'The start year');
+      const startRange = { min: talent?.startYear ?? 2000, max: maxStart };
+      if (!talent || hasScope(auth, Scope.TalentRead)) {
+        checkYear(errors, ['input', 'startYear'], input.startYear, startRange, talent ? 'The start year (not before the person joined their lab)' : 'The start year');
+      } else if (input.startYear < startRange.min || input.startYear > startRange.max) {
+        // Without talent:read the rule, not the person's start year.
+        errors.add(['input', 'startYear'], 'OUT_OF_RANGE', `The start year must not be before the person joined their lab, nor after ${maxStart}; it was ${input.startYear}.`);
+      }
       checkYear(errors, ['input', 'endYear'], input.endYear, { min: input.startYear, max: this.currentYear() }, 'The end year');
       if (errors.any) return { placement: null, userErrors: errors.list() };
 

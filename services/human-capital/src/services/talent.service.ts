@@ -1,3 +1,4 @@
+import { hasScope, Scope, type AuthContext } from '@nlai/auth';
 import { randomId, replayOf, runMutation } from '@nlai/database';
 import { UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
@@ -39,8 +40,8 @@ export class TalentService {
     private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
   ) {}
 
-  async register(input: TalentRegisterInput): Promise<TalentPayload> {
-    const request = { key: input.idempotencyKey, operation: 'talentRegister', input };
+  async register(input: TalentRegisterInput, auth: AuthContext): Promise<TalentPayload> {
+    const request = { key: input.idempotencyKey, caller: auth.subject, operation: 'talentRegister', input };
     // A retry of a completed registration is answered before the network check, so it succeeds even while that fails.
     const replay = await replayOf(this.dataSource, request, refusedKey);
     if (replay) return replay;
@@ -53,7 +54,8 @@ export class TalentService {
       startYear: input.startYear,
       endYear: input.endYear ?? null,
     };
-    checkCareer(errors, talent, this.currentYear());
+    // The person is the caller's own input: nothing to hide.
+    checkCareer(errors, talent, this.currentYear(), true);
     if (talent.labId === '') {
       errors.add(['input', 'labId'], 'BLANK', 'The lab id must not be empty.');
     } else {
@@ -76,8 +78,8 @@ export class TalentService {
     );
   }
 
-  update(input: TalentUpdateInput): Promise<TalentPayload> {
-    return runMutation(this.dataSource, { key: input.idempotencyKey, operation: 'talentUpdate', input }, async (manager) => {
+  update(input: TalentUpdateInput, auth: AuthContext): Promise<TalentPayload> {
+    return runMutation(this.dataSource, { key: input.idempotencyKey, caller: auth.subject, operation: 'talentUpdate', input }, async (manager) => {
       const { talents } = repositories(manager);
       const errors = new UserErrors();
       const [current] = await talents.findByIds([input.id]);
@@ -89,7 +91,7 @@ export class TalentService {
       if (input.stage != null) changes.stage = input.stage;
       if (input.endYear !== undefined) changes.endYear = input.endYear;
       const next = { ...current, ...changes };
-      checkCareer(errors, next, this.currentYear());
+      checkCareer(errors, next, this.currentYear(), hasScope(auth, Scope.TalentRead));
       if (errors.any) return { talent: null, userErrors: errors.list() };
       await talents.update(current.id, changes);
       return { talent: next, userErrors: [] };

@@ -48,8 +48,8 @@ export class LabService {
     private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
   ) {}
 
-  create(input: LabCreateInput): Promise<LabPayload> {
-    return this.write('labCreate', input, async (repos, errors) => {
+  create(input: LabCreateInput, caller: string | null): Promise<LabPayload> {
+    return this.write('labCreate', input, caller, async (repos, errors) => {
       const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
       if (name && (await repos.labs.findByName(name))) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
       const location = await this.findLocation(repos, errors, input.city);
@@ -78,8 +78,8 @@ export class LabService {
     });
   }
 
-  update(input: LabUpdateInput): Promise<LabPayload> {
-    return this.write('labUpdate', input, async (repos, errors) => {
+  update(input: LabUpdateInput, caller: string | null): Promise<LabPayload> {
+    return this.write('labUpdate', input, caller, async (repos, errors) => {
       const [current] = await repos.labs.findByIds([input.id]);
       if (!current) {
         errors.add(['input', 'id'], 'NOT_FOUND', `There is no lab with id "${input.id}".`);
@@ -114,12 +114,13 @@ export class LabService {
   private async write(
     operation: string,
     input: { idempotencyKey?: string | null },
+    caller: string | null,
     step: (repos: Repositories, errors: UserErrors) => Promise<LabEntity | null>,
   ): Promise<LabPayload> {
     try {
       return await runMutation<LabPayload>(
         this.dataSource,
-        { key: input.idempotencyKey, operation, input },
+        { key: input.idempotencyKey, caller, operation, input },
         async (manager) => {
           const errors = new UserErrors();
           const lab = await step(repositories(manager), errors);

@@ -33,8 +33,8 @@ export class PartnershipService {
     private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
   ) {}
 
-  create(input: PartnershipCreateInput): Promise<PartnershipPayload> {
-    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, operation: 'partnershipCreate', input }, async (manager) => {
+  create(input: PartnershipCreateInput, caller: string | null): Promise<PartnershipPayload> {
+    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, caller, operation: 'partnershipCreate', input }, async (manager) => {
       const repos = repositories(manager);
       const errors = new UserErrors();
       if (!(await repos.labs.idExists(input.labId))) errors.add(['input', 'labId'], 'NOT_FOUND', `There is no lab with id "${input.labId}".`);
@@ -60,8 +60,8 @@ export class PartnershipService {
     }, refusedKey);
   }
 
-  end(input: PartnershipEndInput): Promise<PartnershipPayload> {
-    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, operation: 'partnershipEnd', input }, async (manager) => {
+  end(input: PartnershipEndInput, caller: string | null): Promise<PartnershipPayload> {
+    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, caller, operation: 'partnershipEnd', input }, async (manager) => {
       const repos = repositories(manager);
       const errors = new UserErrors();
       const partnership = await repos.partnerships.findById(input.id);
