@@ -57,7 +57,7 @@ function costOf(document: string, pages?: 'largest'): number {
 describe('what operations cost', () => {
   const savedOperations = readdirSync(operationsDirectory).filter((file) => file.endsWith('.graphql')).sort();
 
-  it('every saved operation, with default pages and with pages of 100, stays within the limit (the numbers of docs/pending/cost.md)', () => {
+  it('every saved operation, with default pages and with pages of 100, stays within the limit (the numbers in docs/operations.md, "What each saved operation costs")', () => {
     const costs = Object.fromEntries(savedOperations.map((file) => [file, [costOf(readFileSync(join(operationsDirectory, file), 'utf8')), costOf(readFileSync(join(operationsDirectory, file), 'utf8'), 'largest')]]));
     expect(costs).toEqual({
       'courses-for-sector.graphql': [200, 200],
