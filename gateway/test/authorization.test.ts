@@ -115,9 +115,12 @@ describe.each(testDialects())('who may read and write what (%s)', (dialect) => {
     it('talentUpdate and placementRecord: the changed person and the new placement', async () => {
       const registered = await mutate('mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id } } }', { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2019 } });
       const id = (registered.data!.talentRegister!.talent as { id: string }).id;
-      const updated = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { talent { id stage endYear } userErrors { code } } }', { input: { id, stage: 'GRADUATED', endYear: 2023 } });
+      const talentUpdate = 'mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { change { id stage endYear } userErrors { code } } }';
+      const updated = await mutate(talentUpdate, { input: { id, stage: 'GRADUATED', endYear: 2023 } });
       expect(updated.errors).toBeUndefined();
-      expect(updated.data).toEqual({ talentUpdate: { talent: { id, stage: 'GRADUATED', endYear: 2023 }, userErrors: [] } });
+      expect(updated.data).toEqual({ talentUpdate: { change: { id, stage: 'GRADUATED', endYear: 2023 }, userErrors: [] } });
+      const endYearOnly = await mutate(talentUpdate, { input: { id, endYear: 2024 } });
+      expect(endYearOnly.data).toEqual({ talentUpdate: { change: { id, stage: null, endYear: 2024 }, userErrors: [] } });
       const placed = await mutate('mutation($input: PlacementRecordInput!) { placementRecord(input: $input) { placement { id country sector startYear organisation { id } } userErrors { code } } }', {
         input: { talentId: id, organisationId: 'uva', country: 'NL', sector: 'research and education', startYear: 2023 },
       });
@@ -125,7 +128,7 @@ describe.each(testDialects())('who may read and write what (%s)', (dialect) => {
       expect(placed.data!.placementRecord).toEqual({ placement: { id: expect.any(String), country: 'NL', sector: 'research and education', startYear: 2023, organisation: { id: 'uva' } }, userErrors: [] });
     });
 
-    it('reaches no other person through what it wrote: Talent.lab -> Lab.talent, Talent.placements and Placement.talent stay FORBIDDEN', async () => {
+    it('reaches no other person through what it wrote: Talent.lab -> Lab.talent, Talent.placements, Placement.talent and talentUpdate’s talent stay FORBIDDEN', async () => {
       const result = await mutate('mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id lab { name talent(first: 5) { totalCount edges { node { id } } } } } } }', {
         input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024 },
       });
@@ -134,9 +137,21 @@ describe.each(testDialects())('who may read and write what (%s)', (dialect) => {
 
       const people = await graphql<{ talents: { edges: Array<{ node: { id: string; startYear: number; placements: unknown[] } }> } }>(graph().gateway.url, '{ talents(first: 50) { edges { node { id startYear placements { id } } } } }', { token: reader });
       const placedBefore = people.data!.talents.edges.find(({ node }) => node.placements.length > 0)!.node;
-      const updated = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { talent { id placements { id } } } }', { input: { id: placedBefore.id, stage: 'LEFT', endYear: 2025 } });
-      expect(updated.data!.talentUpdate!.talent).toBeNull();
-      expect(updated.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['talentUpdate', 'talent', 'placements'], 'FORBIDDEN']]);
+      const registeredWith = await mutate('mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id placements { id } } } }', {
+        input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024 },
+      });
+      expect(registeredWith.data!.talentRegister!.talent).toBeNull();
+      expect(registeredWith.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['talentRegister', 'talent', 'placements'], 'FORBIDDEN']]);
+
+      // Someone else's record: an update that sends nothing is refused and shows nothing.
+      const someone = people.data!.talents.edges.find(({ node }) => node.id !== placedBefore.id)!.node;
+      const look = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { change { id stage endYear } talent { id stage origin startYear endYear lab { id } } userErrors { field code } } }', { input: { id: someone.id } });
+      expect(look.data!.talentUpdate).toEqual({ change: null, talent: null, userErrors: [{ field: ['input'], code: 'INVALID' }] });
+
+      // A real update shows what it wrote, not the person.
+      const updated = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { change { id stage endYear } talent { id stage origin startYear endYear placements { id } } userErrors { code } } }', { input: { id: placedBefore.id, stage: 'LEFT', endYear: 2025 } });
+      expect(updated.data!.talentUpdate).toEqual({ change: { id: placedBefore.id, stage: 'LEFT', endYear: 2025 }, talent: null, userErrors: [] });
+      expect(updated.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['talentUpdate', 'talent'], 'FORBIDDEN']]);
 
       const placed = await mutate('mutation($input: PlacementRecordInput!) { placementRecord(input: $input) { placement { id talent { id stage } } } }', {
         input: { talentId: placedBefore.id, organisationId: 'uva', country: 'NL', startYear: placedBefore.startYear + 1 },

@@ -152,7 +152,7 @@ describe.each(testDialects())('mutations with their userErrors (%s)', (dialect) 
       const shown = [update.data!.talentUpdate.userErrors, lateEnd.data!.talentUpdate.userErrors, placement.data!.placementRecord.userErrors];
       expect(shown.map((errors) => errors.map(({ field, code }) => ({ field: field.join('.'), code })))).toEqual([
         [{ field: 'input.endYear', code: 'INVALID' }],
-        [{ field: 'input.endYear', code: 'OUT_OF_RANGE' }],
+        [{ field: 'input.endYear', code: 'INVALID' }],
         [{ field: 'input.startYear', code: 'OUT_OF_RANGE' }],
       ]);
       const messages = JSON.stringify(shown);
@@ -162,6 +162,52 @@ describe.each(testDialects())('mutations with their userErrors (%s)', (dialect) 
       // A writer who may read the person gets the specifics.
       const told = await mutate<{ placementRecord: { userErrors: UserErrors } }>(placementRecord, { input: { talentId: id, organisationId: 'ahold-delhaize', country: 'NL', startYear: 2005 } });
       expect(told.data!.placementRecord.userErrors[0]!.message).toContain('2021');
+    });
+
+    it('lets a writer without talent:read learn nothing from a write refused for its input: varying startYear beside an invalid country gives the same userErrors', async () => {
+      const registered = await mutate<{ talentRegister: { talent: { id: string } } }>(talentRegister, { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2021 } });
+      const talentId = registered.data!.talentRegister.talent.id;
+      const blindWriter = tokenWith('human-capital:write');
+      const probe = (startYear: number) =>
+        graphql<{ placementRecord: { userErrors: UserErrors } }>(graph().gateway.url, placementRecord, { token: blindWriter, variables: { input: { talentId, organisationId: 'uva', country: 'XX', startYear } } });
+      const answers = await Promise.all([2005, 2020, 2021, 2024].map(async (startYear) => (await probe(startYear)).data!.placementRecord.userErrors));
+      expect(answers[0]!.map(({ field, code }) => ({ field: field.join('.'), code }))).toEqual([{ field: 'input.country', code: 'INVALID' }]);
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+      expect(await placementsOf(talentId)).toBe(0);
+    });
+
+    it('lets a writer without talent:read learn nothing about whether a person left from a refused talentUpdate: the same userErrors for someone in the lab and a graduate', async () => {
+      const register = async (input: Record<string, unknown>) =>
+        (await mutate<{ talentRegister: { talent: { id: string } } }>(talentRegister, { input: { labId: 'quva-lab', origin: 'DOMESTIC', startYear: 2021, ...input } })).data!.talentRegister.talent.id;
+      const inLab = await register({ stage: 'PHD_CANDIDATE' });
+      const graduate = await register({ stage: 'GRADUATED', endYear: 2024 });
+      const blindWriter = tokenWith('human-capital:write');
+      const update = async (id: string, endYear: number) =>
+        (await graphql<{ talentUpdate: { userErrors: UserErrors } }>(graph().gateway.url, 'mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { userErrors { field code message } } }', { token: blindWriter, variables: { input: { id, endYear } } })).data!.talentUpdate.userErrors;
+      // An end year in the future is the input's own mistake; one before the person joined does not fit the person: either way, both people look alike.
+      for (const endYear of [thisYear + 1, 2005]) {
+        const [a, b] = [await update(inLab, endYear), await update(graduate, endYear)];
+        expect(a).toHaveLength(1);
+        expect(a).toEqual(b);
+      }
+      const stored = await graphql<{ a: { endYear: number | null }; b: { endYear: number | null } }>(graph().gateway.url, 'query($a: ID!, $b: ID!) { a: talent(id: $a) { endYear } b: talent(id: $b) { endYear } }', { token: writer, variables: { a: inLab, b: graduate } });
+      expect(stored.data).toEqual({ a: { endYear: null }, b: { endYear: 2024 } });
+    });
+
+    it.each([
+      ['nothing to change', {}, [{ field: 'input', code: 'INVALID' }]],
+      ['a stage without its end year', { stage: 'POSTDOC' }, [{ field: 'input.endYear', code: 'INVALID' }]],
+      ['a cleared end year without a stage', { endYear: null }, [{ field: 'input.endYear', code: 'INVALID' }]],
+      ['a graduate without an end year', { stage: 'GRADUATED', endYear: null }, [{ field: 'input.endYear', code: 'INVALID' }]],
+      ['an end year in the future', { stage: 'GRADUATED', endYear: thisYear + 1 }, [{ field: 'input.endYear', code: 'OUT_OF_RANGE' }]],
+    ])('refuses a talentUpdate with %s, changing nothing', async (_name, change, expected) => {
+      const registered = await mutate<{ talentRegister: { talent: { id: string } } }>(talentRegister, { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2021 } });
+      const id = registered.data!.talentRegister.talent.id;
+      const result = await mutate('mutation($input: TalentUpdateInput!) { talentUpdate(input: $input) { change { id } talent { id } userErrors { field code message } } }', { input: { id, ...change } });
+      expect(errorsOf(result as GraphQLResult<Record<string, { userErrors: UserErrors }>>)).toEqual(expected);
+      expect(result.data).toMatchObject({ talentUpdate: { change: null, talent: null } });
+      const stored = await graphql<{ talent: unknown }>(graph().gateway.url, 'query($id: ID!) { talent(id: $id) { stage endYear } }', { token: writer, variables: { id } });
+      expect(stored.data!.talent).toEqual({ stage: 'PHD_CANDIDATE', endYear: null });
     });
 
     it('registers a person in a lab of the other subgraph and records where they went to work', async () => {

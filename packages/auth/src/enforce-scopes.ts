@@ -22,7 +22,8 @@ const directiveName = 'requiresScope';
  * `directive @readableByWriter on FIELD_DEFINITION`, on a field of a
  * mutation's payload: the record it returns is the one this request wrote,
  * so its type's read scope is not asked here (the mutation's write scope
- * was). Everything inside the record keeps its own rules, so the writer
+ * was). Only for records the input sent whole: on an update it would show
+ * the stored fields the caller did not send. Everything inside the record keeps its own rules, so the writer
  * reaches no one else through it.
  */
 const writerDirectiveName = 'readableByWriter';

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { PlacementEntity } from '../entities';
 import { repositories } from '../repositories';
 import type { ResearchInnovationClient } from '../research-innovation-client';
+import { earliestYear } from './career-rules';
 
 export interface PlacementRecordInput {
   talentId: string;
@@ -53,21 +54,24 @@ export class PlacementService {
       organisationKind = organisation?.kind ?? null;
     }
 
+    const maxStart = this.currentYear() + 1;
+    checkYear(errors, ['input', 'startYear'], input.startYear, { min: earliestYear, max: maxStart }, 'The start year');
+    checkYear(errors, ['input', 'endYear'], input.endYear, { min: input.startYear, max: this.currentYear() }, 'The end year');
+
     const checkedFirst = errors.list();
     return runMutation(this.dataSource, request, async (manager) => {
       const errors = new UserErrors(checkedFirst);
       const { talents, placements } = repositories(manager);
       const [talent] = await talents.findByIds([input.talentId]);
       if (!talent) errors.add(['input', 'talentId'], 'NOT_FOUND', `There is no person with id "${input.talentId}".`);
-      const maxStart = this.currentYear() + 1;
-      const startRange = { min: talent?.startYear ?? 2000, max: maxStart };
-      if (!talent || hasScope(auth, Scope.TalentRead)) {
-        checkYear(errors, ['input', 'startYear'], input.startYear, startRange, talent ? 'The start year (not before the person joined their lab)' : 'The start year');
-      } else if (input.startYear < startRange.min || input.startYear > startRange.max) {
-        // Without talent:read the rule, not the person's start year.
-        errors.add(['input', 'startYear'], 'OUT_OF_RANGE', `The start year must not be before the person joined their lab, nor after ${maxStart}; it was ${input.startYear}.`);
+      const mayRead = hasScope(auth, Scope.TalentRead);
+      // Without talent:read the check against the person's start year runs
+      // only for an input that is otherwise right: a refusal beside another
+      // mistake would tell their start year without a write.
+      if (talent && errors.isClean(['input', 'startYear']) && (mayRead || !errors.any) && input.startYear < talent.startYear) {
+        if (mayRead) errors.add(['input', 'startYear'], 'OUT_OF_RANGE', `The start year must not be before the person joined their lab in ${talent.startYear}; it was ${input.startYear}.`);
+        else errors.add(['input', 'startYear'], 'OUT_OF_RANGE', 'The start year must not be before the person joined their lab.');
       }
-      checkYear(errors, ['input', 'endYear'], input.endYear, { min: input.startYear, max: this.currentYear() }, 'The end year');
       if (errors.any) return { placement: null, userErrors: errors.list() };
 
       const placement: PlacementEntity = {

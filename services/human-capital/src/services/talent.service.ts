@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { CareerStage, TalentEntity, TalentOrigin } from '../entities';
 import { repositories } from '../repositories';
 import type { ResearchInnovationClient } from '../research-innovation-client';
-import { checkCareer } from './career-rules';
+import { checkCareer, checkCareerChange, fitsCareer, type CareerChange } from './career-rules';
 
 export interface TalentRegisterInput {
   labId: string;
@@ -17,7 +17,7 @@ export interface TalentRegisterInput {
   idempotencyKey?: string | null;
 }
 
-/** Only the fields present change; an explicit null clears the end year. */
+/** Only the fields present change: a stage with its end year (null clears it), or an end year alone. */
 export interface TalentUpdateInput {
   id: string;
   stage?: CareerStage | null;
@@ -30,7 +30,19 @@ export interface TalentPayload {
   userErrors: UserError[];
 }
 
+/** What an update wrote: the id and the fields its input sent, nothing read from the stored person. */
+export interface TalentChange {
+  id: string;
+  stage: CareerStage | null;
+  endYear: number | null;
+}
+
+export interface TalentUpdatePayload extends TalentPayload {
+  change: TalentChange | null;
+}
+
 const refusedKey = (userError: UserError): TalentPayload => ({ talent: null, userErrors: [userError] });
+const refusedUpdate = (userErrors: UserError[]): TalentUpdatePayload => ({ change: null, talent: null, userErrors });
 
 /** Registers people in labs and records their progress. */
 export class TalentService {
@@ -55,7 +67,7 @@ export class TalentService {
       endYear: input.endYear ?? null,
     };
     // The person is the caller's own input: nothing to hide.
-    checkCareer(errors, talent, this.currentYear(), true);
+    checkCareer(errors, talent, this.currentYear());
     if (talent.labId === '') {
       errors.add(['input', 'labId'], 'BLANK', 'The lab id must not be empty.');
     } else {
@@ -78,23 +90,34 @@ export class TalentService {
     );
   }
 
-  update(input: TalentUpdateInput, auth: AuthContext): Promise<TalentPayload> {
-    return runMutation(this.dataSource, { key: input.idempotencyKey, caller: auth.subject, operation: 'talentUpdate', input }, async (manager) => {
+  /**
+   * For a caller without talent:read, the checks against the stored person
+   * run only once the input itself passed, and fail with one error whatever
+   * the rule: a refusal tells them no more than "this does not fit", and
+   * learning more takes writes that succeed.
+   */
+  update(input: TalentUpdateInput, auth: AuthContext): Promise<TalentUpdatePayload> {
+    const request = { key: input.idempotencyKey, caller: auth.subject, operation: 'talentUpdate', input };
+    return runMutation(this.dataSource, request, async (manager): Promise<TalentUpdatePayload> => {
       const { talents } = repositories(manager);
       const errors = new UserErrors();
-      const [current] = await talents.findByIds([input.id]);
-      if (!current) {
-        errors.add(['input', 'id'], 'NOT_FOUND', `There is no person with id "${input.id}".`);
-        return { talent: null, userErrors: errors.list() };
-      }
-      const changes: Partial<TalentEntity> = {};
+      const changes: CareerChange = {};
       if (input.stage != null) changes.stage = input.stage;
       if (input.endYear !== undefined) changes.endYear = input.endYear;
+      checkCareerChange(errors, changes, this.currentYear());
+      const [current] = await talents.findByIds([input.id]);
+      if (!current) errors.add(['input', 'id'], 'NOT_FOUND', `There is no person with id "${input.id}".`);
+      if (errors.any || !current) return refusedUpdate(errors.list());
+
       const next = { ...current, ...changes };
-      checkCareer(errors, next, this.currentYear(), hasScope(auth, Scope.TalentRead));
-      if (errors.any) return { talent: null, userErrors: errors.list() };
+      if (hasScope(auth, Scope.TalentRead)) checkCareer(errors, next, this.currentYear());
+      else if (!fitsCareer(next, this.currentYear())) {
+        errors.add(['input', 'endYear'], 'INVALID', 'The change does not fit the person: only a person who graduated or left has an end year, and it is not before they joined the lab.');
+      }
+      if (errors.any) return refusedUpdate(errors.list());
       await talents.update(current.id, changes);
-      return { talent: next, userErrors: [] };
-    }, refusedKey);
+      const change = { id: current.id, stage: changes.stage ?? null, endYear: changes.endYear ?? null };
+      return { change, talent: next, userErrors: [] };
+    }, (userError) => refusedUpdate([userError]));
   }
 }
