@@ -12,8 +12,10 @@ import {
   parse,
   type DirectiveNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -153,6 +155,24 @@ const refuse = (code: ErrorCode, message: string, limit: number) =>
 const nothing: Measure = { cost: 0, depth: 0, aliases: 0 };
 
 /**
+ * A field's arguments as execution will see them. Validation lets a
+ * nullable variable with a default stand where null is not allowed; given
+ * as null, it is the client's mistake, which graphql-js reports without a
+ * code (a 500 if left alone).
+ */
+function argumentValuesOf(field: GraphQLField<unknown, unknown>, selection: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return getArgumentValues(field, selection, variables);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(`${error.message} A variable given as null overrides its default: give it a value, or leave it out of "variables" to use the default.`, {
+      nodes: error.nodes,
+      extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } },
+    });
+  }
+}
+
+/**
  * Measures an operation in one pass, and refuses a slicing argument outside
  * 0..maxPageSize. The cost counts objects, as the IBM cost specification and
  * Apollo Router do by default: each object a field can return costs 1,
@@ -208,7 +228,7 @@ export function measureOperation(
           continue;
         }
         const declared = declarations.listSizes.get(`${parent.name}.${field.name}`);
-        const argumentValues = getArgumentValues(field, selection, variables);
+        const argumentValues = argumentValuesOf(field, selection, variables);
         const slicing = new Set(declared?.slicingArguments ?? []);
         if (field.args.some((argument) => argument.name === 'first')) slicing.add('first');
         const slices: number[] = [];

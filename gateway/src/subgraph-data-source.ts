@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { clientError } from '@nlai/errors';
+import { reportedFault } from '@nlai/errors';
 import type { Logger } from '@nlai/http-server';
 import type { GatewayContext } from './context';
 import { foldRepresentations, isEntityFetch, unfoldEntities } from './representations';
@@ -40,11 +40,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query') request.http?.headers.set(shareableReadHeader, '1');
   }
 
-  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse, context?: GatewayContext): never {
+  // Not logged here: the error log writes the fault, with this cause and the request id, at error level.
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): never {
     const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    this.logger.error({ err: error, subgraph: this.name, url: this.url, status: response?.status, requestId: context?.requestId }, 'subgraph request failed');
+    const cause = new Error(`${this.name} subgraph at ${this.url}${response ? ` answered ${response.status}` : ''}: ${error.message}`, { cause: error });
     throw timedOut
-      ? clientError('SUBGRAPH_TIMEOUT', `The ${this.name} subgraph did not answer within ${this.timeoutMs} ms; its fields are null.`, { serviceName: this.name })
-      : clientError('SUBGRAPH_UNAVAILABLE', `The ${this.name} subgraph is unavailable; its fields are null.`, { serviceName: this.name });
+      ? reportedFault('SUBGRAPH_TIMEOUT', `The ${this.name} subgraph did not answer within ${this.timeoutMs} ms; its fields are null.`, cause, { serviceName: this.name })
+      : reportedFault('SUBGRAPH_UNAVAILABLE', `The ${this.name} subgraph is unavailable; its fields are null.`, cause, { serviceName: this.name });
   }
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorCatalogue } from '@nlai/errors';
-import { startGraph, type TestGraph } from '@nlai/testing';
+import { startGraph, tokenWith, type TestGraph } from '@nlai/testing';
 import Database from 'better-sqlite3';
 
 /** A malformed request, as a client might send it, and what it must get back. */
@@ -66,6 +66,17 @@ const mistakes: Mistake[] = [
   { name: 'POST: only a fragment, no operation', body: { query: 'fragment F on Lab { id }' }, status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'POST: a variable of the wrong type', body: { query: 'query($first: Int) { labs(first: $first) { totalCount } }', variables: { first: 'ten' } }, status: 400, code: 'BAD_USER_INPUT' },
   { name: 'POST: a required variable missing', body: { query: 'query($id: ID!) { lab(id: $id) { name } }' }, status: 400, code: 'BAD_USER_INPUT' },
+  // Validation lets a nullable variable with a default stand where null is not allowed; null overrides the default.
+  { name: 'POST: null for a variable with a default, where the argument is non-null', body: { query: 'query($id: ID = "quva-lab") { lab(id: $id) { name } }', variables: { id: null } }, status: 400, code: 'BAD_USER_INPUT' },
+  {
+    name: 'POST: null for a variable with a default, inside an input object where the field is non-null',
+    body: {
+      query: 'mutation($lab: ID = "quva-lab") { talentRegister(input: { labId: $lab, stage: PHD_CANDIDATE, origin: DOMESTIC, startYear: 2022 }) { talent { id } } }',
+      variables: { lab: null },
+    },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
   {
     name: 'POST: a huge, deeply nested variable where an Int belongs',
     body: { query: 'query($first: Int) { labs(first: $first) { totalCount } }', variables: { first: JSON.parse(`${'['.repeat(2000)}${']'.repeat(2000)}`), padding: 'x'.repeat(500_000) } },
@@ -99,6 +110,8 @@ interface LogLine {
   msg?: string;
   requestId?: string;
   service?: string;
+  code?: string;
+  err?: { message?: string };
 }
 
 /** The JSON log lines a process printed (pino on stdout); anything else it printed is kept as an unparsed line. */
@@ -204,5 +217,54 @@ describe('faults are logged at error level with the request id the client got', 
     // Each process logs the fault once, and every error line says which request it belongs to.
     expect(errorLines(graph.researchInnovation).map((line) => line.requestId)).toEqual([requestId]);
     expect(errorLines(graph.gateway).map((line) => line.requestId)).toEqual([requestId]);
+  });
+});
+
+describe('an outage is a fault, not a client mistake: logged at error with the request id and its cause', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph({ dialect: 'sqlite', env: { LOG_LEVEL: 'info' } });
+  });
+  afterAll(() => graph?.stop());
+
+  const linesOf = async (service: TestGraph['gateway'], requestId: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return logLines(service.output()).filter((line) => line.requestId === requestId);
+  };
+
+  it('Research & Innovation down during a Human Capital write: UPSTREAM_UNAVAILABLE for the client, the cause in the Human Capital log', async () => {
+    await graph.stopService('researchInnovation');
+    try {
+      const requestId = `upstream-${randomUUID()}`;
+      const answer = await send(
+        graph.gateway.url,
+        {
+          name: 'write',
+          body: { query: 'mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id } } }', variables: { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2022 } } },
+          headers: { authorization: `Bearer ${tokenWith('human-capital:write')}` },
+          status: 200,
+          code: 'UPSTREAM_UNAVAILABLE',
+        },
+        requestId,
+      );
+      expect(answer.errors.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+      const faults = (await linesOf(graph.humanCapital, requestId)).filter((line) => line.level >= 50);
+      expect(faults.map((line) => [line.code, line.err?.message])).toEqual([['UPSTREAM_UNAVAILABLE', expect.stringMatching(/gateway/)]]);
+    } finally {
+      await graph.startService('researchInnovation');
+    }
+  });
+
+  it('a subgraph killed: SUBGRAPH_UNAVAILABLE for the client, one error line with the code and the cause in the gateway log', async () => {
+    await graph.stopService('humanCapital', 'SIGKILL');
+    try {
+      const requestId = `down-${randomUUID()}`;
+      const answer = await send(graph.gateway.url, { name: 'down', body: { query: '{ labs(first: 1) { totalCount } talentStats { total } }' }, status: 200, code: 'SUBGRAPH_UNAVAILABLE' }, requestId);
+      expect(answer.errors.map((error) => error.extensions?.code)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+      const faults = (await linesOf(graph.gateway, requestId)).filter((line) => line.level >= 50);
+      expect(faults.map((line) => [line.code, line.err?.message])).toEqual([['SUBGRAPH_UNAVAILABLE', expect.stringMatching(/human-capital subgraph at http/)]]);
+    } finally {
+      await graph.startService('humanCapital');
+    }
   });
 });

@@ -1,14 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { isCatalogued, type ErrorCode } from './catalogue';
-
-/**
- * Codes other parts of the stack give a client's mistake, and what the
- * catalogue calls it: @apollo/gateway reports an operation it cannot run
- * (unknown operation name, no operation chosen) as INVALID_GRAPHQL.
- */
-const foreignClientCodes: Record<string, ErrorCode> = {
-  INVALID_GRAPHQL: 'GRAPHQL_VALIDATION_FAILED',
-};
+import { isCatalogued, kindOf, type ErrorCode, type MistakeCode } from './catalogue';
 
 /**
  * Apollo Server's client errors that carry a 4xx status but no code, in
@@ -26,17 +17,23 @@ function statusOf(error: GraphQLError): number | undefined {
 }
 
 /**
- * The catalogued code of an error that is the client's mistake, or
- * undefined when it is a fault on our side. A mistake is an error with a
- * catalogued code (other than INTERNAL_SERVER_ERROR), a known foreign code
- * for a mistake, or a 4xx status that Apollo Server gave it.
+ * The catalogued code a client may see for an error, or undefined when the
+ * error is to be masked as INTERNAL_SERVER_ERROR: an error with a catalogued
+ * code (a mistake, or a fault the client is told about such as
+ * SUBGRAPH_UNAVAILABLE), or one with a 4xx status that Apollo Server gave
+ * it (BAD_REQUEST).
  */
-export function clientCodeOf(error: GraphQLError): ErrorCode | undefined {
+export function publicCodeOf(error: GraphQLError): ErrorCode | undefined {
   const code = error.extensions?.code;
   if (isCatalogued(code)) return code === 'INTERNAL_SERVER_ERROR' ? undefined : code;
-  if (typeof code === 'string' && code in foreignClientCodes) return foreignClientCodes[code];
   const status = statusOf(error);
   return status !== undefined && status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
+}
+
+/** The catalogued code of an error that is the client's mistake (see the catalogue's `kind`), or undefined when it is a fault. */
+export function clientCodeOf(error: GraphQLError): MistakeCode | undefined {
+  const code = publicCodeOf(error);
+  return code !== undefined && kindOf(code) === 'mistake' ? (code as MistakeCode) : undefined;
 }
 
 /** The message a client sees for its mistake. */

@@ -1,9 +1,9 @@
-export { errorCatalogue, isCatalogued } from './catalogue';
-export type { ErrorCode } from './catalogue';
-export { clientError } from './client-error';
+export { errorCatalogue, isCatalogued, kindOf } from './catalogue';
+export type { ErrorCode, ErrorKind, MistakeCode, ReportedFaultCode } from './catalogue';
+export { clientError, reportedFault } from './client-error';
 export { UserErrors } from './user-error';
 export type { UserError, UserErrorCode } from './user-error';
 export { maskErrors } from './mask-errors';
 export type { MaskErrorsOptions } from './mask-errors';
-export { clientCodeOf, clientMessageOf } from './client-mistake';
+export { clientCodeOf, clientMessageOf, publicCodeOf } from './client-mistake';
 export { checkText, checkYear, checkLabels } from './input-checks';

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { clientCodeOf, clientMessageOf } from './client-mistake';
+import { clientMessageOf, publicCodeOf } from './client-mistake';
 
 /** Extension keys a client may see next to the code. */
 const publicExtensionKeys = new Set(['code', 'requiredScope', 'maxPageSize', 'limit', 'serviceName']);
@@ -11,8 +11,9 @@ export interface MaskErrorsOptions {
 }
 
 /**
- * Apollo Server `formatError`: a client's mistake reaches the client with
- * its catalogued code (see {@link clientCodeOf}); anything else is replaced
+ * Apollo Server `formatError`: a client's mistake, or a fault the client is
+ * told about, reaches the client with its catalogued code (see
+ * {@link publicCodeOf}); anything else is replaced
  * by a bare INTERNAL_SERVER_ERROR, so no SQL, path or stack leaks out.
  * Logging is not done here, where the request is unknown: see the
  * http-server's error-log plugin, which logs each error with its request id.
@@ -20,7 +21,7 @@ export interface MaskErrorsOptions {
 export function maskErrors(options: MaskErrorsOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error : new GraphQLError(formatted.message, { extensions: formatted.extensions ?? {} });
-    const code = clientCodeOf(original);
+    const code = publicCodeOf(original);
     if (code) {
       if (options.exposeStackTraces) return { ...formatted, extensions: { ...formatted.extensions, code } };
       // Only known, harmless details pass: a subgraph's error may carry its URL or response body.

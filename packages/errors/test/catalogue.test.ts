@@ -1,8 +1,9 @@
-import { errorCatalogue, isCatalogued } from '../src';
+import { GraphQLError } from 'graphql';
+import { clientCodeOf, errorCatalogue, isCatalogued, kindOf, publicCodeOf, reportedFault } from '../src';
 
 describe('errorCatalogue', () => {
   it('describes every code in one line of text', () => {
-    for (const [code, description] of Object.entries(errorCatalogue)) {
+    for (const [code, { description }] of Object.entries(errorCatalogue)) {
       expect(code).toMatch(/^[A-Z][A-Z_]*$/);
       expect(description.trim()).not.toBe('');
       expect(description).not.toContain('\n');
@@ -33,5 +34,33 @@ describe('isCatalogued', () => {
     expect(isCatalogued('toString')).toBe(false);
     expect(isCatalogued('constructor')).toBe(false);
     expect(isCatalogued('__proto__')).toBe(false);
+  });
+});
+
+describe('whose an error is', () => {
+  const coded = (code: string) => new GraphQLError('x', { extensions: { code } });
+
+  it('counts our outages and upstream outages as faults, not as client mistakes', () => {
+    for (const code of ['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'INTERNAL_SERVER_ERROR'] as const) {
+      expect([code, kindOf(code), clientCodeOf(coded(code))]).toEqual([code, 'fault', undefined]);
+    }
+  });
+
+  it('counts what a client can fix as its mistake', () => {
+    for (const code of ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAGE_SIZE_EXCEEDED', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_ALLOWED'] as const) {
+      expect([code, kindOf(code), clientCodeOf(coded(code))]).toEqual([code, 'mistake', code]);
+    }
+  });
+
+  it('shows the client a reported fault by its code, and masks an internal error', () => {
+    expect(publicCodeOf(coded('SUBGRAPH_UNAVAILABLE'))).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(publicCodeOf(coded('INTERNAL_SERVER_ERROR'))).toBeUndefined();
+    expect(publicCodeOf(coded('ER_DUP_ENTRY'))).toBeUndefined();
+  });
+
+  it('keeps the cause of a reported fault for the log, not for the client', () => {
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:4000');
+    const error = reportedFault('UPSTREAM_UNAVAILABLE', 'Retry later.', cause);
+    expect([error.message, error.extensions, error.originalError]).toEqual(['Retry later.', { code: 'UPSTREAM_UNAVAILABLE' }, cause]);
   });
 });

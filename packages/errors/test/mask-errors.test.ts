@@ -1,5 +1,5 @@
 import { buildSchema, graphql, GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { clientError, maskErrors } from '../src';
+import { clientError, maskErrors, reportedFault } from '../src';
 
 const schema = buildSchema(`
   type Query {
@@ -99,12 +99,21 @@ describe('maskErrors', () => {
     expect(response).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
-  it("answers the gateway's INVALID_GRAPHQL (an operation it cannot run) as a validation failure, not a fault", () => {
+  it('masks a code from outside the catalogue, such as the gateway’s INVALID_GRAPHQL (the gateway refuses such operations itself, with OPERATION_RESOLUTION_FAILURE)', () => {
     const fromGateway = new GraphQLError('Unknown operation named "B".', { extensions: { code: 'INVALID_GRAPHQL' } });
 
     const response = maskErrors()({ message: fromGateway.message, extensions: { code: 'INVALID_GRAPHQL' } }, fromGateway);
 
-    expect(response).toEqual({ message: 'Unknown operation named "B".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(response).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('shows a reported fault by its code and message, without its cause', () => {
+    const cause = new Error('connect ECONNREFUSED 10.0.0.7:4002');
+    const down = reportedFault('SUBGRAPH_UNAVAILABLE', 'The human-capital subgraph is unavailable; its fields are null.', cause, { serviceName: 'human-capital' });
+
+    const response = maskErrors()({ message: down.message, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'human-capital' } }, down);
+
+    expect(response).toEqual({ message: 'The human-capital subgraph is unavailable; its fields are null.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'human-capital' } });
   });
 
   it('gives an uncoded error Apollo answers with a 4xx the code BAD_REQUEST and a message that says what to fix', () => {

@@ -1,20 +1,26 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { clientCodeOf } from '@nlai/errors';
+import { clientCodeOf, publicCodeOf } from '@nlai/errors';
+import { GraphQLError } from 'graphql';
 import type { Logger } from './logger';
 
+/** The innermost cause of an error: GraphQL wraps a resolver's error (and a reported fault wraps its cause) as `originalError`. */
+function causeOf(error: GraphQLError): unknown {
+  let cause: unknown = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
+}
+
 /**
- * Logs every error of a GraphQL request with the request's id: a fault
- * with its cause at error level, a client's mistake at debug (the HTTP
- * layer logs refused requests at info). A response holding only client
- * mistakes is never a 5xx: Apollo Server answers 500 to an error that
- * carries no status, such as the gateway's own report of an operation it
- * cannot run.
+ * Logs every error of a GraphQL request with the request's id: a client's
+ * mistake at debug (the HTTP layer logs refused requests at info), every
+ * fault at error with its cause, whether it is masked for the client or
+ * reported by its code (SUBGRAPH_UNAVAILABLE, UPSTREAM_UNAVAILABLE: whose
+ * is which, the error catalogue says).
  */
 export function useErrorLog(logger: Logger): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart({ contextValue }) {
       const requestId = (contextValue as { requestId?: string }).requestId;
-      let faults = 0;
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
@@ -22,13 +28,13 @@ export function useErrorLog(logger: Logger): ApolloServerPlugin<BaseContext> {
             if (code) {
               logger.debug({ requestId, code, message: error.message, path: error.path }, 'client mistake');
             } else {
-              faults += 1;
-              logger.error({ err: error.originalError ?? error, requestId, path: error.path, code: error.extensions?.code }, 'internal error, masked for the client');
+              const reported = publicCodeOf(error);
+              logger.error(
+                { err: causeOf(error), requestId, path: error.path, code: reported ?? error.extensions?.code },
+                reported ? `fault, reported to the client as ${reported}` : 'internal error, masked for the client',
+              );
             }
           }
-        },
-        async willSendResponse({ response, errors }) {
-          if (errors?.length && faults === 0 && (response.http.status ?? 200) >= 500) response.http.status = 400;
         },
       };
     },

@@ -171,7 +171,9 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
     if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
-      return refuse(response, requestId, 401, 'This service answers only requests signed by its gateway.', 'UNAUTHENTICATED');
+      // Not an ordinary mistake: only the gateway should reach this service, so an unsigned or replayed request is a security event.
+      logger.warn({ requestId, status: 401, codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress }, 'refused a request not signed by the gateway');
+      return void sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
     }
     if (request.method === 'POST') {
       const contentType = request.headers['content-type'] ?? '';
@@ -257,6 +259,22 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     return url.pathname === graphqlPath && !url.searchParams.has('query') && /\btext\/html\b/.test(request.headers.accept ?? '');
   }
 
+  // Readiness is polled every few seconds: a failure is logged when the state changes, not on every poll.
+  let wasReady = true;
+  async function checkReady(requestId: string): Promise<boolean> {
+    let cause: unknown;
+    const ready = await options.isReady().catch((error: unknown) => {
+      cause = error;
+      return false;
+    });
+    if (ready !== wasReady) {
+      if (ready) logger.info({ requestId }, 'ready again');
+      else logger.warn({ requestId, ...(cause === undefined ? {} : { err: cause }) }, 'not ready: a dependency does not answer; /ready answers 503 until it does');
+      wasReady = ready;
+    }
+    return ready;
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const given = request.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
@@ -273,7 +291,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
         return void response.end(`See ${options.browserHome}\n`);
       }
       if (url.pathname === '/ready') {
-        const ready = await options.isReady().catch(() => false);
+        const ready = await checkReady(requestId);
         return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
       }
       if (url.pathname !== graphqlPath) return refuse(response, requestId, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');

@@ -5,7 +5,25 @@ import { serveGraphQL, type RunningServer } from '../src/serve-graphql';
 
 const silent = pino({ level: 'silent' });
 
-async function start(options: { ready?: boolean; slowMs?: number; bodyLimitBytes?: number; requestTimeoutMs?: number; headersTimeoutMs?: number } = {}): Promise<RunningServer> {
+/** A logger that keeps its JSON lines, for asserting what was logged and at which level. */
+function capturingLogger() {
+  const lines: Array<{ level: number; msg: string; requestId?: string; err?: { message: string } }> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+  return { logger, lines };
+}
+
+interface StartOptions {
+  ready?: boolean;
+  isReady?: () => Promise<boolean>;
+  verifyCaller?: () => boolean;
+  logger?: pino.Logger;
+  slowMs?: number;
+  bodyLimitBytes?: number;
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
+}
+
+async function start(options: StartOptions = {}): Promise<RunningServer> {
   const apollo = new ApolloServer({
     typeDefs: 'type Query { hello(name: String): String, slow: String }',
     resolvers: {
@@ -21,11 +39,12 @@ async function start(options: { ready?: boolean; slowMs?: number; bodyLimitBytes
     apollo,
     context: async () => ({}),
     port: 0,
-    isReady: async () => options.ready ?? true,
+    isReady: options.isReady ?? (async () => options.ready ?? true),
+    ...(options.verifyCaller ? { verifyCaller: options.verifyCaller } : {}),
     bodyLimitBytes: options.bodyLimitBytes,
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
-    logger: silent,
+    logger: options.logger ?? silent,
   });
 }
 
@@ -59,6 +78,40 @@ describe('serveGraphQL', () => {
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'unavailable' });
+  });
+
+  it('logs a failing readiness check at warn with its cause, once per change from ready to not ready', async () => {
+    const { logger, lines } = capturingLogger();
+    let database: 'up' | 'down' = 'down';
+    server = await start({
+      logger,
+      isReady: async () => {
+        if (database === 'down') throw new Error('SQLITE_CANTOPEN: unable to open database file');
+        return true;
+      },
+    });
+    const base = server.url.replace('/graphql', '');
+    const poll = async () => (await fetch(`${base}/ready`)).status;
+    expect([await poll(), await poll(), await poll()]).toEqual([503, 503, 503]);
+    database = 'up';
+    expect(await poll()).toBe(200);
+    database = 'down';
+    expect(await poll()).toBe(503);
+    const readiness = lines.filter((line) => /ready/.test(line.msg)).map((line) => [line.level, line.err?.message]);
+    expect(readiness).toEqual([
+      [40, 'SQLITE_CANTOPEN: unable to open database file'],
+      [30, undefined],
+      [40, 'SQLITE_CANTOPEN: unable to open database file'],
+    ]);
+  });
+
+  it('logs a request refused by its caller check (not signed by the gateway, or replayed) at warn, with the request id', async () => {
+    const { logger, lines } = capturingLogger();
+    server = await start({ logger, verifyCaller: () => false });
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'replay-1' }, body: '{"query":"{ hello }"}' });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(lines.filter((line) => line.requestId === 'replay-1').map((line) => line.level)).toEqual([40]);
   });
 
   it('cuts a client that trickles its body in, with 408, long before it has sent it', async () => {

@@ -1,4 +1,4 @@
-import { clientError } from '@nlai/errors';
+import { reportedFault } from '@nlai/errors';
 
 /** What this subgraph needs to know of a lab before registering people in it. */
 export interface LabReference {
@@ -33,8 +33,9 @@ export class ResearchInnovationClient {
 
   /** Looks up the lab and/or organisation given; null for one that does not exist. */
   async lookup(references: { labId?: string; organisationId?: string }): Promise<{ lab: LabReference | null; organisation: { id: string; kind: string } | null }> {
-    const unavailable = () =>
-      clientError('UPSTREAM_UNAVAILABLE', 'The Research & Innovation data could not be reached to check the reference. Nothing was written; retry later.');
+    // The cause travels as the error's originalError: the error log writes it with the request id.
+    const unavailable = (cause: unknown) =>
+      reportedFault('UPSTREAM_UNAVAILABLE', 'The Research & Innovation data could not be reached to check the reference. Nothing was written; retry later.', cause);
     let body: { data?: { lab?: LabReference | null; organisation?: { id: string; kind: string } | null }; errors?: unknown[] };
     try {
       const response = await fetch(this.options.url, {
@@ -51,12 +52,12 @@ export class ResearchInnovationClient {
         }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      if (!response.ok) throw unavailable();
+      if (!response.ok) throw new Error(`the gateway at ${this.options.url} answered ${response.status}`);
       body = (await response.json()) as typeof body;
-    } catch {
-      throw unavailable();
+    } catch (error) {
+      throw unavailable(error);
     }
-    if (!body.data || body.errors?.length) throw unavailable();
+    if (!body.data || body.errors?.length) throw unavailable(new Error(`the gateway at ${this.options.url} answered with errors: ${JSON.stringify(body.errors ?? 'no data')}`));
     return { lab: body.data.lab ?? null, organisation: body.data.organisation ?? null };
   }
 }
