@@ -4,6 +4,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // A guard against hangs, not a speed check: on a loaded 2-core machine 50 concurrent writes can take more than Jest's default 5 s.
+  testTimeout: 30_000,
   // Jest 30 warns when a library touches globals of a finished test file; nothing here leaks between files.
   testEnvironmentOptions: { globalsCleanup: 'off' },
   roots: ['<rootDir>/test'],
