@@ -519,6 +519,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
 
   const services: Services = { repositories: repositories(dataSource.manager), ${n.entityPlural}: new ${E}Service(dataSource) };
   return startSubgraph<Context>({
+    name: '${n.service}',
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
     dataSource,
