@@ -71,6 +71,19 @@ function subgraphSchema(names: string[]) {
   );
 }
 
+/**
+ * One problem per secret set in more than one variable: each subgraph holds
+ * its own secret, and with a shared one could sign requests to another
+ * subgraph, or mint callers' tokens when it is AUTH_JWT_SECRET too.
+ */
+function sharedSecrets(variables: Record<string, string | number | undefined>): string[] {
+  const byValue = new Map<string, string[]>();
+  for (const [variable, value] of Object.entries(variables)) if (typeof value === 'string') byValue.set(value, [...(byValue.get(value) ?? []), variable]);
+  return [...byValue.values()]
+    .filter((sharing) => sharing.length > 1)
+    .map((sharing) => `${sharing.sort().join(', ')}: the same secret, so whoever holds one can sign for the others; give each its own (\`openssl rand -hex 32\`)`);
+}
+
 /** Everything the gateway reads from its environment, parsed once at boot. */
 export type Config = ReturnType<typeof configFrom>;
 
@@ -101,6 +114,10 @@ export function configFrom(environment: Record<string, string | undefined>) {
         requiredInProduction: names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`),
       }) as Record<string, string | number | undefined>,
   );
+  if (parsed && perSubgraph) {
+    const secretVariables = names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`);
+    problems.push(...sharedSecrets({ AUTH_JWT_SECRET: parsed.AUTH_JWT_SECRET, ...Object.fromEntries(secretVariables.map((variable) => [variable, perSubgraph[variable]])) }));
+  }
   if (problems.length > 0 || !parsed || !perSubgraph) throw new ConfigError(problems);
   const production = parsed.NODE_ENV === 'production';
   const subgraphUrls: Record<string, string> = {};

@@ -50,7 +50,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
         name,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
-        fetcher: subgraphFetcher({ secret: config.subgraphSecrets[name], timeoutMs: config.subgraphTimeoutMs, agent, deduplicate: config.subgraphDeduplicate }) as never,
+        fetcher: subgraphFetcher({ subgraph: name, secret: config.subgraphSecrets[name], timeoutMs: config.subgraphTimeoutMs, agent, deduplicate: config.subgraphDeduplicate }) as never,
       } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
     // The query plan is for developers; never shown in production, whatever the headers say.

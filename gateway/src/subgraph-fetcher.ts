@@ -3,6 +3,8 @@ import { Agent, request } from 'undici';
 
 /** Options of {@link subgraphFetcher}. */
 export interface SubgraphFetcherOptions {
+  /** The subgraph's name in the supergraph: each signature holds for it only. */
+  subgraph: string;
   /** The subgraph's secret: each request body is signed with it. Unset in development. */
   secret?: string | undefined;
   /** A request not answered within this many ms is aborted. */
@@ -49,7 +51,7 @@ function asResponse(url: string, answer: SubgraphAnswer) {
 export const shareableReadHeader = 'x-gateway-shareable-read';
 
 /**
- * The fetch the gateway uses for one subgraph: signs the exact body and Authorization it sends,
+ * The fetch the gateway uses for one subgraph: signs the subgraph's name and the exact body and Authorization it sends,
  * reuses sockets, and gives up after the timeout (the socket of an aborted
  * request is closed, not leaked). It uses undici's request(), not fetch():
  * the body goes out as one buffer instead of a web stream, which profiling
@@ -66,7 +68,7 @@ export function subgraphFetcher(options: SubgraphFetcherOptions) {
   const send = async (url: string, init: FetchInit | undefined, headers: Record<string, string>): Promise<SubgraphAnswer> => {
     const body = init?.body ?? '';
     // Signed here, per request sent: a retry or a shared read still gets a nonce of its own.
-    if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, { body, authorization: headers.authorization });
+    if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, { subgraph: options.subgraph, body, authorization: headers.authorization });
     const response = await request(url, {
       method: (init?.method ?? 'POST') as 'POST',
       headers,

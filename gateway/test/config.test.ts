@@ -25,6 +25,20 @@ describe('the gateway’s configuration', () => {
     );
   });
 
+  it('refuses a secret shared by two subgraphs, or by the tokens and a subgraph, naming the variables', () => {
+    const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
+    expect(() => configFrom({ RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('same'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('same') })).toThrow(
+      new ConfigError(['HUMAN_CAPITAL_SUBGRAPH_SECRET, RESEARCH_INNOVATION_SUBGRAPH_SECRET: the same secret, so whoever holds one can sign for the others; give each its own (`openssl rand -hex 32`)']),
+    );
+    expect(() => configFrom({ NODE_ENV: 'production', AUTH_JWT_SECRET: key('same'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('same') })).toThrow(
+      new ConfigError(['AUTH_JWT_SECRET, HUMAN_CAPITAL_SUBGRAPH_SECRET: the same secret, so whoever holds one can sign for the others; give each its own (`openssl rand -hex 32`)']),
+    );
+    expect(configFrom({ AUTH_JWT_SECRET: key('jwt'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc') }).subgraphSecrets).toEqual({
+      'research-innovation': key('ri'),
+      'human-capital': key('hc'),
+    });
+  });
+
   it('gives a client 30 s to send a request and 10 s for its headers, or what HTTP_*_TIMEOUT_MS say', () => {
     expect(configFrom({}).http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
     expect(configFrom({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '8000' }).http).toEqual({ requestTimeoutMs: 5000, headersTimeoutMs: 5000 });

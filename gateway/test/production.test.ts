@@ -116,13 +116,15 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
       expect(answer.data).toBeUndefined();
     });
 
-    it('refuses a signature made with another secret or for another body, and accepts the right one', async () => {
+    it('refuses a signature made with another secret, for another subgraph or for another body, and accepts the right one', async () => {
       const body = JSON.stringify(bodies._service);
       const send = (signature: string) =>
         fetch(graph.humanCapital.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-nlai-gateway-signature': signature }, body });
-      expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, { body }))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { body: '{"query":"{ __typename }"}' }))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { body }))).status).toBe(200);
+      const subgraph = 'human-capital';
+      expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, { subgraph, body }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph: 'research-innovation', body }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph, body: '{"query":"{ __typename }"}' }))).status).toBe(401);
+      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph, body }))).status).toBe(200);
     });
   });
 

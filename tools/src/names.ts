@@ -1,3 +1,5 @@
+import pluralize from 'pluralize';
+
 /** Every spelling of a new subgraph's names, derived once from `--name` (and `--entity`). */
 export interface SubgraphNames {
   /** kebab-case, e.g. `ai-skills`: the folder, the subgraph's name in the supergraph. */
@@ -23,8 +25,6 @@ export interface SubgraphNames {
   /** `ai-skills:write` */
   writeScope: string;
 }
-
-import pluralize from 'pluralize';
 
 const kebab = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 

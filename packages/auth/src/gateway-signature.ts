@@ -8,6 +8,8 @@ export const signatureToleranceSeconds = 30;
 
 /** What a signature covers besides its timestamp and nonce. */
 export interface SignedRequest {
+  /** The subgraph the request is for, by its name in the supergraph: a signature holds for that one only. */
+  subgraph: string;
   /** The exact request body. */
   body: string;
   /** The caller's Authorization header as forwarded; absent for an anonymous caller. */
@@ -47,15 +49,18 @@ export class MemoryNonceStore implements NonceStore {
 }
 
 function mac(secret: string, timestamp: number, nonce: string, request: SignedRequest): string {
-  // Length-prefixed Authorization: no header/body split can forge another request's input.
+  // Length-prefixed subgraph and Authorization: no split between them and the body can forge another request's input.
+  const { subgraph, body } = request;
   const authorization = request.authorization ?? '';
-  return createHmac('sha256', secret).update(`v1\n${timestamp}\n${nonce}\n${authorization.length}:${authorization}\n${request.body}`).digest('hex');
+  return createHmac('sha256', secret).update(`v1\n${timestamp}\n${nonce}\n${subgraph.length}:${subgraph}\n${authorization.length}:${authorization}\n${body}`).digest('hex');
 }
 
 /**
  * `t=<unix seconds>,n=<random nonce>,v1=<hex HMAC-SHA256>`: proves the
  * request comes from a gateway holding this subgraph's secret, for this
- * exact body and caller's Authorization, within the last thirty seconds.
+ * subgraph, exact body and caller's Authorization, within the last thirty
+ * seconds: a request captured on its way to one subgraph is refused by
+ * another, even one with the same secret.
  * Every call makes a new nonce, so sign each request sent (each retry too).
  */
 export function signGatewayRequest(secret: string, request: SignedRequest, now = Date.now()): string {

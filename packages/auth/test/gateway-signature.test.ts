@@ -3,7 +3,7 @@ import { MemoryNonceStore, signGatewayRequest, verifyGatewayRequest } from '../s
 const secret = 's'.repeat(40);
 const body = '{"query":"{ _service { sdl } }"}';
 const authorization = 'Bearer aaa.bbb.ccc';
-const signed = { body, authorization };
+const signed = { subgraph: 'human-capital', body, authorization };
 
 describe('gateway signatures', () => {
   it('verify once for the same secret, Authorization and body within thirty seconds', async () => {
@@ -11,6 +11,13 @@ describe('gateway signatures', () => {
     const signature = signGatewayRequest(secret, signed, now);
     expect(signature).toMatch(/^t=\d+,n=[0-9a-f]{32},v1=[0-9a-f]{64}$/);
     expect(await verifyGatewayRequest(secret, signature, signed, new MemoryNonceStore(), now + 29_000)).toBe(true);
+  });
+
+  it('hold for one subgraph only: a request signed for one is refused by another that shares its secret', async () => {
+    const now = Date.now();
+    const signature = signGatewayRequest(secret, signed, now);
+    expect(await verifyGatewayRequest(secret, signature, { ...signed, subgraph: 'research-innovation' }, new MemoryNonceStore(), now)).toBe(false);
+    expect(await verifyGatewayRequest(secret, signature, signed, new MemoryNonceStore(), now)).toBe(true);
   });
 
   it('give every request its own nonce, even for the same body at the same moment', () => {
@@ -42,7 +49,7 @@ describe('gateway signatures', () => {
     ['another secret', () => signGatewayRequest('x'.repeat(40), signed), signed, 0],
     ['another body', () => signGatewayRequest(secret, signed), { ...signed, body: '{"query":"{ talents { totalCount } }"}' }, 0],
     ['another caller’s Authorization swapped in', () => signGatewayRequest(secret, signed), { ...signed, authorization: 'Bearer xxx.yyy.zzz' }, 0],
-    ['an Authorization added to an anonymous request', () => signGatewayRequest(secret, { body }), signed, 0],
+    ['an Authorization added to an anonymous request', () => signGatewayRequest(secret, { subgraph: signed.subgraph, body }), signed, 0],
     ['a stale timestamp', () => signGatewayRequest(secret, signed), signed, 31_000],
     ['a timestamp from the future', () => signGatewayRequest(secret, signed), signed, -31_000],
   ])('refuse %s', async (_name, header, request, skewMs) => {

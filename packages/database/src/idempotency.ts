@@ -69,16 +69,20 @@ function fingerprintOf(operation: string, input: unknown): string {
  * The row's key: a hash of caller and key, so the table (and its primary
  * key) did not change when keys became per caller, and no subject is stored.
  */
-function storedKeyOf(request: IdempotentRequest & { key: string }): string {
-  if (!keyPattern.test(request.key)) throw new IdempotencyKeyRefused('An idempotency key is 1 to 100 letters, digits or . _ : -.');
-  if (!request.caller) throw new IdempotencyKeyRefused('An idempotency key needs a bearer token that names its caller (sub).');
-  return createHash('sha256').update(`${request.caller.length}:${request.caller}\n${request.key}`).digest('hex');
+function storedKeyOf(key: string, caller: string | null): string {
+  if (!keyPattern.test(key)) throw new IdempotencyKeyRefused('An idempotency key is 1 to 100 letters, digits or . _ : -.');
+  if (!caller) throw new IdempotencyKeyRefused('An idempotency key needs a bearer token that names its caller (sub).');
+  return createHash('sha256').update(`${caller.length}:${caller}\n${key}`).digest('hex');
 }
 
 /** The payload stored for this caller's key, if its first run completed; throws IdempotencyKeyRefused on a mismatch. */
 export async function storedResult<T>(manager: EntityManager, request: IdempotentRequest): Promise<T | undefined> {
   if (!request.key) return undefined;
-  const stored = await manager.findOneBy(IdempotencyKeyEntity, { key: storedKeyOf({ ...request, key: request.key }) });
+  return storedResultAt<T>(manager, storedKeyOf(request.key, request.caller), request);
+}
+
+async function storedResultAt<T>(manager: EntityManager, storedKey: string, request: IdempotentRequest): Promise<T | undefined> {
+  const stored = await manager.findOneBy(IdempotencyKeyEntity, { key: storedKey });
   if (!stored?.result) return undefined;
   if (stored.operation !== request.operation || stored.fingerprint !== fingerprintOf(request.operation, request.input)) {
     throw new IdempotencyKeyRefused('This idempotency key was used for another write; use a new key for a new write.');
@@ -101,21 +105,23 @@ export async function idempotentTransaction<T>(
   write: (manager: EntityManager) => Promise<T>,
   succeeded: (result: T) => boolean,
 ): Promise<T> {
+  // Checked and hashed once per write: a malformed key or a caller without a subject is refused before any transaction.
+  const storedKey = request.key ? storedKeyOf(request.key, request.caller) : null;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await retryingTransaction(dataSource, async (manager) => {
-        if (!request.key) return write(manager);
-        const replay = await storedResult<T>(manager, request);
+        if (!storedKey) return write(manager);
+        const replay = await storedResultAt<T>(manager, storedKey, request);
         if (replay !== undefined) return replay;
         try {
-          await manager.insert(IdempotencyKeyEntity, { key: storedKeyOf({ ...request, key: request.key }), operation: request.operation, fingerprint: fingerprintOf(request.operation, request.input), result: null });
+          await manager.insert(IdempotencyKeyEntity, { key: storedKey, operation: request.operation, fingerprint: fingerprintOf(request.operation, request.input), result: null });
         } catch (error) {
           if (isUniqueViolation(error)) throw new KeyInFlight();
           throw error;
         }
         const result = await write(manager);
         if (!succeeded(result)) throw new NothingWritten(result);
-        await manager.update(IdempotencyKeyEntity, { key: storedKeyOf({ ...request, key: request.key }) }, { result: JSON.stringify(result) });
+        await manager.update(IdempotencyKeyEntity, { key: storedKey }, { result: JSON.stringify(result) });
         return result;
       });
     } catch (error) {

@@ -18,6 +18,8 @@ export interface BaseContext {
 
 /** Options of {@link startSubgraph}. */
 export interface StartSubgraphOptions<Context extends BaseContext> {
+  /** The subgraph's name in the supergraph (schema/supergraph.yaml): it accepts only signatures made for it. */
+  name: string;
   /** Path of the subgraph's SDL file. */
   sdlFile: string;
   /** Resolver map: one object per GraphQL type. */
@@ -90,7 +92,7 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
           verifyCaller: async ({ method, headers, body }: { method: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
             const signature = headers[gatewaySignatureHeader];
             const authorization = typeof headers.authorization === 'string' ? headers.authorization : undefined;
-            return method === 'POST' && typeof signature === 'string' && (await verifyGatewayRequest(gatewaySecret, signature, { body, authorization }, nonces));
+            return method === 'POST' && typeof signature === 'string' && (await verifyGatewayRequest(gatewaySecret, signature, { subgraph: options.name, body, authorization }, nonces));
           },
         }
       : {}),

@@ -32,6 +32,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     talentStatsThreshold: config.talentStatsThreshold,
   };
   return startSubgraph<Context>({
+    name: 'human-capital',
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
     dataSource,

@@ -31,6 +31,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     partnerships: new PartnershipService(dataSource),
   };
   return startSubgraph<Context>({
+    name: 'research-innovation',
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
     dataSource,

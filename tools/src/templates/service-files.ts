@@ -389,7 +389,8 @@ export function createLoaders({ ${n.entityPlural} }: Repositories) {
 export type Loaders = ReturnType<typeof createLoaders>;
 `,
 
-    [`src/services/${n.entityKebab}.service.ts`]: `import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
+    [`src/services/${n.entityKebab}.service.ts`]: `import type { AuthContext } from '@nlai/auth';
+import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
 import { checkText, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
 import type { ${E}Entity } from '../entities';
@@ -412,12 +413,12 @@ const refusedKey = (userError: UserError): ${E}Payload => ({ ${e}: null, userErr
 export class ${E}Service {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** \`caller\` (the token's subject) scopes the idempotency key. */
-  async create(input: ${E}CreateInput, caller: string | null): Promise<${E}Payload> {
+  /** The caller (\`auth.subject\`) scopes the idempotency key. */
+  async create(input: ${E}CreateInput, auth: AuthContext): Promise<${E}Payload> {
     try {
       return await runMutation<${E}Payload>(
         this.dataSource,
-        { key: input.idempotencyKey, caller, operation: '${e}Create', input },
+        { key: input.idempotencyKey, caller: auth.subject, operation: '${e}Create', input },
         async (manager) => {
           const repos = repositories(manager);
           const errors = new UserErrors();
@@ -457,7 +458,7 @@ export const Query = {
 import type { ${E}CreateInput } from '../services/${n.entityKebab}.service';
 
 export const Mutation = {
-  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services, auth }: Context) => services.${n.entityPlural}.create(input, auth.subject),
+  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services, auth }: Context) => services.${n.entityPlural}.create(input, auth),
 };
 `,
     [`src/resolvers/${E}.ts`]: `import type { Context } from '../context';
@@ -519,6 +520,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
 
   const services: Services = { repositories: repositories(dataSource.manager), ${n.entityPlural}: new ${E}Service(dataSource) };
   return startSubgraph<Context>({
+    name: '${n.service}',
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
     dataSource,

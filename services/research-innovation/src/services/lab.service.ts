@@ -1,3 +1,4 @@
+import type { AuthContext } from '@nlai/auth';
 import { isUniqueViolation, randomId, runMutation, slugify } from '@nlai/database';
 import { checkLabels, checkText, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
@@ -48,8 +49,8 @@ export class LabService {
     private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
   ) {}
 
-  create(input: LabCreateInput, caller: string | null): Promise<LabPayload> {
-    return this.write('labCreate', input, caller, async (repos, errors) => {
+  create(input: LabCreateInput, auth: AuthContext): Promise<LabPayload> {
+    return this.write('labCreate', input, auth, async (repos, errors) => {
       const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
       if (name && (await repos.labs.findByName(name))) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
       const location = await this.findLocation(repos, errors, input.city);
@@ -78,8 +79,8 @@ export class LabService {
     });
   }
 
-  update(input: LabUpdateInput, caller: string | null): Promise<LabPayload> {
-    return this.write('labUpdate', input, caller, async (repos, errors) => {
+  update(input: LabUpdateInput, auth: AuthContext): Promise<LabPayload> {
+    return this.write('labUpdate', input, auth, async (repos, errors) => {
       const [current] = await repos.labs.findByIds([input.id]);
       if (!current) {
         errors.add(['input', 'id'], 'NOT_FOUND', `There is no lab with id "${input.id}".`);
@@ -114,13 +115,13 @@ export class LabService {
   private async write(
     operation: string,
     input: { idempotencyKey?: string | null },
-    caller: string | null,
+    auth: AuthContext,
     step: (repos: Repositories, errors: UserErrors) => Promise<LabEntity | null>,
   ): Promise<LabPayload> {
     try {
       return await runMutation<LabPayload>(
         this.dataSource,
-        { key: input.idempotencyKey, caller, operation, input },
+        { key: input.idempotencyKey, caller: auth.subject, operation, input },
         async (manager) => {
           const errors = new UserErrors();
           const lab = await step(repositories(manager), errors);

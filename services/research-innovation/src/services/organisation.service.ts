@@ -1,3 +1,4 @@
+import type { AuthContext } from '@nlai/auth';
 import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
 import { checkText, UserErrors, type UserError } from '@nlai/errors';
 import { isIsoCountryCode } from '@nlai/iso-countries';
@@ -26,9 +27,9 @@ const rorIdPattern = /^0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}$/;
 export class OrganisationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: OrganisationCreateInput, caller: string | null): Promise<OrganisationPayload> {
+  async create(input: OrganisationCreateInput, auth: AuthContext): Promise<OrganisationPayload> {
     try {
-      return await runMutation<OrganisationPayload>(this.dataSource, { key: input.idempotencyKey, caller, operation: 'organisationCreate', input }, async (manager) => {
+      return await runMutation<OrganisationPayload>(this.dataSource, { key: input.idempotencyKey, caller: auth.subject, operation: 'organisationCreate', input }, async (manager) => {
         const repos = repositories(manager);
         const errors = new UserErrors();
         const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');

@@ -1,3 +1,4 @@
+import type { AuthContext } from '@nlai/auth';
 import { randomId, runMutation } from '@nlai/database';
 import { checkYear, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
@@ -33,8 +34,8 @@ export class PartnershipService {
     private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
   ) {}
 
-  create(input: PartnershipCreateInput, caller: string | null): Promise<PartnershipPayload> {
-    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, caller, operation: 'partnershipCreate', input }, async (manager) => {
+  create(input: PartnershipCreateInput, auth: AuthContext): Promise<PartnershipPayload> {
+    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, caller: auth.subject, operation: 'partnershipCreate', input }, async (manager) => {
       const repos = repositories(manager);
       const errors = new UserErrors();
       if (!(await repos.labs.idExists(input.labId))) errors.add(['input', 'labId'], 'NOT_FOUND', `There is no lab with id "${input.labId}".`);
@@ -60,8 +61,8 @@ export class PartnershipService {
     }, refusedKey);
   }
 
-  end(input: PartnershipEndInput, caller: string | null): Promise<PartnershipPayload> {
-    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, caller, operation: 'partnershipEnd', input }, async (manager) => {
+  end(input: PartnershipEndInput, auth: AuthContext): Promise<PartnershipPayload> {
+    return runMutation<PartnershipPayload>(this.dataSource, { key: input.idempotencyKey, caller: auth.subject, operation: 'partnershipEnd', input }, async (manager) => {
       const repos = repositories(manager);
       const errors = new UserErrors();
       const partnership = await repos.partnerships.findById(input.id);
