@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { countStatements } from '@nlai/database';
 import { clientCodeOf } from '@nlai/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from './logger';
@@ -28,8 +27,12 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
   bodyLimitBytes?: number;
   /** Answers /ready: true when the service's dependencies answer. */
   isReady: () => Promise<boolean>;
-  /** Adds `x-sql-statements` to each GraphQL response (tests and benchmarks count queries). Default: false. */
-  exposeStatementCount?: boolean;
+  /**
+   * Runs around the execution of each GraphQL request, e.g. to count its SQL
+   * statements in an AsyncLocalStorage scope; may add response headers
+   * (`setHeader`) before the answer goes out. Default: none.
+   */
+  aroundRequest?: AroundRequest;
   /**
    * Decides whether a caller may use /graphql at all, from the raw request
    * (a subgraph: "is it signed by my gateway?"). Refused callers get 401.
@@ -65,6 +68,9 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
   shutdownGraceMs?: number;
   logger: Logger;
 }
+
+/** The hook of {@link ServeGraphQLOptions.aroundRequest}: must call `run` once and return its result. */
+export type AroundRequest = <T>(request: { requestId: string; setHeader: (name: string, value: string) => void }, run: () => Promise<T>) => Promise<T>;
 
 /** What {@link ServeGraphQLOptions.admitRequest} decides. */
 export type AdmittedRequest = { body: unknown; search: string } | { refused: { status: number; code: string; message: string } };
@@ -209,15 +215,9 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
           }
         },
       });
-    // Counting needs an AsyncLocalStorage scope around the request: only paid for when asked.
-    let result: Awaited<ReturnType<typeof execute>>;
-    if (options.exposeStatementCount) {
-      const counted = await countStatements(execute);
-      result = counted.result;
-      response.setHeader('x-sql-statements', String(counted.statements));
-    } else {
-      result = await execute();
-    }
+    const result = options.aroundRequest
+      ? await options.aroundRequest({ requestId, setHeader: (name, value) => void response.setHeader(name, value) }, execute)
+      : await execute();
     for (const [name, value] of result.headers) response.setHeader(name, value);
     const status = result.status ?? 200;
     if (status >= 400 && status < 500) {
