@@ -1,7 +1,5 @@
 export { serveGraphQL } from './serve-graphql';
-export type { AdmittedRequest, ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
-export { startSubgraph } from './start-subgraph';
-export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';
+export type { AdmittedRequest, AroundRequest, ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
 export { runUntilSignalled } from './run-until-signalled';
 export { createLogger } from './logger';
 export type { Logger } from './logger';

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import { slowClient } from '@nlai/testing';
-import { serveGraphQL, type RunningServer } from '../src/serve-graphql';
+import { serveGraphQL, type AroundRequest, type RunningServer } from '../src/serve-graphql';
 
 const silent = pino({ level: 'silent' });
 
@@ -21,6 +21,7 @@ interface StartOptions {
   bodyLimitBytes?: number;
   requestTimeoutMs?: number;
   headersTimeoutMs?: number;
+  aroundRequest?: AroundRequest;
 }
 
 async function start(options: StartOptions = {}): Promise<RunningServer> {
@@ -41,6 +42,7 @@ async function start(options: StartOptions = {}): Promise<RunningServer> {
     port: 0,
     isReady: options.isReady ?? (async () => options.ready ?? true),
     ...(options.verifyCaller ? { verifyCaller: options.verifyCaller } : {}),
+    ...(options.aroundRequest ? { aroundRequest: options.aroundRequest } : {}),
     bodyLimitBytes: options.bodyLimitBytes,
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
@@ -69,6 +71,24 @@ describe('serveGraphQL', () => {
     expect(kept.headers.get('x-request-id')).toBe('trace-42');
     const replaced = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' }, body: '{"query":"{ hello }"}' });
     expect(replaced.headers.get('x-request-id')).not.toBe('bad id with spaces');
+  });
+
+  it('runs each GraphQL request inside the aroundRequest hook, which may add response headers', async () => {
+    const seen: string[] = [];
+    server = await start({
+      aroundRequest: async ({ requestId, setHeader }, run) => {
+        seen.push(requestId);
+        const result = await run();
+        setHeader('x-around', 'after the request ran');
+        return result;
+      },
+    });
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-7' }, body: '{"query":"{ hello }"}' });
+    expect(await response.json()).toEqual({ data: { hello: 'hello world' } });
+    expect(response.headers.get('x-around')).toBe('after the request ran');
+    expect(seen).toEqual(['trace-7']);
+    await fetch(`${server.url.replace(/\/graphql$/, '')}/health`);
+    expect(seen).toEqual(['trace-7']);
   });
 
   it('says it is alive at /health and ready at /ready, or 503 when its dependencies are not', async () => {

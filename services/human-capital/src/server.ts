@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CountingLogger, openDatabase } from '@nlai/database';
-import { createLogger, startSubgraph, type Logger, type RunningSubgraph } from '@nlai/http-server';
+import { createLogger, type Logger } from '@nlai/http-server';
+import { startSubgraph, type RunningSubgraph } from '@nlai/subgraph-kit';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import { dataSourceOptions } from './data-source';

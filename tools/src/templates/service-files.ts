@@ -53,6 +53,7 @@ export function serviceFiles(n: SubgraphNames, context: TemplateContext): Record
           '@nlai/errors': '*',
           '@nlai/http-server': '*',
           '@nlai/paging': '*',
+          '@nlai/subgraph-kit': '*',
           dataloader: '^2.2.3',
           graphql: '^16.11.0',
           'reflect-metadata': '^0.2.2',
@@ -499,7 +500,8 @@ export async function seedSampleData(dataSource: DataSource): Promise<boolean> {
 
     'src/server.ts': `import { join } from 'node:path';
 import { CountingLogger, openDatabase } from '@nlai/database';
-import { createLogger, startSubgraph, type Logger, type RunningSubgraph } from '@nlai/http-server';
+import { createLogger, type Logger } from '@nlai/http-server';
+import { startSubgraph, type RunningSubgraph } from '@nlai/subgraph-kit';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import { dataSourceOptions } from './data-source';
@@ -553,7 +555,7 @@ void migrateOnly(dataSourceOptions(readConfig().database));
 `,
 
     'test/subgraph.test.ts': `import { ConfigError } from '@nlai/config';
-import type { RunningSubgraph } from '@nlai/http-server';
+import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
 import { configFrom } from '../src/config';
 import { createServer } from '../src/server';

@@ -3,12 +3,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createAuthenticator, enforceScopes, gatewaySignatureHeader, MemoryNonceStore, verifyGatewayRequest, type AuthContext, type NonceStore, type TokenOptions } from '@nlai/auth';
+import { countStatements } from '@nlai/database';
 import { maskErrors } from '@nlai/errors';
+import { serveGraphQL, useErrorLog, type AroundRequest, type Logger, type RunningServer } from '@nlai/http-server';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { useErrorLog } from './error-log';
-import type { Logger } from './logger';
-import { serveGraphQL, type RunningServer } from './serve-graphql';
 
 /** What a subgraph adds to the context every request gets. */
 export interface BaseContext {
@@ -45,6 +44,7 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
   headersTimeoutMs?: number;
   /** Hides introspection, "did you mean" suggestions and stack traces. */
   production: boolean;
+  /** Adds `x-sql-statements` to each GraphQL response (tests and benchmarks count queries). */
   exposeStatementCount: boolean;
   logger: Logger;
 }
@@ -53,6 +53,13 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
 export interface RunningSubgraph extends RunningServer {
   dataSource: DataSource;
 }
+
+/** Counts the SQL statements a request runs; needs an AsyncLocalStorage scope, so only paid for when asked. */
+const countingStatements: AroundRequest = async ({ setHeader }, run) => {
+  const { result, statements } = await countStatements(run);
+  setHeader('x-sql-statements', String(statements));
+  return result;
+};
 
 /**
  * Starts a federated subgraph the same way for every service: SDL beside the
@@ -82,7 +89,7 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     apollo,
     port: options.port,
     host: options.host,
-    exposeStatementCount: options.exposeStatementCount,
+    ...(options.exposeStatementCount ? { aroundRequest: countingStatements } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
     logger: options.logger,

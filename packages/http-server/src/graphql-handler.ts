@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type BaseContext } from '@apollo/server';
+import { clientCodeOf } from '@nlai/errors';
+import { GraphQLError } from 'graphql';
+import { legacyJsonStatus } from './legacy-json-status';
+import { readBody } from './request-body';
+import type { Refuse } from './refuse';
+import { requestErrorBody, sendJson } from './send-json';
+import type { ServeGraphQLOptions } from './serve-graphql-options';
+
+/** The codes of a GraphQL error response, for the log. */
+function codesOf(body: string): unknown[] {
+  try {
+    return ((JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? []).map((error) => error.extensions?.code);
+  } catch {
+    return [];
+  }
+}
+
+/** Serves one request to the GraphQL path; throws BodyTooLarge for an oversized body. */
+export type GraphQLHandler = (request: IncomingMessage, response: ServerResponse, requestId: string, search: string) => Promise<void>;
+
+/**
+ * Checks the caller, parses the body, admits the request, runs it in Apollo
+ * (inside `aroundRequest`) and answers with Apollo's status, except 200 for a
+ * well-formed request's errors in application/json.
+ */
+export function graphqlHandler<Context extends BaseContext>(options: ServeGraphQLOptions<Context>, bodyLimit: number, refuse: Refuse): GraphQLHandler {
+  const { apollo, logger } = options;
+  return async (request, response, requestId, search) => {
+    let body: unknown;
+    const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
+    if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
+      // Not an ordinary mistake: only the gateway should reach this service, so an unsigned or replayed request is a security event.
+      logger.warn({ requestId, status: 401, codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress }, 'refused a request not signed by the gateway');
+      return void sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
+    }
+    if (request.method === 'POST') {
+      const contentType = request.headers['content-type'] ?? '';
+      if (/^application\/(graphql-response\+)?json\b/i.test(contentType) || /\+json\b/i.test(contentType.split(';')[0] ?? '')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return refuse(response, requestId, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+        }
+      } else {
+        body = text;
+      }
+    }
+    if (options.admitRequest) {
+      const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
+      if ('refused' in admitted) return refuse(response, requestId, admitted.refused.status, admitted.refused.message, admitted.refused.code);
+      ({ body, search } = admitted);
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search, body },
+        context: async () => {
+          try {
+            return await options.context({ requestId, headers: request.headers });
+          } catch (error) {
+            // A refused token is the caller's; anything else failed here, and Apollo logs it without the request id.
+            if (!(error instanceof GraphQLError && clientCodeOf(error))) logger.error({ err: error, requestId }, 'building the request context failed');
+            throw error;
+          }
+        },
+      });
+    const result = options.aroundRequest
+      ? await options.aroundRequest({ requestId, setHeader: (name, value) => void response.setHeader(name, value) }, execute)
+      : await execute();
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    const status = result.status ?? 200;
+    if (status >= 400 && status < 500) {
+      logger.info({ requestId, status, codes: result.body.kind === 'complete' ? codesOf(result.body.string) : [] }, 'refused a client mistake');
+    }
+    if (result.body.kind === 'complete') {
+      response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);
+      response.end(result.body.string);
+      return;
+    }
+    response.statusCode = result.status ?? 200;
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+}

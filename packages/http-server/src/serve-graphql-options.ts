@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Logger } from './logger';
+
+/** Where GraphQL is served. */
+export const graphqlPath = '/graphql';
+
+/** What a service's context factory receives for each request. */
+export interface RequestInfo {
+  /** Given by the caller in `x-request-id` (when sane) or made here; logged with every error. */
+  requestId: string;
+  headers: IncomingMessage['headers'];
+}
+
+/** Options of {@link serveGraphQL}. */
+export interface ServeGraphQLOptions<Context extends BaseContext> {
+  /** A started Apollo Server. */
+  apollo: ApolloServer<Context>;
+  /** Builds the per-request context; may throw a GraphQLError (e.g. UNAUTHENTICATED). */
+  context: (request: RequestInfo) => Promise<Context> | Context;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on. Default: 127.0.0.1. */
+  host?: string;
+  /** Largest request body accepted, in bytes; larger gets 413. Default: 1 MB. */
+  bodyLimitBytes?: number;
+  /** Answers /ready: true when the service's dependencies answer. */
+  isReady: () => Promise<boolean>;
+  /**
+   * Runs around the execution of each GraphQL request, e.g. to count its SQL
+   * statements in an AsyncLocalStorage scope; may add response headers
+   * (`setHeader`) before the answer goes out. Default: none.
+   */
+  aroundRequest?: AroundRequest;
+  /**
+   * Decides whether a caller may use /graphql at all, from the raw request
+   * (a subgraph: "is it signed by my gateway?"). Refused callers get 401.
+   * Default: everyone may.
+   */
+  verifyCaller?: (request: { method: string; headers: IncomingMessage['headers']; body: string }) => boolean | Promise<boolean>;
+  /**
+   * Admits, rewrites or refuses a GraphQL request before Apollo sees it
+   * (safelisting): gets the parsed POST body, or the GET search string.
+   * Default: every request as it is.
+   */
+  admitRequest?: (request: { method: string; body: unknown; search: string }) => AdmittedRequest;
+  /** Origins allowed to call from a browser, e.g. ['https://app.nlai.example']; ['*'] for any. Default: none. */
+  corsOrigins?: readonly string[];
+  /** More GET routes, by exact path (e.g. a query explorer). */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void | Promise<void>>;
+  /**
+   * A page (one of `routes`, e.g. `/explorer`) that a person opening the
+   * server in a browser is sent to with a 302: `GET /`, and `GET` of the
+   * GraphQL path with `Accept: text/html` and no `query` parameter.
+   * Default: none; those requests get the usual 404 and GraphQL answers.
+   */
+  browserHome?: string;
+  /**
+   * How long a client may take to send a whole request (headers and body),
+   * in ms; a slower one gets 408 and its connection closed, so a client that
+   * trickles bytes cannot hold a socket open. Default: 30000 (Node: 300000).
+   */
+  requestTimeoutMs?: number;
+  /** How long a client may take to send the request headers, in ms. Default: 10000. */
+  headersTimeoutMs?: number;
+  /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
+  shutdownGraceMs?: number;
+  logger: Logger;
+}
+
+/** The hook of {@link ServeGraphQLOptions.aroundRequest}: must call `run` once and return its result. */
+export type AroundRequest = <T>(request: { requestId: string; setHeader: (name: string, value: string) => void }, run: () => Promise<T>) => Promise<T>;
+
+/** What {@link ServeGraphQLOptions.admitRequest} decides. */
+export type AdmittedRequest = { body: unknown; search: string } | { refused: { status: number; code: string; message: string } };
+
+/** A running server. */
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  /** The page of {@link ServeGraphQLOptions.browserHome} as a full URL, e.g. http://127.0.0.1:4000/explorer; none without one. */
+  browserUrl?: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export { startSubgraph } from './start-subgraph';
+export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';
