@@ -4,6 +4,7 @@
 
 import type { GraphQLResolveInfo } from 'graphql';
 import type { LabEntity, LocationEntity, OrganisationEntity, PartnershipEntity } from '../entities';
+import type { Connection } from '@nlai/paging';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -694,7 +695,7 @@ export type ResolversTypes = {
   LabOrder: LabOrder;
   LabOrderField: LabOrderField;
   OrderDirection: OrderDirection;
-  LabConnection: ResolverTypeWrapper<Omit<LabConnection, 'edges'> & { edges: Array<ResolversTypes['LabEdge']> }>;
+  LabConnection: ResolverTypeWrapper<Connection<LabEntity>>;
   LabEdge: ResolverTypeWrapper<Omit<LabEdge, 'node'> & { node: ResolversTypes['Lab'] }>;
   Location: ResolverTypeWrapper<LocationEntity>;
   Organisation: ResolverTypeWrapper<OrganisationEntity>;
@@ -705,7 +706,7 @@ export type ResolversTypes = {
   LabStatusCount: ResolverTypeWrapper<LabStatusCount>;
   LabCityCount: ResolverTypeWrapper<LabCityCount>;
   LabThemeCount: ResolverTypeWrapper<LabThemeCount>;
-  OrganisationConnection: ResolverTypeWrapper<Omit<OrganisationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationEdge']> }>;
+  OrganisationConnection: ResolverTypeWrapper<Connection<OrganisationEntity>>;
   OrganisationEdge: ResolverTypeWrapper<Omit<OrganisationEdge, 'node'> & { node: ResolversTypes['Organisation'] }>;
   Partnership: ResolverTypeWrapper<PartnershipEntity>;
   LabCreateInput: LabCreateInput;
@@ -734,7 +735,7 @@ export type ResolversParentTypes = {
   Lab: LabEntity;
   LabFilter: LabFilter;
   LabOrder: LabOrder;
-  LabConnection: Omit<LabConnection, 'edges'> & { edges: Array<ResolversParentTypes['LabEdge']> };
+  LabConnection: Connection<LabEntity>;
   LabEdge: Omit<LabEdge, 'node'> & { node: ResolversParentTypes['Lab'] };
   Location: LocationEntity;
   Organisation: OrganisationEntity;
@@ -744,7 +745,7 @@ export type ResolversParentTypes = {
   LabStatusCount: LabStatusCount;
   LabCityCount: LabCityCount;
   LabThemeCount: LabThemeCount;
-  OrganisationConnection: Omit<OrganisationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationEdge']> };
+  OrganisationConnection: Connection<OrganisationEntity>;
   OrganisationEdge: Omit<OrganisationEdge, 'node'> & { node: ResolversParentTypes['Organisation'] };
   Partnership: PartnershipEntity;
   LabCreateInput: LabCreateInput;
