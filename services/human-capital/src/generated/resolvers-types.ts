@@ -5,6 +5,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { TalentEntity, PlacementEntity, CourseEntity, VacancyEntity } from '../entities';
 import type { LabReference, LocationReference, OrganisationReference } from '../resolvers/references';
+import type { Connection } from '@nlai/paging';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -758,7 +759,7 @@ export type ResolversTypes = {
   CourseKind: CourseKind;
   Talent: ResolverTypeWrapper<TalentEntity>;
   TalentFilter: TalentFilter;
-  TalentConnection: ResolverTypeWrapper<Omit<TalentConnection, 'edges'> & { edges: Array<ResolversTypes['TalentEdge']> }>;
+  TalentConnection: ResolverTypeWrapper<Connection<TalentEntity>>;
   TalentEdge: ResolverTypeWrapper<Omit<TalentEdge, 'node'> & { node: ResolversTypes['Talent'] }>;
   Placement: ResolverTypeWrapper<PlacementEntity>;
   TalentStats: ResolverTypeWrapper<TalentStats>;
@@ -782,7 +783,7 @@ export type ResolversTypes = {
   CourseFilter: CourseFilter;
   Vacancy: ResolverTypeWrapper<VacancyEntity>;
   VacancyFilter: VacancyFilter;
-  VacancyConnection: ResolverTypeWrapper<Omit<VacancyConnection, 'edges'> & { edges: Array<ResolversTypes['VacancyEdge']> }>;
+  VacancyConnection: ResolverTypeWrapper<Connection<VacancyEntity>>;
   VacancyEdge: ResolverTypeWrapper<Omit<VacancyEdge, 'node'> & { node: ResolversTypes['Vacancy'] }>;
   TalentRegisterInput: TalentRegisterInput;
   TalentRegisterPayload: ResolverTypeWrapper<Omit<TalentRegisterPayload, 'talent'> & { talent?: Maybe<ResolversTypes['Talent']> }>;
@@ -810,7 +811,7 @@ export type ResolversParentTypes = {
   Organisation: OrganisationReference;
   Talent: TalentEntity;
   TalentFilter: TalentFilter;
-  TalentConnection: Omit<TalentConnection, 'edges'> & { edges: Array<ResolversParentTypes['TalentEdge']> };
+  TalentConnection: Connection<TalentEntity>;
   TalentEdge: Omit<TalentEdge, 'node'> & { node: ResolversParentTypes['Talent'] };
   Placement: PlacementEntity;
   TalentStats: TalentStats;
@@ -829,7 +830,7 @@ export type ResolversParentTypes = {
   CourseFilter: CourseFilter;
   Vacancy: VacancyEntity;
   VacancyFilter: VacancyFilter;
-  VacancyConnection: Omit<VacancyConnection, 'edges'> & { edges: Array<ResolversParentTypes['VacancyEdge']> };
+  VacancyConnection: Connection<VacancyEntity>;
   VacancyEdge: Omit<VacancyEdge, 'node'> & { node: ResolversParentTypes['Vacancy'] };
   TalentRegisterInput: TalentRegisterInput;
   TalentRegisterPayload: Omit<TalentRegisterPayload, 'talent'> & { talent?: Maybe<ResolversParentTypes['Talent']> };
