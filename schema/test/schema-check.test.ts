@@ -1,13 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { composeSupergraphFromConfig } from '../src/compose-supergraph';
 import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/check/schema-check';
+import { generateAllResolverTypes } from '../src/resolver-types';
+import { parseSupergraphConfig } from '../src/supergraph-config';
 import { renderSupergraphFile } from '../src/supergraph-file';
 
 const repository = resolve(__dirname, '../..');
-const copied = ['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'schema/persisted-operations.json', 'schema/generated/operations.ts', 'services/research-innovation/src/schema.graphql', 'services/human-capital/src/schema.graphql'];
+const subgraphFiles = ['schema.graphql', 'resolvers-types.yaml', 'generated/resolvers-types.ts'];
+const copied = [
+  ...['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'schema/persisted-operations.json', 'schema/generated/operations.ts'],
+  ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
+    subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
+  ),
+];
 const researchSdl = 'services/research-innovation/src/schema.graphql';
 
 /** A throwaway repository holding what schema:check reads, committed on `main`. */
@@ -24,14 +32,18 @@ function scratchRepository(): string {
   return root;
 }
 
-/** Edits a subgraph's SDL the way a working group would, and recomposes (`npm run compose`). */
-function change(root: string, edit: (sdl: string) => string): void {
+/** Edits a subgraph's SDL; the way a working group would: recomposes (`npm run compose`) and regenerates the resolver types (`npm run codegen`), unless told otherwise. */
+async function change(root: string, edit: (sdl: string) => string, run: { compose?: boolean; codegen?: boolean } = {}): Promise<void> {
   const file = join(root, researchSdl);
   const before = readFileSync(file, 'utf8');
   const after = edit(before);
   expect(after).not.toBe(before);
   writeFileSync(file, after);
-  writeFileSync(join(root, 'schema/supergraph.graphql'), renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl));
+  if (run.compose ?? true) writeFileSync(join(root, 'schema/supergraph.graphql'), renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl));
+  if (run.codegen ?? true) {
+    const sources = parseSupergraphConfig(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'), join(root, 'schema'));
+    for (const generated of await generateAllResolverTypes(root, sources)) writeFileSync(join(root, generated.file), generated.module);
+  }
 }
 
 const failed = (sections: SchemaCheckSection[]) => sections.filter((section) => !section.ok).map((section) => section.title.split(' against')[0]);
@@ -47,16 +59,16 @@ describe('npm run schema:check', () => {
   it('passes on an unchanged repository', async () => {
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual([]);
-    expect(sections.map((section) => section.title.split(' against')[0])).toEqual(['Composition', 'Committed supergraph', 'Core contract', 'Breaking changes', 'Saved operations', 'Persisted operations manifest', 'Operation types', 'Schema lint']);
+    expect(sections.map((section) => section.title.split(' against')[0])).toEqual(['Composition', 'Committed supergraph', 'Core contract', 'Breaking changes', 'Saved operations', 'Persisted operations manifest', 'Operation types', 'Resolver types', 'Schema lint']);
   });
 
   it('passes when a field is added', async () => {
-    change(root, (sdl) => sdl.replace('  "Public page the lab\'s facts come from."\n  sourceUrl: String\n', '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n'));
+    await change(root, (sdl) => sdl.replace('  "Public page the lab\'s facts come from."\n  sourceUrl: String\n', '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n'));
     expect(failed(await runSchemaCheck({ root }))).toEqual([]);
   });
 
   it('fails when a field a saved operation uses is dropped, naming the field and the operation', async () => {
-    change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
+    await change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual(['Breaking changes', 'Saved operations']);
     const report = formatReport(sections);
@@ -66,7 +78,7 @@ describe('npm run schema:check', () => {
   });
 
   it('passes a breaking change once the working group acknowledges it, with a reason', async () => {
-    change(root, dropField('placeholder: Boolean!', 'True for a sample stand-in where no public source names the organisation.'));
+    await change(root, dropField('placeholder: Boolean!', 'True for a sample stand-in where no public source names the organisation.'));
     expect(failed(await runSchemaCheck({ root }))).toEqual(['Breaking changes']);
 
     writeFileSync(
@@ -79,12 +91,12 @@ describe('npm run schema:check', () => {
   });
 
   it('fails when the committed supergraph is stale', async () => {
-    writeFileSync(join(root, researchSdl), readFileSync(join(root, researchSdl), 'utf8').replace("Public page the lab's facts come from.", 'Where the facts come from.'));
+    await change(root, (sdl) => sdl.replace("Public page the lab's facts come from.", 'Where the facts come from.'), { compose: false });
     expect(failed(await runSchemaCheck({ root }))).toEqual(['Committed supergraph']);
   });
 
   it('fails when a type or field lacks a description or breaks a naming convention', async () => {
-    change(root, (sdl) => sdl.replace('  "Adds a lab in an existing location, optionally with its partners."\n  labCreate(', '  createLab(input: LabCreateInput!): LabCreatePayload!\n  "Adds a lab in an existing location, optionally with its partners."\n  labCreate('));
+    await change(root, (sdl) => sdl.replace('  "Adds a lab in an existing location, optionally with its partners."\n  labCreate(', '  createLab(input: LabCreateInput!): LabCreatePayload!\n  "Adds a lab in an existing location, optionally with its partners."\n  labCreate('));
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual(['Schema lint']);
     expect(formatReport(sections)).toContain('Mutation.createLab has no description.');
@@ -101,7 +113,7 @@ describe('npm run schema:check', () => {
   });
 
   it('fails when a root field is non-null, so one failing part of an answer would blank the rest', async () => {
-    change(root, (sdl) => sdl.replace('lab(id: ID!): Lab\n', 'lab(id: ID!): Lab!\n'));
+    await change(root, (sdl) => sdl.replace('lab(id: ID!): Lab\n', 'lab(id: ID!): Lab!\n'));
     const sections = await runSchemaCheck({ root });
     expect(formatReport(sections)).toContain('Query.lab is non-null');
     expect(failed(sections)).toContain('Schema lint');
@@ -115,16 +127,26 @@ describe('npm run schema:check', () => {
     expect(formatReport(sections)).toContain('Run `npm run codegen` and commit the result.');
   });
 
-  it('exits non-zero from the command line and prints the report', () => {
-    change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
+  it("fails when a subgraph's schema changes without regenerating its resolver types, saying to run npm run codegen", async () => {
+    await change(root, (sdl) => sdl.replace('  "Public page the lab\'s facts come from."\n  sourceUrl: String\n', '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n'), { codegen: false });
+    const sections = await runSchemaCheck({ root });
+    expect(failed(sections)).toEqual(['Resolver types']);
+    const report = formatReport(sections);
+    expect(report).toContain('services/research-innovation/src/generated/resolvers-types.ts is stale');
+    expect(report).not.toContain('services/human-capital/src/generated/resolvers-types.ts is stale');
+    expect(report).toContain('Run `npm run codegen` and commit the result.');
+  });
+
+  it('exits non-zero from the command line and prints the report', async () => {
+    await change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
     const run = spawnSync(process.execPath, [resolve(__dirname, '../dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ Saved operations');
-    expect(run.stdout).toContain('schema:check failed: 2 of 8 checks.');
+    expect(run.stdout).toContain('schema:check failed: 2 of 9 checks.');
   });
 
   it('compares with the revision given by --base', async () => {
-    change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
+    await change(root, dropField('sourceUrl: String', "Public page the lab's facts come from."));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
     git('add', '-A');
     git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'drop sourceUrl');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { composeSupergraphFromConfig, renderSupergraphFile } from '@nlai/schema';
+import { composeSupergraphFromConfig, generateResolverTypes, readResolverTypesSettings, renderSupergraphFile, resolverTypesPaths } from '@nlai/schema';
 import { parseDocument } from 'yaml';
 import { subgraphNames, type SubgraphNames } from './names';
 import { serviceFiles, type SharedSdl } from './templates/service-files';
@@ -52,13 +52,14 @@ function sharedSdl(sdl: string): SharedSdl {
 
 /**
  * Writes a working subgraph in the house shape under services/<name>/ and
- * registers it: the composition config (then recomposes the supergraph),
+ * registers it: the composition config (then recomposes the supergraph and
+ * generates its resolver types, as `npm run compose` and `npm run codegen` would),
  * docker-compose.yml (its service, database, user and secrets), the MySQL
  * init script and CODEOWNERS. The gateway and `npm start` find it on their
  * own (the gateway reads its subgraphs from the supergraph; `npm start`
  * from services/), and Turborepo from the workspace glob.
  */
-export function scaffoldSubgraph(options: ScaffoldOptions): ScaffoldResult {
+export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<ScaffoldResult> {
   const { root } = options;
   const names = subgraphNames(options.name, options.entity);
   const owner = options.owner ?? `@nlai/${names.service}-working-group`;
@@ -103,6 +104,11 @@ export function scaffoldSubgraph(options: ScaffoldOptions): ScaffoldResult {
   mkdirSync(path('.github'), { recursive: true });
   writeFileSync(path('.github/CODEOWNERS'), `${owners.trimEnd()}\n/${serviceDir}/ ${owner}\n`);
   writeFileSync(path('schema/supergraph.graphql'), renderSupergraphFile(composeSupergraphFromConfig(path('schema/supergraph.yaml')).supergraphSdl));
+  const typesPaths = resolverTypesPaths(path(join(serviceDir, 'src/schema.graphql')));
+  const typesFile = join(serviceDir, 'src/generated/resolvers-types.ts');
+  mkdirSync(dirname(typesPaths.output), { recursive: true });
+  writeFileSync(typesPaths.output, await generateResolverTypes(read(join(serviceDir, 'src/schema.graphql')), readResolverTypesSettings(typesPaths.settings), typesFile));
+  written.push(typesFile);
 
   return {
     names,

@@ -10,7 +10,7 @@ import { scaffoldSubgraph } from './scaffold-subgraph';
 
 const usage = 'Usage: npm run subgraph:new -- --name <kebab-name> [--entity <PascalCaseType>] [--owner <@org/team>] [--no-install]';
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       name: { type: 'string' },
@@ -28,7 +28,7 @@ function main(): void {
     return;
   }
   const root = resolve(values.root ?? resolve(__dirname, '../..'));
-  const result = scaffoldSubgraph({ root, name: values.name, entity: values.entity, owner: values.owner });
+  const result = await scaffoldSubgraph({ root, name: values.name, entity: values.entity, owner: values.owner });
   const { names } = result;
   process.stdout.write(
     [
@@ -52,9 +52,7 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(`subgraph:new: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
-}
+});

@@ -38,7 +38,7 @@ describe('npm run subgraph:new', () => {
     expect(cli.stdout).toContain('Created the Ai Skills subgraph (@nlai/ai-skills) in services/ai-skills, entity Skill, port 4003.');
 
     // The house shape.
-    for (const file of ['src/schema.graphql', 'src/entities/skill.entity.ts', 'src/migrations/sqlite', 'src/migrations/mysql', 'src/seed/seed.ts', 'src/resolvers/Skill.ts', 'src/server.ts', 'src/index.ts', 'test/subgraph.test.ts', 'Dockerfile', 'README.md']) {
+    for (const file of ['src/schema.graphql', 'src/entities/skill.entity.ts', 'src/migrations/sqlite', 'src/migrations/mysql', 'src/seed/seed.ts', 'src/resolvers/Skill.ts', 'src/resolvers-types.yaml', 'src/generated/resolvers-types.ts', 'src/server.ts', 'src/index.ts', 'test/subgraph.test.ts', 'Dockerfile', 'README.md']) {
       expect(existsSync(join(root, 'services/ai-skills', file))).toBe(true);
     }
 
@@ -58,7 +58,7 @@ describe('npm run subgraph:new', () => {
     // schema:check passes right after it.
     const check = spawnSync(process.execPath, [resolve(repository, 'schema/dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(check.stdout).toContain('compose the 3 subgraphs to the same API schema');
-    expect(check.stdout).toContain('schema:check passed: 8 checks.');
+    expect(check.stdout).toContain('schema:check passed: 9 checks.');
     expect(check.status).toBe(0);
 
     // Its own tests pass, after a build as Turborepo would run it.
@@ -72,10 +72,10 @@ describe('npm run subgraph:new', () => {
     expect(tests.status).toBe(0);
   });
 
-  it('refuses a name that is taken or not kebab-case, writing nothing', () => {
-    expect(() => scaffoldSubgraph({ root, name: 'human-capital' })).toThrow(/exists already/);
-    expect(() => scaffoldSubgraph({ root, name: 'Human_Capital' })).toThrow(/kebab-case/);
-    expect(() => scaffoldSubgraph({ root, name: 'labs-again', entity: 'Lab' })).toThrow(/has a type Lab already/);
+  it('refuses a name that is taken or not kebab-case, writing nothing', async () => {
+    await expect(scaffoldSubgraph({ root, name: 'human-capital' })).rejects.toThrow(/exists already/);
+    await expect(scaffoldSubgraph({ root, name: 'Human_Capital' })).rejects.toThrow(/kebab-case/);
+    await expect(scaffoldSubgraph({ root, name: 'labs-again', entity: 'Lab' })).rejects.toThrow(/has a type Lab already/);
     expect(existsSync(join(root, 'services/labs-again'))).toBe(false);
   });
 });

@@ -19,3 +19,13 @@ export function manyPer<Key, Row>(keys: readonly Key[], rows: readonly Row[], ke
   }
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/**
+ * The row a foreign key points at, for a non-null field. The database keeps
+ * it there, so a missing one is a fault, said as such, rather than a null.
+ */
+export async function referenced<Row>(row: Promise<Row | null>, what: string): Promise<Row> {
+  const found = await row;
+  if (found === null) throw new Error(`${what} is missing, though a foreign key points at it.`);
+  return found;
+}

@@ -5,7 +5,7 @@ export { migrateOnly, openDatabase } from './open-database';
 export { CountingLogger, countStatements, statementsSoFar } from './statement-counter';
 export type { DatabaseLogSink } from './statement-counter';
 export { randomId, slugify } from './ids';
-export { onePer, manyPer } from './batch';
+export { onePer, manyPer, referenced } from './batch';
 export { isUniqueViolation } from './unique-violation';
 export { IdempotencyKeyEntity, IdempotencyKeyRefused, idempotentTransaction, replayOf, runMutation, storedResult } from './idempotency';
 export type { IdempotentRequest, MutationPayload } from './idempotency';

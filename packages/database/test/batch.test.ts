@@ -1,4 +1,4 @@
-import { manyPer, onePer } from '../src';
+import { manyPer, onePer, referenced } from '../src';
 
 interface Lab {
   id: string;
@@ -50,5 +50,15 @@ describe('manyPer', () => {
 
   it('answers a key asked for twice twice', () => {
     expect(manyPer(['elsa', 'elsa'], rows, (row) => row.labId)).toEqual([[rows[1]], [rows[1]]]);
+  });
+});
+
+describe('referenced', () => {
+  it('returns the row a foreign key points at', async () => {
+    await expect(referenced(Promise.resolve({ id: 'quva' }), 'Lab quva')).resolves.toEqual({ id: 'quva' });
+  });
+
+  it('fails, naming the row, when it is missing', async () => {
+    await expect(referenced(Promise.resolve(null), 'Lab quva')).rejects.toThrow('Lab quva is missing, though a foreign key points at it.');
   });
 });

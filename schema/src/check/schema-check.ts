@@ -5,7 +5,7 @@ import { composeServices as composeWithGuild } from '@theguild/federation-compos
 import { buildSchema, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, CompositionError, type SubgraphDefinition } from '../compose-supergraph';
 import { apiSchemaFromSupergraph, checkContractCompatibility } from '../contract-compatibility';
-import { parseSupergraphConfig } from '../supergraph-config';
+import { parseSupergraphConfig, type SubgraphSource } from '../supergraph-config';
 import { describeStaleSupergraph, renderSupergraphFile } from '../supergraph-file';
 import { breakingChanges, parseAcknowledgements, type BreakingChange } from './breaking-changes';
 import { GitBase } from './git-base';
@@ -13,6 +13,7 @@ import { brokenOperations, readSavedOperations } from './saved-operations';
 import { lintSchema } from './schema-lint';
 import { describeStaleOperationTypes, generateOperationTypes, operationTypesFile } from '../operation-types';
 import { buildManifest, renderManifest } from '../persisted-operations';
+import { describeStaleResolverTypes, generateAllResolverTypes } from '../resolver-types';
 
 /** Options of {@link runSchemaCheck}. */
 export interface SchemaCheckOptions {
@@ -49,7 +50,8 @@ function subgraphSchema(sdl: string): GraphQLSchema {
  * Everything a working group must know before merging a schema change, in
  * one pass: composition (two composers agreeing), the committed supergraph,
  * the core contract, breaking changes against the base revision, the saved
- * operations, their safelist and generated types, and the SDL conventions.
+ * operations, their safelist and generated types, each subgraph's generated
+ * resolver types, and the SDL conventions.
  */
 export async function runSchemaCheck(options: SchemaCheckOptions): Promise<SchemaCheckSection[]> {
   const { root } = options;
@@ -136,7 +138,10 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   // 7. The generated operation types, as committed (from the committed supergraph, as `npm run codegen` reads it).
   sections.push(await operationTypesSection(read(operationTypesFile), read(schemaFiles.supergraph), join(root, schemaFiles.operations), broken.length > 0));
 
-  // 8. Conventions.
+  // 8. Each subgraph's generated resolver types, as committed.
+  sections.push(await resolverTypesSection(root, sources, read));
+
+  // 9. Conventions.
   const findings = lintSchema(apiSchema);
   sections.push({ title: 'Schema lint', ok: findings.length === 0, details: findings.length ? findings.map((finding) => finding.message) : ['Every type and field is described and named by the conventions.'] });
   return sections;
@@ -157,6 +162,20 @@ async function operationTypesSection(committed: string | undefined, supergraph: 
   }
   const stale = describeStaleOperationTypes(committed, fresh);
   return { title, ok: !stale, details: stale ?? [`${operationTypesFile} is up to date with the API schema and schema/operations.`] };
+}
+
+/** Compares each subgraph's committed resolver types with a fresh generation from its SDL. */
+async function resolverTypesSection(root: string, sources: SubgraphSource[], read: (path: string) => string | undefined): Promise<SchemaCheckSection> {
+  const title = 'Resolver types';
+  let generated;
+  try {
+    generated = await generateAllResolverTypes(root, sources);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { title, ok: false, details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))] };
+  }
+  const stale = generated.flatMap(({ file, module }) => describeStaleResolverTypes(file, read(file), module) ?? []);
+  return { title, ok: stale.length === 0, details: stale.length ? stale : [`The resolver types of the ${generated.length} subgraphs are up to date with their schemas.`] };
 }
 
 /** The report a person reads: a line per section, its findings indented below. */

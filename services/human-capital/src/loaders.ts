@@ -2,7 +2,8 @@ import { manyPer, onePer } from '@nlai/database';
 import { toConnection, type Connection, type PageRequest } from '@nlai/paging';
 import DataLoader from 'dataloader';
 import type { CourseEntity, PlacementEntity, TalentEntity, VacancyEntity } from './entities';
-import { noFigures, talentOrdering, type Repositories, type TalentFigures, type TalentFilter, type TalentOrder } from './repositories';
+import type { TalentFilter, TalentOrder } from './generated/resolvers-types';
+import { noFigures, talentOrdering, type Repositories, type TalentFigures } from './repositories';
 
 
 /** Makes one value per distinct argument list: a field with arguments gets one loader per argument set. */

@@ -104,7 +104,8 @@ npm start --workspace=${n.package}                   # serve it on :${port}
 npm run schema:check                                 # before merging a schema change
 \`\`\`
 
-Change its schema: edit \`src/schema.graphql\`, run \`npm run compose\`, then
+Change its schema: edit \`src/schema.graphql\`, run \`npm run compose\` and
+\`npm run codegen\` (its resolver types, \`src/generated/resolvers-types.ts\`), then
 \`npm run schema:check\`. A data model change gets a migration for both
 dialects in \`src/migrations/\`.
 `,
@@ -171,6 +172,16 @@ type ${E}CreatePayload {
   userErrors: [UserError!]!
     @listSize(assumedSize: 10)
 }
+`,
+
+    'src/resolvers-types.yaml': `# Settings of src/generated/resolvers-types.ts (\`npm run codegen\`). Module paths
+# are as the generated file imports them. Mappers: what resolvers return for a
+# GraphQL type, so a field resolver's parent is the entity, not the schema type.
+contextType: ../context#Context
+mappers:
+  ${E}: ../entities#${E}Entity
+  # Lists are built by @nlai/paging: totalCount is a function, run only when asked for.
+  ${E}Connection: "@nlai/paging#Connection<${E}Entity>"
 `,
 
     'src/config.ts': `import { resolve } from 'node:path';
@@ -395,13 +406,8 @@ import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
 import { checkText, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
 import type { ${E}Entity } from '../entities';
+import type { ${E}CreateInput } from '../generated/resolvers-types';
 import { repositories } from '../repositories';
-
-export interface ${E}CreateInput {
-  name: string;
-  /** A retry with the same key returns the first result and writes nothing. */
-  idempotencyKey?: string | null;
-}
 
 export interface ${E}Payload {
   ${e}: ${E}Entity | null;
@@ -442,39 +448,37 @@ export class ${E}Service {
 }
 `,
 
-    'src/resolvers/Query.ts': `import { paginate, type PageArguments } from '@nlai/paging';
-import type { Context } from '../context';
+    'src/resolvers/Query.ts': `import { paginate } from '@nlai/paging';
+import type { QueryResolvers } from '../generated/resolvers-types';
 import { ${e}Ordering } from '../repositories';
 
-export const Query = {
-  ${n.entityPlural}(_: unknown, args: PageArguments, { services }: Context) {
+export const Query: QueryResolvers = {
+  ${n.entityPlural}(_, args, { services }) {
     const { ${n.entityPlural} } = services.repositories;
     return paginate(args, ${e}Ordering, (page) => ${n.entityPlural}.findPage(page), () => ${n.entityPlural}.count());
   },
 
-  ${e}: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.${e}ById.load(id),
+  ${e}: (_, { id }, { loaders }) => loaders.${e}ById.load(id),
 };
 `,
-    'src/resolvers/Mutation.ts': `import type { Context } from '../context';
-import type { ${E}CreateInput } from '../services/${n.entityKebab}.service';
+    'src/resolvers/Mutation.ts': `import type { MutationResolvers } from '../generated/resolvers-types';
 
-export const Mutation = {
-  ${e}Create: (_: unknown, { input }: { input: ${E}CreateInput }, { services, auth }: Context) => services.${n.entityPlural}.create(input, auth),
+export const Mutation: MutationResolvers = {
+  ${e}Create: (_, { input }, { services, auth }) => services.${n.entityPlural}.create(input, auth),
 };
 `,
-    [`src/resolvers/${E}.ts`]: `import type { Context } from '../context';
+    [`src/resolvers/${E}.ts`]: `import type { ${E}Resolvers } from '../generated/resolvers-types';
 
-export const ${E} = {
-  __resolveReference({ id }: { id: string }, { loaders }: Context) {
-    return loaders.${e}ById.load(id);
-  },
+export const ${E}: ${E}Resolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.${e}ById.load(id),
 };
 `,
-    'src/resolvers/index.ts': `import { ${E} } from './${E}';
+    'src/resolvers/index.ts': `import type { Resolvers } from '../generated/resolvers-types';
+import { ${E} } from './${E}';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 
-export const resolvers = { Query, Mutation, ${E} };
+export const resolvers: Resolvers = { Query, Mutation, ${E} };
 `,
 
     'src/seed/sample-data.ts': `/** Sample ${n.entityPlural}: placeholders, named "(sample)", until the working group has real ones. */

@@ -1,17 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { CourseEntity, CourseSectorEntity, type CourseKind } from '../entities';
-
-/** Filters of the courses list. */
-export interface CourseFilter {
-  kind?: CourseKind | null;
-  sector?: string | null;
-}
-
-/** The `orderBy` argument of the courses list. */
-export interface CourseOrder {
-  field: 'KIND' | 'TITLE' | 'LAUNCH_YEAR';
-  direction?: 'ASC' | 'DESC' | null;
-}
+import type { CourseFigures, CourseFilter, CourseOrder } from '../generated/resolvers-types';
 
 /** Course reads. */
 export class CourseRepository {
@@ -36,7 +25,7 @@ export class CourseRepository {
   }
 
   /** Courses per sector and per kind, most first: two GROUP BYs. */
-  async counts(): Promise<{ bySector: Array<{ sector: string; courses: number }>; byKind: Array<{ kind: string; courses: number }> }> {
+  async counts(): Promise<CourseFigures> {
     const [bySector, byKind] = await Promise.all([
       this.manager
         .getRepository(CourseSectorEntity)
@@ -55,7 +44,7 @@ export class CourseRepository {
         .groupBy('course.kind')
         .orderBy('courses', 'DESC')
         .addOrderBy('kind', 'ASC')
-        .getRawMany<{ kind: string; courses: string | number }>(),
+        .getRawMany<{ kind: CourseKind; courses: string | number }>(),
     ]);
     return {
       bySector: bySector.map((row) => ({ sector: row.sector, courses: Number(row.courses) })),

@@ -4,9 +4,8 @@ import { PlacementRepository } from './placement.repository';
 import { TalentRepository } from './talent.repository';
 import { VacancyRepository } from './vacancy.repository';
 
-export { noFigures, talentOrdering, type TalentFigures, type TalentFilter, type TalentOrder } from './talent.repository';
-export { vacancyOrdering, type VacancyFilter, type VacancyOrder } from './vacancy.repository';
-export type { CourseFilter, CourseOrder } from './course.repository';
+export { noFigures, talentOrdering, type TalentFigures } from './talent.repository';
+export { vacancyOrdering } from './vacancy.repository';
 
 /** Every repository of this service, bound to one entity manager (the pool, or a transaction). */
 export function repositories(manager: EntityManager) {

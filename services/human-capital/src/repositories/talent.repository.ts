@@ -1,20 +1,7 @@
 import { orderAndSeek, orderBySql, orderingFor, seekCondition, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { PlacementEntity, TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
-
-/** Filters of a talent list. */
-export interface TalentFilter {
-  stage?: CareerStage | null;
-  origin?: TalentOrigin | null;
-  labId?: string | null;
-  startYear?: number | null;
-}
-
-/** The `orderBy` argument of talent lists. */
-export interface TalentOrder {
-  field: 'START_YEAR';
-  direction?: 'ASC' | 'DESC' | null;
-}
+import type { PlacementOrganisationKind, TalentFilter, TalentOrder } from '../generated/resolvers-types';
 
 /** Newest start first. */
 const byStartYear: Ordering<TalentEntity> = {
@@ -37,7 +24,7 @@ export interface TalentFigures {
   retainedInNetherlands: number;
   international: number;
   placementsBySector: Array<{ sector: string; placements: number }>;
-  placementsByOrganisationKind: Array<{ kind: string; placements: number }>;
+  placementsByOrganisationKind: Array<{ kind: PlacementOrganisationKind; placements: number }>;
 }
 
 /** Figures of nobody: for a lab without people. */
@@ -126,7 +113,7 @@ export class TalentRepository {
       .addSelect(`SUM(CASE WHEN talent.stage = :graduated AND ${latestPlacementCountry} = :netherlands THEN 1 ELSE 0 END)`, 'retained')
       .addSelect('SUM(CASE WHEN talent.origin = :international THEN 1 ELSE 0 END)', 'international')
       .setParameters({ candidate: 'PHD_CANDIDATE', graduated: 'GRADUATED', netherlands: 'NL', international: 'INTERNATIONAL' });
-    const placements = (column: 'sector' | 'organisationKind', unknown: string) => {
+    const placements = <Category extends string>(column: 'sector' | 'organisationKind', unknown: Category) => {
       const query = this.manager
         .getRepository(PlacementEntity)
         .createQueryBuilder('placement')
@@ -138,13 +125,13 @@ export class TalentRepository {
         .orderBy('placements', 'DESC')
         .addOrderBy('category', 'ASC');
       if (labIds) query.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).addGroupBy('talent.labId');
-      return query.getRawMany<{ labId?: string; category: string; placements: string | number }>();
+      return query.getRawMany<{ labId?: string; category: Category; placements: string | number }>();
     };
     if (labIds) people.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).groupBy('talent.labId');
     const [counts, bySector, byKind] = await Promise.all([
       people.getRawMany<{ labId?: string; total: string | number; phdCandidates: string | number | null; graduated: string | number | null; retained: string | number | null; international: string | number | null }>(),
       placements('sector', 'unknown'),
-      placements('organisationKind', 'UNKNOWN'),
+      placements<PlacementOrganisationKind>('organisationKind', 'UNKNOWN'),
     ]);
     const figures = new Map<string | null, TalentFigures>();
     const of = (labId: string | undefined) => {

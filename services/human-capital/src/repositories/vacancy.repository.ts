@@ -1,18 +1,7 @@
 import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { VacancyEntity, VacancyThemeEntity } from '../entities';
-
-/** Filters of the vacancies list. */
-export interface VacancyFilter {
-  theme?: string | null;
-  organisationId?: string | null;
-}
-
-/** The `orderBy` argument of the vacancies list. */
-export interface VacancyOrder {
-  field: 'POSTED_YEAR';
-  direction?: 'ASC' | 'DESC' | null;
-}
+import type { VacancyFilter, VacancyOrder, VacancyThemeCount } from '../generated/resolvers-types';
 
 /** Most recently posted first. */
 const byPostedYear: Ordering<VacancyEntity> = {
@@ -76,7 +65,7 @@ export class VacancyRepository {
   }
 
   /** Vacancies per theme, most first: one GROUP BY. */
-  async countsByTheme(): Promise<Array<{ theme: string; vacancies: number }>> {
+  async countsByTheme(): Promise<VacancyThemeCount[]> {
     const rows = await this.manager
       .getRepository(VacancyThemeEntity)
       .createQueryBuilder('vacancy_theme')

@@ -1,7 +1,6 @@
-import type { Context } from '../context';
-import type { CourseEntity } from '../entities';
+import type { CourseResolvers } from '../generated/resolvers-types';
 
-export const Course = {
-  provider: (course: CourseEntity) => (course.providerId ? { id: course.providerId } : null),
-  sectors: (course: CourseEntity, _: unknown, { loaders }: Context) => loaders.sectorsByCourseId.load(course.id),
+export const Course: CourseResolvers = {
+  provider: (course) => (course.providerId ? { id: course.providerId } : null),
+  sectors: (course, _, { loaders }) => loaders.sectorsByCourseId.load(course.id),
 };

@@ -1,28 +1,25 @@
-import { listSize, pageRequest, type PageArguments } from '@nlai/paging';
-import type { Context } from '../context';
-import { talentOrdering, type TalentFilter, type TalentOrder } from '../repositories';
+import { listSize, pageRequest } from '@nlai/paging';
+import type { LabResolvers } from '../generated/resolvers-types';
+import { talentOrdering } from '../repositories';
 import { protectCells, publishTalentStats } from '../services/talent-stats';
 import { hasScope, Scope } from '@nlai/auth';
 
-/** A lab as the gateway hands it over: its key, and the fields of the other subgraph that a field here requires. */
-type LabReference = { id: string; themes?: string[]; partners?: Array<{ organisation: { id: string } }> };
-
-export const Lab = {
+export const Lab: LabResolvers = {
   // The lab itself lives in the Research & Innovation subgraph; its key (and required fields) are all this one needs.
-  __resolveReference: (reference: LabReference) => reference,
+  __resolveReference: (reference) => reference,
 
-  talent(lab: LabReference, args: PageArguments & { filter?: TalentFilter | null; orderBy?: TalentOrder | null }, { loaders }: Context) {
+  talent(lab, args, { loaders }) {
     return loaders.talentPageOfLab(args.filter ?? {}, args.orderBy ?? null, pageRequest(args, talentOrdering(args.orderBy))).load(lab.id);
   },
 
-  async talentStats(lab: LabReference, _: unknown, { loaders, services, auth }: Context) {
+  async talentStats(lab, _, { loaders, services, auth }) {
     return publishTalentStats(await loaders.talentFiguresOfLab.load(lab.id), auth, services.talentStatsThreshold);
   },
 
-  matchingVacancies: (lab: LabReference, { first }: { first: number }, { loaders }: Context) =>
+  matchingVacancies: (lab, { first }, { loaders }) =>
     loaders.vacanciesMatchingThemes(listSize(first, { defaultSize: 10 })).load(lab.themes ?? []),
 
-  async partnerHires(lab: LabReference, _: unknown, { loaders, services, auth }: Context) {
+  async partnerHires(lab, _, { loaders, services, auth }) {
     const organisationIds = (lab.partners ?? []).map((partnership) => partnership.organisation.id);
     const hires = await loaders.partnerHiresOfLab.load({ labId: lab.id, organisationIds });
     // Counts of people: hidden below the threshold, with complementary cells, for callers without talent:read.

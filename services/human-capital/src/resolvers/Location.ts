@@ -1,13 +1,11 @@
-import type { Context } from '../context';
+import type { LocationResolvers } from '../generated/resolvers-types';
 import { addFigures, publishTalentStats } from '../services/talent-stats';
 
-/** A city as the gateway hands it over, with the labs in it (required from Research & Innovation). */
-type LocationReference = { id: string; labs?: Array<{ id: string }> };
+export const Location: LocationResolvers = {
+  // A city as the gateway hands it over, with the labs in it (required from Research & Innovation).
+  __resolveReference: (reference) => reference,
 
-export const Location = {
-  __resolveReference: (reference: LocationReference) => reference,
-
-  async talentStats(location: LocationReference, _: unknown, { loaders, services, auth }: Context) {
+  async talentStats(location, _, { loaders, services, auth }) {
     const perLab = await loaders.talentFiguresOfLab.loadMany((location.labs ?? []).map((lab) => lab.id));
     const figures = perLab.map((part) => {
       if (part instanceof Error) throw part;

@@ -1,11 +1,9 @@
-import type { Context } from '../context';
+import type { OrganisationResolvers } from '../generated/resolvers-types';
 
-type OrganisationReference = { id: string };
-
-export const Organisation = {
+export const Organisation: OrganisationResolvers = {
   // The organisation itself lives in the Research & Innovation subgraph.
-  __resolveReference: ({ id }: OrganisationReference) => ({ id }),
-  placements: (organisation: OrganisationReference, _: unknown, { loaders }: Context) => loaders.placementsByOrganisationId.load(organisation.id),
-  vacancies: (organisation: OrganisationReference, _: unknown, { loaders }: Context) => loaders.vacanciesByOrganisationId.load(organisation.id),
-  courses: (organisation: OrganisationReference, _: unknown, { loaders }: Context) => loaders.coursesByProviderId.load(organisation.id),
+  __resolveReference: ({ id }) => ({ id }),
+  placements: (organisation, _, { loaders }) => loaders.placementsByOrganisationId.load(organisation.id),
+  vacancies: (organisation, _, { loaders }) => loaders.vacanciesByOrganisationId.load(organisation.id),
+  courses: (organisation, _, { loaders }) => loaders.coursesByProviderId.load(organisation.id),
 };

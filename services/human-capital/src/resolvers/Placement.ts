@@ -1,7 +1,7 @@
-import type { Context } from '../context';
-import type { PlacementEntity } from '../entities';
+import { referenced } from '@nlai/database';
+import type { PlacementResolvers } from '../generated/resolvers-types';
 
-export const Placement = {
-  talent: (placement: PlacementEntity, _: unknown, { loaders }: Context) => loaders.talentById.load(placement.talentId),
-  organisation: (placement: PlacementEntity) => ({ id: placement.organisationId }),
+export const Placement: PlacementResolvers = {
+  talent: (placement, _, { loaders }) => referenced(loaders.talentById.load(placement.talentId), `Talent ${placement.talentId}`),
+  organisation: (placement) => ({ id: placement.organisationId }),
 };

@@ -1,7 +1,6 @@
-import type { Context } from '../context';
-import type { TalentEntity } from '../entities';
+import type { TalentResolvers } from '../generated/resolvers-types';
 
-export const Talent = {
-  lab: (talent: TalentEntity) => ({ id: talent.labId }),
-  placements: (talent: TalentEntity, _: unknown, { loaders }: Context) => loaders.placementsByTalentId.load(talent.id),
+export const Talent: TalentResolvers = {
+  lab: (talent) => ({ id: talent.labId }),
+  placements: (talent, _, { loaders }) => loaders.placementsByTalentId.load(talent.id),
 };

@@ -1,7 +1,6 @@
-import type { Context } from '../context';
-import type { VacancyEntity } from '../entities';
+import type { VacancyResolvers } from '../generated/resolvers-types';
 
-export const Vacancy = {
-  organisation: (vacancy: VacancyEntity) => ({ id: vacancy.organisationId }),
-  themes: (vacancy: VacancyEntity, _: unknown, { loaders }: Context) => loaders.themesByVacancyId.load(vacancy.id),
+export const Vacancy: VacancyResolvers = {
+  organisation: (vacancy) => ({ id: vacancy.organisationId }),
+  themes: (vacancy, _, { loaders }) => loaders.themesByVacancyId.load(vacancy.id),
 };

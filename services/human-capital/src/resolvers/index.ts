@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { Course } from './Course';
 import { Lab } from './Lab';
 import { Location } from './Location';
@@ -8,4 +9,4 @@ import { Query } from './Query';
 import { Talent } from './Talent';
 import { Vacancy } from './Vacancy';
 
-export const resolvers = { Query, Mutation, Lab, Location, Organisation, Talent, Placement, Course, Vacancy };
+export const resolvers: Resolvers = { Query, Mutation, Lab, Location, Organisation, Talent, Placement, Course, Vacancy };

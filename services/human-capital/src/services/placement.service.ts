@@ -7,17 +7,7 @@ import type { PlacementEntity } from '../entities';
 import { repositories } from '../repositories';
 import type { ResearchInnovationClient } from '../research-innovation-client';
 import { earliestYear } from './career-rules';
-
-export interface PlacementRecordInput {
-  talentId: string;
-  organisationId: string;
-  country: string;
-  startYear: number;
-  endYear?: number | null;
-  sector?: string | null;
-  /** A retry with the same key returns the first result and writes nothing. */
-  idempotencyKey?: string | null;
-}
+import type { PlacementRecordInput } from '../generated/resolvers-types';
 
 export interface PlacementPayload {
   placement: PlacementEntity | null;

@@ -1,17 +1,6 @@
 import { hasScope, Scope, type AuthContext } from '@nlai/auth';
+import type { TalentStats } from '../generated/resolvers-types';
 import type { TalentFigures } from '../repositories';
-
-/** TalentStats as a caller may see them; null where a figure is suppressed. */
-export interface PublishedTalentStats {
-  total: number;
-  phdCandidates: number | null;
-  graduated: number | null;
-  retainedInNetherlands: number | null;
-  international: number | null;
-  internationalShare: number | null;
-  placementsBySector: Array<{ sector: string; placements: number | null }>;
-  placementsByOrganisationKind: Array<{ kind: string; placements: number | null }>;
-}
 
 /**
  * Which cells of a partition of a known total to hide (true = hidden). A
@@ -40,7 +29,7 @@ export function protectCells(counts: readonly number[], threshold: number): bool
  * public total (stages; graduates who stayed or left; origins; placements by
  * sector; placements by organisation kind) is protected with protectCells.
  */
-export function publishTalentStats(figures: TalentFigures, auth: AuthContext, threshold: number): PublishedTalentStats {
+export function publishTalentStats(figures: TalentFigures, auth: AuthContext, threshold: number): TalentStats {
   const share = (international: number | null) => (international === null || figures.total === 0 ? null : international / figures.total);
   if (hasScope(auth, Scope.TalentRead)) {
     return { ...figures, internationalShare: share(figures.international) };

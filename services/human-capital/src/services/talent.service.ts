@@ -2,28 +2,11 @@ import { hasScope, Scope, type AuthContext } from '@nlai/auth';
 import { randomId, replayOf, runMutation } from '@nlai/database';
 import { UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
-import type { CareerStage, TalentEntity, TalentOrigin } from '../entities';
+import type { CareerStage, TalentEntity } from '../entities';
 import { repositories } from '../repositories';
 import type { ResearchInnovationClient } from '../research-innovation-client';
 import { checkCareer, checkCareerChange, fitsCareer, type CareerChange } from './career-rules';
-
-export interface TalentRegisterInput {
-  labId: string;
-  stage: CareerStage;
-  origin: TalentOrigin;
-  startYear: number;
-  endYear?: number | null;
-  /** A retry with the same key returns the first result and writes nothing. */
-  idempotencyKey?: string | null;
-}
-
-/** Only the fields present change: a stage with its end year (null clears it), or an end year alone. */
-export interface TalentUpdateInput {
-  id: string;
-  stage?: CareerStage | null;
-  endYear?: number | null;
-  idempotencyKey?: string | null;
-}
+import type { TalentRegisterInput, TalentUpdateInput } from '../generated/resolvers-types';
 
 export interface TalentPayload {
   talent: TalentEntity | null;

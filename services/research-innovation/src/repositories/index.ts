@@ -4,8 +4,8 @@ import { LocationRepository } from './location.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { PartnershipRepository } from './partnership.repository';
 
-export { labOrdering, type LabCounts, type LabFilter, type LabOrder } from './lab.repository';
-export { organisationOrdering, type OrganisationFilter, type OrganisationOrder } from './organisation.repository';
+export { labOrdering, type LabCounts } from './lab.repository';
+export { organisationOrdering } from './organisation.repository';
 
 /** Every repository of this service, bound to one entity manager (the pool, or a transaction). */
 export function repositories(manager: EntityManager) {

@@ -1,23 +1,7 @@
 import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { LabEntity, LabThemeEntity, type LabStatus } from '../entities';
-
-/** Filters of the `labs` list. */
-export interface LabFilter {
-  status?: LabStatus | null;
-  /** City name, any case. */
-  city?: string | null;
-  /** Theme, any case. */
-  theme?: string | null;
-  /** Only labs this organisation runs (or ran). */
-  partnerId?: string | null;
-}
-
-/** The `orderBy` argument of the labs list. */
-export interface LabOrder {
-  field: 'START_YEAR' | 'NAME';
-  direction?: 'ASC' | 'DESC' | null;
-}
+import { LabEntity, LabThemeEntity } from '../entities';
+import type { LabCityCount, LabFilter, LabOrder, LabStatusCount, LabThemeCount } from '../generated/resolvers-types';
 
 /** Newest first: by start year, labs still without one (in development) first, then by name. */
 const byStartYear: Ordering<LabEntity> = {
@@ -46,9 +30,9 @@ export const labOrdering = (orderBy?: LabOrder | null) =>
 /** Lab counts of the network, each computed by the database. */
 export interface LabCounts {
   total: number;
-  byStatus: Array<{ status: string; labs: number }>;
-  byCity: Array<{ city: string; labs: number }>;
-  byTheme: Array<{ theme: string; labs: number }>;
+  byStatus: LabStatusCount[];
+  byCity: LabCityCount[];
+  byTheme: LabThemeCount[];
 }
 
 /** Lab reads and writes; all SQL about labs and their themes lives here. */

@@ -1,19 +1,7 @@
 import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { OrganisationEntity, type OrganisationKind } from '../entities';
-
-/** Filters of the `organisations` list. */
-export interface OrganisationFilter {
-  kind?: OrganisationKind | null;
-  /** Only organisations whose name contains this text, in any letter case. */
-  name?: string | null;
-}
-
-/** The `orderBy` argument of the organisations list. */
-export interface OrganisationOrder {
-  field: 'NAME';
-  direction?: 'ASC' | 'DESC' | null;
-}
+import { OrganisationEntity } from '../entities';
+import type { OrganisationFilter, OrganisationOrder } from '../generated/resolvers-types';
 
 /** Alphabetical. */
 const byName: Ordering<OrganisationEntity> = {

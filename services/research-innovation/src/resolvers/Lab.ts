@@ -1,11 +1,9 @@
-import type { Context } from '../context';
-import type { LabEntity } from '../entities';
+import { referenced } from '@nlai/database';
+import type { LabResolvers } from '../generated/resolvers-types';
 
-export const Lab = {
-  __resolveReference({ id }: { id: string }, { loaders }: Context) {
-    return loaders.labById.load(id);
-  },
-  location: (lab: LabEntity, _: unknown, { loaders }: Context) => loaders.locationById.load(lab.locationId),
-  themes: (lab: LabEntity, _: unknown, { loaders }: Context) => loaders.themesByLabId.load(lab.id),
-  partners: (lab: LabEntity, _: unknown, { loaders }: Context) => loaders.partnershipsByLabId.load(lab.id),
+export const Lab: LabResolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.labById.load(id),
+  location: (lab, _, { loaders }) => referenced(loaders.locationById.load(lab.locationId), `Location ${lab.locationId}`),
+  themes: (lab, _, { loaders }) => loaders.themesByLabId.load(lab.id),
+  partners: (lab, _, { loaders }) => loaders.partnershipsByLabId.load(lab.id),
 };

@@ -1,14 +1,9 @@
-import type { Context } from '../context';
-import type { LabCreateInput, LabUpdateInput } from '../services/lab.service';
-import type { OrganisationCreateInput } from '../services/organisation.service';
-import type { PartnershipCreateInput, PartnershipEndInput } from '../services/partnership.service';
+import type { MutationResolvers } from '../generated/resolvers-types';
 
-type Input<T> = { input: T };
-
-export const Mutation = {
-  labCreate: (_: unknown, { input }: Input<LabCreateInput>, { services, auth }: Context) => services.labs.create(input, auth),
-  labUpdate: (_: unknown, { input }: Input<LabUpdateInput>, { services, auth }: Context) => services.labs.update(input, auth),
-  organisationCreate: (_: unknown, { input }: Input<OrganisationCreateInput>, { services, auth }: Context) => services.organisations.create(input, auth),
-  partnershipCreate: (_: unknown, { input }: Input<PartnershipCreateInput>, { services, auth }: Context) => services.partnerships.create(input, auth),
-  partnershipEnd: (_: unknown, { input }: Input<PartnershipEndInput>, { services, auth }: Context) => services.partnerships.end(input, auth),
+export const Mutation: MutationResolvers = {
+  labCreate: (_, { input }, { services, auth }) => services.labs.create(input, auth),
+  labUpdate: (_, { input }, { services, auth }) => services.labs.update(input, auth),
+  organisationCreate: (_, { input }, { services, auth }) => services.organisations.create(input, auth),
+  partnershipCreate: (_, { input }, { services, auth }) => services.partnerships.create(input, auth),
+  partnershipEnd: (_, { input }, { services, auth }) => services.partnerships.end(input, auth),
 };

@@ -1,9 +1,6 @@
-import type { Context } from '../context';
-import type { OrganisationEntity } from '../entities';
+import type { OrganisationResolvers } from '../generated/resolvers-types';
 
-export const Organisation = {
-  __resolveReference({ id }: { id: string }, { loaders }: Context) {
-    return loaders.organisationById.load(id);
-  },
-  partnerships: (organisation: OrganisationEntity, _: unknown, { loaders }: Context) => loaders.partnershipsByOrganisationId.load(organisation.id),
+export const Organisation: OrganisationResolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.organisationById.load(id),
+  partnerships: (organisation, _, { loaders }) => loaders.partnershipsByOrganisationId.load(organisation.id),
 };

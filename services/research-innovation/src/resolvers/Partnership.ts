@@ -1,7 +1,7 @@
-import type { Context } from '../context';
-import type { PartnershipEntity } from '../entities';
+import { referenced } from '@nlai/database';
+import type { PartnershipResolvers } from '../generated/resolvers-types';
 
-export const Partnership = {
-  lab: (partnership: PartnershipEntity, _: unknown, { loaders }: Context) => loaders.labById.load(partnership.labId),
-  organisation: (partnership: PartnershipEntity, _: unknown, { loaders }: Context) => loaders.organisationById.load(partnership.organisationId),
+export const Partnership: PartnershipResolvers = {
+  lab: (partnership, _, { loaders }) => referenced(loaders.labById.load(partnership.labId), `Lab ${partnership.labId}`),
+  organisation: (partnership, _, { loaders }) => referenced(loaders.organisationById.load(partnership.organisationId), `Organisation ${partnership.organisationId}`),
 };

@@ -1,31 +1,31 @@
-import { paginate, type PageArguments } from '@nlai/paging';
-import type { Context } from '../context';
-import { labOrdering, organisationOrdering, type LabFilter, type LabOrder, type OrganisationFilter, type OrganisationOrder } from '../repositories';
+import { paginate } from '@nlai/paging';
+import type { QueryResolvers } from '../generated/resolvers-types';
+import { labOrdering, organisationOrdering } from '../repositories';
 
-export const Query = {
-  labs(_: unknown, args: PageArguments & { filter?: LabFilter | null; orderBy?: LabOrder | null }, { services }: Context) {
+export const Query: QueryResolvers = {
+  labs(_, args, { services }) {
     const { labs } = services.repositories;
     const filter = args.filter ?? {};
     const ordering = labOrdering(args.orderBy);
     return paginate(args, ordering, (page) => labs.findPage(filter, ordering, page), () => labs.count(filter));
   },
 
-  lab: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.labById.load(id),
+  lab: (_, { id }, { loaders }) => loaders.labById.load(id),
 
-  locations: (_: unknown, __: unknown, { services }: Context) => services.repositories.locations.findAll(),
+  locations: (_, __, { services }) => services.repositories.locations.findAll(),
 
-  location: (_: unknown, { city }: { city: string }, { services }: Context) => services.repositories.locations.findByCity(city),
+  location: (_, { city }, { services }) => services.repositories.locations.findByCity(city),
 
-  organisations(_: unknown, args: PageArguments & { filter?: OrganisationFilter | null; orderBy?: OrganisationOrder | null }, { services }: Context) {
+  organisations(_, args, { services }) {
     const { organisations } = services.repositories;
     const filter = args.filter ?? {};
     const ordering = organisationOrdering(args.orderBy);
     return paginate(args, ordering, (page) => organisations.findPage(filter, ordering, page), () => organisations.count(filter));
   },
 
-  organisation: (_: unknown, { id }: { id: string }, { loaders }: Context) => loaders.organisationById.load(id),
+  organisation: (_, { id }, { loaders }) => loaders.organisationById.load(id),
 
-  async networkSummary(_: unknown, __: unknown, { services }: Context) {
+  async networkSummary(_, __, { services }) {
     const { labs, locations } = services.repositories;
     const [counts, everyLocation] = await Promise.all([labs.counts(), locations.findAll()]);
     return {

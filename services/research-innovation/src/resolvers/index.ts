@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolvers-types';
 import { Lab } from './Lab';
 import { Location } from './Location';
 import { Mutation } from './Mutation';
@@ -5,4 +6,4 @@ import { Organisation } from './Organisation';
 import { Partnership } from './Partnership';
 import { Query } from './Query';
 
-export const resolvers = { Query, Mutation, Lab, Location, Organisation, Partnership };
+export const resolvers: Resolvers = { Query, Mutation, Lab, Location, Organisation, Partnership };

@@ -2,38 +2,10 @@ import type { AuthContext } from '@nlai/auth';
 import { isUniqueViolation, randomId, runMutation, slugify } from '@nlai/database';
 import { checkLabels, checkText, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
-import type { LabEntity, LabStatus, PartnerRole, PartnershipEntity } from '../entities';
+import type { LabEntity, PartnershipEntity } from '../entities';
 import { repositories, type Repositories } from '../repositories';
 import { checkLabYears } from './lab-rules';
-
-export interface LabPartnerInput {
-  organisationId: string;
-  role: PartnerRole;
-}
-
-export interface LabCreateInput {
-  name: string;
-  status: LabStatus;
-  city: string;
-  themes: string[];
-  startYear?: number | null;
-  endYear?: number | null;
-  partners?: LabPartnerInput[] | null;
-  /** A retry with the same key returns the first result and writes nothing. */
-  idempotencyKey?: string | null;
-}
-
-/** Only the fields present change; an explicit null clears a year. */
-export interface LabUpdateInput {
-  id: string;
-  name?: string | null;
-  status?: LabStatus | null;
-  city?: string | null;
-  themes?: string[] | null;
-  startYear?: number | null;
-  endYear?: number | null;
-  idempotencyKey?: string | null;
-}
+import type { LabCreateInput, LabPartnerInput, LabUpdateInput } from '../generated/resolvers-types';
 
 export interface LabPayload {
   lab: LabEntity | null;

@@ -3,17 +3,9 @@ import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
 import { checkText, UserErrors, type UserError } from '@nlai/errors';
 import { isIsoCountryCode } from '@nlai/iso-countries';
 import type { DataSource } from 'typeorm';
-import type { OrganisationEntity, OrganisationKind } from '../entities';
+import type { OrganisationEntity } from '../entities';
 import { repositories } from '../repositories';
-
-export interface OrganisationCreateInput {
-  name: string;
-  kind: OrganisationKind;
-  rorId?: string | null;
-  /** ISO 3166-1 alpha-2; default NL. */
-  country?: string | null;
-  idempotencyKey?: string | null;
-}
+import type { OrganisationCreateInput } from '../generated/resolvers-types';
 
 export interface OrganisationPayload {
   organisation: OrganisationEntity | null;

@@ -2,23 +2,10 @@ import type { AuthContext } from '@nlai/auth';
 import { randomId, runMutation } from '@nlai/database';
 import { checkYear, UserErrors, type UserError } from '@nlai/errors';
 import type { DataSource } from 'typeorm';
-import type { PartnerRole, PartnershipEntity } from '../entities';
+import type { PartnershipEntity } from '../entities';
 import { repositories } from '../repositories';
 import { earliestYear } from './lab-rules';
-
-export interface PartnershipCreateInput {
-  labId: string;
-  organisationId: string;
-  role: PartnerRole;
-  startYear?: number | null;
-  idempotencyKey?: string | null;
-}
-
-export interface PartnershipEndInput {
-  id: string;
-  endYear: number;
-  idempotencyKey?: string | null;
-}
+import type { PartnershipCreateInput, PartnershipEndInput } from '../generated/resolvers-types';
 
 export interface PartnershipPayload {
   partnership: PartnershipEntity | null;
