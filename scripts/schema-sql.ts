@@ -8,7 +8,9 @@ async function main() {
   const [entitiesPath, dialect, url] = process.argv.slice(2);
   const { entities } = await import(require('node:path').resolve(entitiesPath!));
   const dataSource = new DataSource(
-    dialect === 'mysql' ? { type: 'mysql', url: url!, entities, charset: 'utf8mb4_unicode_ci' } : { type: 'better-sqlite3', database: ':memory:', entities },
+    dialect === 'mysql'
+      ? { type: 'mysql', url: url!, entities, charset: 'utf8mb4_unicode_ci' }
+      : { type: 'better-sqlite3', database: ':memory:', entities },
   );
   await dataSource.initialize();
   const sql = await dataSource.driver.createSchemaBuilder().log();

@@ -50,7 +50,9 @@ const children = services.map(({ name, entry }) => {
     if (ready.size === services.length) {
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const gateway = ready.get('gateway').replace('127.0.0.1', 'localhost');
-      const subgraphs = services.filter((service) => service.name !== 'gateway').map((service) => `  ${service.name.padEnd(width)} ${ready.get(service.name)}\n`);
+      const subgraphs = services
+        .filter((service) => service.name !== 'gateway')
+        .map((service) => `  ${service.name.padEnd(width)} ${ready.get(service.name)}\n`);
       const explorerLine = explorer ? `  ${'explorer'.padEnd(width)} ${explorer}\n` : '';
       process.stdout.write(`\nThe graph is up in ${seconds} s: ${gateway}\n${explorerLine}${subgraphs.join('')}Ctrl-C stops it.\n\n`);
     }
@@ -68,7 +70,9 @@ const children = services.map(({ name, entry }) => {
 function stop(exitCode) {
   if (stopping) return;
   stopping = true;
-  const exits = children.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => new Promise((resolve) => child.once('exit', resolve)));
+  const exits = children
+    .filter((child) => child.exitCode === null && child.signalCode === null)
+    .map((child) => new Promise((resolve) => child.once('exit', resolve)));
   for (const child of children) child.kill('SIGTERM');
   Promise.all(exits).then(() => process.exit(exitCode));
 }

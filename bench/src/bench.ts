@@ -61,7 +61,10 @@ const cleanup: Array<() => Promise<unknown>> = [];
 /** Starts both subgraphs on fresh databases seeded at `scale`. */
 async function startSubgraphs(scale: number): Promise<{ researchInnovation: ServiceProcess; humanCapital: ServiceProcess }> {
   const dialect = config.mysqlServer ? 'mysql' : 'sqlite';
-  const databases: TestDatabase[] = [await createTestDatabase(dialect, `bench_ri_${scale}`, config.mysqlServer), await createTestDatabase(dialect, `bench_hc_${scale}`, config.mysqlServer)];
+  const databases: TestDatabase[] = [
+    await createTestDatabase(dialect, `bench_ri_${scale}`, config.mysqlServer),
+    await createTestDatabase(dialect, `bench_hc_${scale}`, config.mysqlServer),
+  ];
   cleanup.push(async () => Promise.all(databases.map((database) => database.drop())));
   const [riDb, hcDb] = databases as [TestDatabase, TestDatabase];
   const common = { LOG_LEVEL: 'warn', SEED_SCALE: String(scale), EXPOSE_SQL_STATEMENT_COUNT: 'true' };
@@ -81,21 +84,26 @@ async function startSubgraphs(scale: number): Promise<{ researchInnovation: Serv
       HUMAN_CAPITAL_SQLITE_FILE: hcDb.sqliteFile,
     }),
   ]);
-  cleanup.push(() => researchInnovation.stop(), () => humanCapital.stop());
+  cleanup.push(
+    () => researchInnovation.stop(),
+    () => humanCapital.stop(),
+  );
   return { researchInnovation, humanCapital };
 }
 
 /** The committed supergraph with its routing URLs pointed at these subgraphs, for both gateways. */
 function supergraphFor(urls: Record<string, string>, directory: string, name: string): string {
   let sdl = readFileSync(resolve(repository, 'schema/supergraph.graphql'), 'utf8');
-  for (const [subgraph, url] of Object.entries(urls)) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${subgraph}", url: ")[^"]+`), `$1${url}`);
+  for (const [subgraph, url] of Object.entries(urls))
+    sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${subgraph}", url: ")[^"]+`), `$1${url}`);
   const file = join(directory, `${name}.graphql`);
   writeFileSync(file, sdl);
   return file;
 }
 
 /** The Node flags the gateway runs with in production (its package.json's nodeArguments: a sized heap). */
-const gatewayNodeArguments = (JSON.parse(readFileSync(resolve(repository, 'gateway/package.json'), 'utf8')) as { nodeArguments?: string[] }).nodeArguments ?? [];
+const gatewayNodeArguments =
+  (JSON.parse(readFileSync(resolve(repository, 'gateway/package.json'), 'utf8')) as { nodeArguments?: string[] }).nodeArguments ?? [];
 
 async function startOurGateway(name: string, supergraphFile: string, deduplicate = true, profileDirectory?: string): Promise<Running> {
   const port = await freePort();
@@ -104,7 +112,13 @@ async function startOurGateway(name: string, supergraphFile: string, deduplicate
     name,
     require.resolve('@nlai/gateway'),
     port,
-    { LOG_LEVEL: 'warn', GATEWAY_PORT: String(port), SUPERGRAPH_FILE: supergraphFile, EXPLORER_ENABLED: 'false', SUBGRAPH_DEDUPLICATE: String(deduplicate) },
+    {
+      LOG_LEVEL: 'warn',
+      GATEWAY_PORT: String(port),
+      SUPERGRAPH_FILE: supergraphFile,
+      EXPLORER_ENABLED: 'false',
+      SUBGRAPH_DEDUPLICATE: String(deduplicate),
+    },
     [...gatewayNodeArguments, ...profiling],
   );
   cleanup.push(() => gateway.stop());
@@ -123,17 +137,32 @@ async function startHive(name: string, supergraphFile: string, deduplicate = tru
   installHive();
   const port = await freePort();
   const configFile = join(hivePeer, deduplicate ? 'defaults.config.mjs' : 'no-deduplication.config.mjs');
-  const child: ChildProcess = spawn(process.execPath, [join(hivePeer, 'node_modules/@graphql-hive/gateway/dist/bin.js'), 'supergraph', supergraphFile, '--port', String(port), '--config-path', configFile], {
-    cwd: hivePeer,
-    env: { PATH: config.path, NODE_ENV: 'production', HIVE_LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(hivePeer, 'node_modules/@graphql-hive/gateway/dist/bin.js'),
+      'supergraph',
+      supergraphFile,
+      '--port',
+      String(port),
+      '--config-path',
+      configFile,
+    ],
+    {
+      cwd: hivePeer,
+      env: { PATH: config.path, NODE_ENV: 'production', HIVE_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   const url = `http://127.0.0.1:${port}/graphql`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('{ __typename }') }).then((response) => response.ok, () => false);
+    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body('{ __typename }') }).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Hive Gateway did not start:\n${errors}`);
     await new Promise((wait) => setTimeout(wait, 200));
@@ -212,7 +241,9 @@ async function load({ target, expectBody, processes = [] }: Target, requestBody:
     requests: result.requests.total,
     failures: result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0),
     peakRssMb: peakMb,
-    cpuPerRequest: Object.fromEntries(processes.map(({ name, pid }, index) => [name, (cpuMs(pid) - cpuBefore[index]!) / Math.max(1, result.requests.total)])),
+    cpuPerRequest: Object.fromEntries(
+      processes.map(({ name, pid }, index) => [name, (cpuMs(pid) - cpuBefore[index]!) / Math.max(1, result.requests.total)]),
+    ),
   };
 }
 
@@ -234,13 +265,24 @@ interface Target {
 async function compare(a: Target, b: Target, requestBody: string, label: string): Promise<{ a: Run[]; b: Run[] }> {
   const runs = { a: [] as Run[], b: [] as Run[] };
   for (let round = 1; round <= config.rounds; round += 1) {
-    const order: Array<['a' | 'b', Target]> = round % 2 ? [['a', a], ['b', b]] : [['b', b], ['a', a]];
+    const order: Array<['a' | 'b', Target]> =
+      round % 2
+        ? [
+            ['a', a],
+            ['b', b],
+          ]
+        : [
+            ['b', b],
+            ['a', a],
+          ];
     for (const [side, target] of order) {
       // Let the previous run's garbage collection and sockets settle, so it does not bleed into this one.
       await new Promise((settled) => setTimeout(settled, config.settleMs));
       const run = await load(target, requestBody);
       runs[side].push(run);
-      process.stderr.write(`  ${label} round ${round} ${target.target.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`);
+      process.stderr.write(
+        `  ${label} round ${round} ${target.target.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`,
+      );
     }
   }
   return runs;
@@ -290,10 +332,21 @@ function busyTimeByPart(profile: CpuProfile, fromUs: number, toUs: number): Map<
 }
 
 /** Our gateway under `--cpu-prof`, warmed up, then loaded with `request`: its busy time by part, per request. */
-async function profileGateway(name: string, supergraphFile: string, request: string, directory: string): Promise<{ busyPerRequest: Map<string, number>; requests: number }> {
+async function profileGateway(
+  name: string,
+  supergraphFile: string,
+  request: string,
+  directory: string,
+): Promise<{ busyPerRequest: Map<string, number>; requests: number }> {
   const profileDirectory = mkdtempSync(join(directory, 'profile-'));
   const gateway = await startOurGateway(name, supergraphFile, true, profileDirectory);
-  const options = { url: gateway.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: request, connections: config.connections };
+  const options = {
+    url: gateway.url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: request,
+    connections: config.connections,
+  };
   await autocannon({ ...options, amount: config.warmUpRequests });
   const from = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({ ...options, duration: config.durationSeconds });
@@ -310,59 +363,139 @@ async function main(): Promise<void> {
   const started = Date.now();
   const directory = mkdtempSync(join(tmpdir(), 'nlai-bench-'));
   cleanup.push(async () => rmSync(directory, { recursive: true, force: true }));
-  process.stderr.write(`Benchmark on ${config.mysqlServer ? 'MySQL' : 'SQLite'}${config.smoke ? ' (smoke run)' : ''}: starting the processes…\n`);
+  process.stderr.write(
+    `Benchmark on ${config.mysqlServer ? 'MySQL' : 'SQLite'}${config.smoke ? ' (smoke run)' : ''}: starting the processes…\n`,
+  );
 
   const small = await startSubgraphs(1);
   const large = await startSubgraphs(config.growthScale);
   const proxies = { ri: new SubgraphProxy(), hc: new SubgraphProxy() };
-  cleanup.push(() => proxies.ri.stop(), () => proxies.hc.stop());
-  const smallSupergraph = supergraphFor({ 'research-innovation': small.researchInnovation.url, 'human-capital': small.humanCapital.url }, directory, 'small');
+  cleanup.push(
+    () => proxies.ri.stop(),
+    () => proxies.hc.stop(),
+  );
+  const smallSupergraph = supergraphFor(
+    { 'research-innovation': small.researchInnovation.url, 'human-capital': small.humanCapital.url },
+    directory,
+    'small',
+  );
   const ours = await startOurGateway('our gateway', smallSupergraph);
   const hive = await startHive('Hive Gateway', smallSupergraph);
   const oursPlain = await startOurGateway('our gateway, no deduplication', smallSupergraph, false);
   const hivePlain = await startHive('Hive Gateway, no deduplication', smallSupergraph, false);
-  const largeSupergraph = supergraphFor({ 'research-innovation': large.researchInnovation.url, 'human-capital': large.humanCapital.url }, directory, 'large');
+  const largeSupergraph = supergraphFor(
+    { 'research-innovation': large.researchInnovation.url, 'human-capital': large.humanCapital.url },
+    directory,
+    'large',
+  );
   const oursLarge = await startOurGateway(`our gateway, scale ${config.growthScale}`, largeSupergraph);
   const counting = await startOurGateway(
     'our gateway via counting proxies',
-    supergraphFor({ 'research-innovation': await proxies.ri.start(Number(new URL(large.researchInnovation.url).port)), 'human-capital': await proxies.hc.start(Number(new URL(large.humanCapital.url).port)) }, directory, 'counted'),
+    supergraphFor(
+      {
+        'research-innovation': await proxies.ri.start(Number(new URL(large.researchInnovation.url).port)),
+        'human-capital': await proxies.hc.start(Number(new URL(large.humanCapital.url).port)),
+      },
+      directory,
+      'counted',
+    ),
   );
-  const subgraph: Running = { name: 'the subgraph directly', url: small.researchInnovation.url, pid: small.researchInnovation.child.pid!, stop: async () => undefined };
+  const subgraph: Running = {
+    name: 'the subgraph directly',
+    url: small.researchInnovation.url,
+    pid: small.researchInnovation.child.pid!,
+    stop: async () => undefined,
+  };
 
   // Identical data, or the comparison means nothing. Each server's exact body is then what its every response must be.
   const deep = body(deepRead, { first: 20 });
   const heavy = body(heavyRead, { first: 20 });
   const single = body(singleRead);
-  const target = async (running: Running, request: string, processes?: Target['processes']): Promise<Target> => ({ target: running, expectBody: await answer(running.url, request), processes });
+  const target = async (running: Running, request: string, processes?: Target['processes']): Promise<Target> => ({
+    target: running,
+    expectBody: await answer(running.url, request),
+    processes,
+  });
   const behind = (gateway: Running, subgraphs: typeof small) => [
     { name: 'gateway', pid: gateway.pid },
     { name: 'research-innovation', pid: subgraphs.researchInnovation.child.pid! },
     { name: 'human-capital', pid: subgraphs.humanCapital.child.pid! },
   ];
   const dataOf = (text: string) => JSON.stringify((JSON.parse(text) as { data?: unknown }).data);
-  const growthTargets = async (request: string) => ({ a: await target(ours, request, behind(ours, small)), b: await target(oursLarge, request, behind(oursLarge, large)), sameData: false });
+  const growthTargets = async (request: string) => ({
+    a: await target(ours, request, behind(ours, small)),
+    b: await target(oursLarge, request, behind(oursLarge, large)),
+    sameData: false,
+  });
   const comparisons: Record<string, Comparison> = {
     deep: { label: 'deep read', request: deep, a: await target(ours, deep), b: await target(hive, deep), sameData: true },
-    single: { label: 'single-subgraph read', request: single, a: await target(ours, single), b: await target(hive, single), sameData: true },
-    overhead: { label: 'gateway overhead', request: single, a: await target(ours, single), b: await target(subgraph, single), sameData: true },
+    single: {
+      label: 'single-subgraph read',
+      request: single,
+      a: await target(ours, single),
+      b: await target(hive, single),
+      sameData: true,
+    },
+    overhead: {
+      label: 'gateway overhead',
+      request: single,
+      a: await target(ours, single),
+      b: await target(subgraph, single),
+      sameData: true,
+    },
     growth: { label: 'data growth', request: deep, ...(await growthTargets(deep)) },
-    heavy: { label: 'deep read with matching vacancies', request: heavy, a: await target(ours, heavy), b: await target(hive, heavy), sameData: true },
+    heavy: {
+      label: 'deep read with matching vacancies',
+      request: heavy,
+      a: await target(ours, heavy),
+      b: await target(hive, heavy),
+      sameData: true,
+    },
     heavyGrowth: { label: 'data growth, deep read with matching vacancies', request: heavy, ...(await growthTargets(heavy)) },
-    deepPlain: { label: 'deep read, no deduplication', request: deep, a: await target(oursPlain, deep), b: await target(hivePlain, deep), sameData: true },
-    singlePlain: { label: 'single-subgraph read, no deduplication', request: single, a: await target(oursPlain, single), b: await target(hivePlain, single), sameData: true },
-    overheadPlain: { label: 'gateway overhead, no deduplication', request: single, a: await target(oursPlain, single), b: await target(subgraph, single), sameData: true },
+    deepPlain: {
+      label: 'deep read, no deduplication',
+      request: deep,
+      a: await target(oursPlain, deep),
+      b: await target(hivePlain, deep),
+      sameData: true,
+    },
+    singlePlain: {
+      label: 'single-subgraph read, no deduplication',
+      request: single,
+      a: await target(oursPlain, single),
+      b: await target(hivePlain, single),
+      sameData: true,
+    },
+    overheadPlain: {
+      label: 'gateway overhead, no deduplication',
+      request: single,
+      a: await target(oursPlain, single),
+      b: await target(subgraph, single),
+      sameData: true,
+    },
   };
   const problems: string[] = [];
   for (const { label, a, b, sameData } of Object.values(comparisons)) {
-    for (const side of [a, b]) if (side.expectBody.includes('"errors"') || !side.expectBody.includes('"data"')) problems.push(`${side.target.name} answered the ${label} with errors: ${side.expectBody.slice(0, 300)}`);
-    if (sameData && dataOf(a.expectBody) !== dataOf(b.expectBody)) problems.push(`${a.target.name} and ${b.target.name} answer the ${label} differently`);
+    for (const side of [a, b])
+      if (side.expectBody.includes('"errors"') || !side.expectBody.includes('"data"'))
+        problems.push(`${side.target.name} answered the ${label} with errors: ${side.expectBody.slice(0, 300)}`);
+    if (sameData && dataOf(a.expectBody) !== dataOf(b.expectBody))
+      problems.push(`${a.target.name} and ${b.target.name} answer the ${label} differently`);
   }
   if (problems.length) throw new Error(problems.join('\n'));
 
   process.stderr.write('Warming up…\n');
   for (const { request, a, b } of Object.values(comparisons)) {
     for (const side of [a, b]) {
-      const warm = await autocannon({ url: side.target.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: request, connections: config.connections, amount: config.warmUpRequests, expectBody: side.expectBody });
+      const warm = await autocannon({
+        url: side.target.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: request,
+        connections: config.connections,
+        amount: config.warmUpRequests,
+        expectBody: side.expectBody,
+      });
       const failed = warm.errors + warm.timeouts + warm.non2xx + (warm.mismatches ?? 0);
       if (failed > 0) throw new Error(`${side.target.name} failed ${failed} of its warm-up requests`);
     }
@@ -377,7 +510,8 @@ async function main(): Promise<void> {
     proxies.ri.statements = 0;
     proxies.hc.statements = 0;
     const text = await answer(counting.url, body(heavyRead, { first }));
-    if (text.includes('"errors"') || (JSON.parse(text) as { data: { labs: { edges: unknown[] } } }).data.labs.edges.length !== first) throw new Error(`the counted read failed: ${text.slice(0, 300)}`);
+    if (text.includes('"errors"') || (JSON.parse(text) as { data: { labs: { edges: unknown[] } } }).data.labs.edges.length !== first)
+      throw new Error(`the counted read failed: ${text.slice(0, 300)}`);
     return { researchInnovation: proxies.ri.statements, humanCapital: proxies.hc.statements };
   };
   const statements = { five: await statementsFor(5), fifty: await statementsFor(50) };
@@ -404,15 +538,47 @@ async function main(): Promise<void> {
     throughput('a', 'deep federated read: our gateway / Hive Gateway (req/s)', r.deep!, 1.5),
     throughput('a', 'single-subgraph read: our gateway / Hive Gateway (req/s)', r.single!, 1.2),
     throughput('b', 'gateway overhead: through the gateway / the subgraph directly (req/s)', r.overhead!, 0.5),
-    { id: 'c', what: 'SQL statements per deep read: 50 labs / 5 labs', ours: total(statements.fifty), peer: total(statements.five), ratio: total(statements.fifty) / total(statements.five), goal: '= 1', met: total(statements.fifty) === total(statements.five) },
-    { id: 'd', what: `data growth: p95 of the deep read at scale ${config.growthScale} / scale 1 (ms)`, ours: p95(r.growth!.b), peer: p95(r.growth!.a), ratio: p95(r.growth!.b) / p95(r.growth!.a), goal: '≤ 1.5', met: p95(r.growth!.b) / p95(r.growth!.a) <= 1.5 },
-    { id: 'e', what: 'memory: peak RSS under the deep read, our gateway / Hive Gateway (MB)', ours: peak(r.deep!.a), peer: peak(r.deep!.b), ratio: peak(r.deep!.a) / peak(r.deep!.b), goal: '≤ 0.5 and < 300 MB', met: peak(r.deep!.a) / peak(r.deep!.b) <= 0.5 && peak(r.deep!.a) < 300 },
+    {
+      id: 'c',
+      what: 'SQL statements per deep read: 50 labs / 5 labs',
+      ours: total(statements.fifty),
+      peer: total(statements.five),
+      ratio: total(statements.fifty) / total(statements.five),
+      goal: '= 1',
+      met: total(statements.fifty) === total(statements.five),
+    },
+    {
+      id: 'd',
+      what: `data growth: p95 of the deep read at scale ${config.growthScale} / scale 1 (ms)`,
+      ours: p95(r.growth!.b),
+      peer: p95(r.growth!.a),
+      ratio: p95(r.growth!.b) / p95(r.growth!.a),
+      goal: '≤ 1.5',
+      met: p95(r.growth!.b) / p95(r.growth!.a) <= 1.5,
+    },
+    {
+      id: 'e',
+      what: 'memory: peak RSS under the deep read, our gateway / Hive Gateway (MB)',
+      ours: peak(r.deep!.a),
+      peer: peak(r.deep!.b),
+      ratio: peak(r.deep!.a) / peak(r.deep!.b),
+      goal: '≤ 0.5 and < 300 MB',
+      met: peak(r.deep!.a) / peak(r.deep!.b) <= 0.5 && peak(r.deep!.a) < 300,
+    },
   ];
   const engines = [
     throughput('a', 'deep federated read: our gateway / Hive Gateway (req/s)', r.deepPlain!, 1.5),
     throughput('a', 'single-subgraph read: our gateway / Hive Gateway (req/s)', r.singlePlain!, 1.2),
     throughput('b', 'gateway overhead: through the gateway / the subgraph directly (req/s)', r.overheadPlain!, 0.5),
-    { id: 'e', what: 'memory: peak RSS under the deep read, our gateway / Hive Gateway (MB)', ours: peak(r.deepPlain!.a), peer: peak(r.deepPlain!.b), ratio: peak(r.deepPlain!.a) / peak(r.deepPlain!.b), goal: '≤ 0.5 and < 300 MB', met: peak(r.deepPlain!.a) / peak(r.deepPlain!.b) <= 0.5 && peak(r.deepPlain!.a) < 300 },
+    {
+      id: 'e',
+      what: 'memory: peak RSS under the deep read, our gateway / Hive Gateway (MB)',
+      ours: peak(r.deepPlain!.a),
+      peer: peak(r.deepPlain!.b),
+      ratio: peak(r.deepPlain!.a) / peak(r.deepPlain!.b),
+      goal: '≤ 0.5 and < 300 MB',
+      met: peak(r.deepPlain!.a) / peak(r.deepPlain!.b) <= 0.5 && peak(r.deepPlain!.a) < 300,
+    },
   ];
 
   /** A package's version, found from its entry point upwards (some packages do not export their package.json). */
@@ -426,10 +592,15 @@ async function main(): Promise<void> {
     }
     return 'unknown';
   };
-  const kilobytes = (key: 'growth' | 'heavyGrowth', side: 'a' | 'b') => (Buffer.byteLength(comparisons[key]![side].expectBody) / 1024).toFixed(1);
+  const kilobytes = (key: 'growth' | 'heavyGrowth', side: 'a' | 'b') =>
+    (Buffer.byteLength(comparisons[key]![side].expectBody) / 1024).toFixed(1);
   const sum = (parts: Map<string, number>) => [...parts.values()].reduce((total, ms) => total + ms, 0);
   const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 0));
-  const goalRows = (list: typeof goals) => list.map((goal) => `| (${goal.id}) | ${goal.what} | ${format(goal.ours)} | ${format(goal.peer)} | ${goal.ratio.toFixed(2)} | ${goal.goal} | ${goal.met ? 'yes' : '**no**'} |`);
+  const goalRows = (list: typeof goals) =>
+    list.map(
+      (goal) =>
+        `| (${goal.id}) | ${goal.what} | ${format(goal.ours)} | ${format(goal.peer)} | ${goal.ratio.toFixed(2)} | ${goal.goal} | ${goal.met ? 'yes' : '**no**'} |`,
+    );
   const lines = [
     `# Benchmark results${config.smoke ? ' (smoke run: too short to read anything into)' : ''}`,
     '',
@@ -489,7 +660,12 @@ async function main(): Promise<void> {
     '| comparison | side | req/s | req/s, lowest–highest round | p50 ms | p95 ms | p99 ms | requests | failures | peak RSS MB |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...Object.entries(comparisons).flatMap(([key, { label, a, b }]) =>
-      ([[a, runs[key]!.a], [b, runs[key]!.b]] as const).map(
+      (
+        [
+          [a, runs[key]!.a],
+          [b, runs[key]!.b],
+        ] as const
+      ).map(
         ([side, list]) =>
           `| ${label} | ${side.target.name} | ${rps([...list]).toFixed(0)} | ${Math.min(...list.map((run) => run.requestsPerSecond)).toFixed(0)}–${Math.max(...list.map((run) => run.requestsPerSecond)).toFixed(0)} | ${median(list.map((run) => run.p50))} | ${p95([...list])} | ${median(list.map((run) => run.p99))} | ${list.reduce((sum, run) => sum + run.requests, 0)} | ${list.reduce((sum, run) => sum + run.failures, 0)} | ${peak([...list]).toFixed(0)} |`,
       ),

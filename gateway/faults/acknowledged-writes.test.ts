@@ -13,7 +13,9 @@ describe.each(testDialects())('every acknowledged write survives a killed subgra
   afterAll(() => graph?.stop());
 
   it('writes continuously while Human Capital is killed (SIGKILL) and restarted, then finds every acknowledged write once', async () => {
-    const count = async () => (await graphql<{ talents: { totalCount: number } }>(graph.gateway.url, '{ talents(first: 0) { totalCount } }', { token: writer })).data!.talents.totalCount;
+    const count = async () =>
+      (await graphql<{ talents: { totalCount: number } }>(graph.gateway.url, '{ talents(first: 0) { totalCount } }', { token: writer }))
+        .data!.talents.totalCount;
     const before = await count();
     const acknowledged: string[] = [];
     let failedAttempts = 0;
@@ -24,7 +26,10 @@ describe.each(testDialects())('every acknowledged write survives a killed subgra
         const input = { labId: 'thira-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024, idempotencyKey: randomUUID() };
         // A client retries with the same key until the write is acknowledged.
         for (;;) {
-          const answer = await graphql<{ talentRegister: { talent: { id: string } | null } }>(graph.gateway.url, register, { token: writer, variables: { input } }).catch(() => undefined);
+          const answer = await graphql<{ talentRegister: { talent: { id: string } | null } }>(graph.gateway.url, register, {
+            token: writer,
+            variables: { input },
+          }).catch(() => undefined);
           const id = answer?.data?.talentRegister?.talent?.id;
           if (id) {
             acknowledged.push(id);
@@ -49,7 +54,10 @@ describe.each(testDialects())('every acknowledged write survives a killed subgra
     expect(failedAttempts).toBeGreaterThan(0);
     expect(await count()).toBe(before + writes);
     for (const id of acknowledged) {
-      const found = await graphql<{ talent: { id: string } | null }>(graph.gateway.url, 'query($id: ID!) { talent(id: $id) { id } }', { token: writer, variables: { id } });
+      const found = await graphql<{ talent: { id: string } | null }>(graph.gateway.url, 'query($id: ID!) { talent(id: $id) { id } }', {
+        token: writer,
+        variables: { id },
+      });
       expect(found.data!.talent?.id).toBe(id);
     }
     report(`${dialect}: ${writes} writes acknowledged, ${failedAttempts} attempts failed during the outage, 0 lost, 0 doubled`);

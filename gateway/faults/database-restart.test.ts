@@ -44,6 +44,8 @@ describe('MariaDB restarted under load', () => {
     expect(final.errors).toBeUndefined();
     expect(graph.researchInnovation.child.exitCode).toBeNull();
     expect(graph.humanCapital.child.exitCode).toBeNull();
-    report(`MariaDB restart: ${failedWhileDown} reads failed while it was down; full answers again ${recoveryMs} ms after it accepted connections, no subgraph restarted`);
+    report(
+      `MariaDB restart: ${failedWhileDown} reads failed while it was down; full answers again ${recoveryMs} ms after it accepted connections, no subgraph restarted`,
+    );
   });
 });

@@ -7,7 +7,11 @@ const crossing = '{ lab(id: "quva-lab") { name talentStats { total } } }';
 describe('faults in one subgraph never take the other down', () => {
   let graph: TestGraph;
   beforeAll(async () => {
-    graph = await startGraph({ dialect: 'sqlite', proxied: true, envFor: { gateway: { SUBGRAPH_TIMEOUT_MS: '500', SUBGRAPH_MAX_SOCKETS: '8' } } });
+    graph = await startGraph({
+      dialect: 'sqlite',
+      proxied: true,
+      envFor: { gateway: { SUBGRAPH_TIMEOUT_MS: '500', SUBGRAPH_MAX_SOCKETS: '8' } },
+    });
   });
   afterAll(() => graph?.stop());
 

@@ -78,10 +78,14 @@ function subgraphSchema(names: string[]) {
  */
 function sharedSecrets(variables: Record<string, string | number | undefined>): string[] {
   const byValue = new Map<string, string[]>();
-  for (const [variable, value] of Object.entries(variables)) if (typeof value === 'string') byValue.set(value, [...(byValue.get(value) ?? []), variable]);
+  for (const [variable, value] of Object.entries(variables))
+    if (typeof value === 'string') byValue.set(value, [...(byValue.get(value) ?? []), variable]);
   return [...byValue.values()]
     .filter((sharing) => sharing.length > 1)
-    .map((sharing) => `${sharing.sort().join(', ')}: the same secret, so whoever holds one can sign for the others; give each its own (\`openssl rand -hex 32\`)`);
+    .map(
+      (sharing) =>
+        `${sharing.sort().join(', ')}: the same secret, so whoever holds one can sign for the others; give each its own (\`openssl rand -hex 32\`)`,
+    );
 }
 
 /** Everything the gateway reads from its environment, parsed once at boot. */
@@ -116,7 +120,12 @@ export function configFrom(environment: Record<string, string | undefined>) {
   );
   if (parsed && perSubgraph) {
     const secretVariables = names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`);
-    problems.push(...sharedSecrets({ AUTH_JWT_SECRET: parsed.AUTH_JWT_SECRET, ...Object.fromEntries(secretVariables.map((variable) => [variable, perSubgraph[variable]])) }));
+    problems.push(
+      ...sharedSecrets({
+        AUTH_JWT_SECRET: parsed.AUTH_JWT_SECRET,
+        ...Object.fromEntries(secretVariables.map((variable) => [variable, perSubgraph[variable]])),
+      }),
+    );
   }
   if (problems.length > 0 || !parsed || !perSubgraph) throw new ConfigError(problems);
   const production = parsed.NODE_ENV === 'production';
@@ -156,7 +165,12 @@ export function configFrom(environment: Record<string, string | undefined>) {
       maxCost: parsed.GATEWAY_MAX_COST,
     }),
     explorer: parsed.EXPLORER_ENABLED ?? !production,
-    corsOrigins: Object.freeze((parsed.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)),
+    corsOrigins: Object.freeze(
+      (parsed.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
     persistedOperationsOnly: parsed.PERSISTED_OPERATIONS_ONLY,
     persistedOperationsFile: resolve(parsed.PERSISTED_OPERATIONS_FILE),
     tokens: tokenOptionsFrom(parsed),

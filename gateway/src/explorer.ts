@@ -122,7 +122,9 @@ function page(assets: Record<string, Asset>): Asset {
   const url = (name: string) => `${basePath}/${name}?v=${assets[name]!.version}`;
   const stylesheets = ['graphiql.min.css', 'explorer.css'].map((name) => `<link rel="stylesheet" href="${url(name)}">`);
   // React before ReactDOM before GraphiQL: each UMD build finds the previous one on window.
-  const scripts = ['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js', 'explorer.js'].map((name) => `<script src="${url(name)}"></script>`);
+  const scripts = ['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js', 'explorer.js'].map(
+    (name) => `<script src="${url(name)}"></script>`,
+  );
   const html = `<!doctype html>
 <html lang="en">
 <head>

@@ -87,14 +87,21 @@ export function costDeclarationsFromSupergraph(supergraphSdl: string): CostDecla
   const listSizes = new Map<string, ListSize>();
   const weights = new Map<string, number>();
   const weightOf = (directives: readonly DirectiveNode[] | undefined) => {
-    const value = directives?.find((directive) => directive.name.value === names.cost)?.arguments?.find((argument) => argument.name.value === 'weight')?.value;
+    const value = directives
+      ?.find((directive) => directive.name.value === names.cost)
+      ?.arguments?.find((argument) => argument.name.value === 'weight')?.value;
     return value?.kind === Kind.INT ? Number(value.value) : undefined;
   };
   for (const definition of document.definitions) {
     if (!('name' in definition) || !definition.name || !('directives' in definition)) continue;
     const typeWeight = weightOf(definition.directives);
     if (typeWeight !== undefined) weights.set(definition.name.value, typeWeight);
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    if (
+      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION
+    )
+      continue;
     for (const field of definition.fields ?? []) {
       const key = `${definition.name.value}.${field.name.value}`;
       const fieldWeight = weightOf(field.directives);
@@ -102,7 +109,8 @@ export function costDeclarationsFromSupergraph(supergraphSdl: string): CostDecla
       const directive = field.directives?.find((candidate) => candidate.name.value === names.listSize);
       if (!directive) continue;
       const argument = (name: string) => directive.arguments?.find((candidate) => candidate.name.value === name)?.value;
-      const strings = (value: ValueNode | undefined) => (value?.kind === Kind.LIST ? value.values.flatMap((item) => (item.kind === Kind.STRING ? [item.value] : [])) : []);
+      const strings = (value: ValueNode | undefined) =>
+        value?.kind === Kind.LIST ? value.values.flatMap((item) => (item.kind === Kind.STRING ? [item.value] : [])) : [];
       const assumed = argument('assumedSize');
       listSizes.set(key, {
         ...(assumed?.kind === Kind.INT ? { assumedSize: Number(assumed.value) } : {}),
@@ -160,15 +168,22 @@ const nothing: Measure = { cost: 0, depth: 0, aliases: 0 };
  * as null, it is the client's mistake, which graphql-js reports without a
  * code (a 500 if left alone).
  */
-function argumentValuesOf(field: GraphQLField<unknown, unknown>, selection: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
+function argumentValuesOf(
+  field: GraphQLField<unknown, unknown>,
+  selection: FieldNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   try {
     return getArgumentValues(field, selection, variables);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    throw new GraphQLError(`${error.message} A variable given as null overrides its default: give it a value, or leave it out of "variables" to use the default.`, {
-      nodes: error.nodes,
-      extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } },
-    });
+    throw new GraphQLError(
+      `${error.message} A variable given as null overrides its default: give it a value, or leave it out of "variables" to use the default.`,
+      {
+        nodes: error.nodes,
+        extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } },
+      },
+    );
   }
 }
 
@@ -236,18 +251,32 @@ export function measureOperation(
           const value = argumentValues[name];
           if (typeof value !== 'number') continue;
           if (value < 0 || value > limits.maxPageSize) {
-            throw refuse('PAGE_SIZE_EXCEEDED', `\`${name}\` must be between 0 and ${limits.maxPageSize}; it was ${value} on ${selection.name.value}. Page through larger lists with \`after\`.`, limits.maxPageSize);
+            throw refuse(
+              'PAGE_SIZE_EXCEEDED',
+              `\`${name}\` must be between 0 and ${limits.maxPageSize}; it was ${value} on ${selection.name.value}. Page through larger lists with \`after\`.`,
+              limits.maxPageSize,
+            );
           }
           slices.push(value);
         }
-        const size = slices.length ? Math.max(...slices) : (declared?.assumedSize ?? (slicing.size ? limits.defaultPageSize : limits.assumedListSize));
+        const size = slices.length
+          ? Math.max(...slices)
+          : (declared?.assumedSize ?? (slicing.size ? limits.defaultPageSize : limits.assumedListSize));
         const named = getNamedType(field.type);
         // Without a declaration, a paged object is taken for a Relay connection.
-        const sizedFields = declared?.sizedFields ?? (slicing.size && !isList(field.type) && 'getFields' in named && named.getFields().edges ? ['edges'] : []);
+        const sizedFields =
+          declared?.sizedFields ??
+          (slicing.size && !isList(field.type) && 'getFields' in named && named.getFields().edges ? ['edges'] : []);
         // A field sized by its parent (a connection's edges), a list, or one object.
         const items = sized.get(field.name) ?? (isList(field.type) && !sizedFields.length ? size : 1);
-        const below = selection.selectionSet && isCompositeType(named) ? walk(selection.selectionSet, named, new Map(sizedFields.map((name) => [name, size]))) : nothing;
-        const own = declarations.weights.get(`${parent.name}.${field.name}`) ?? declarations.weights.get(named.name) ?? (isCompositeType(named) ? 1 : 0);
+        const below =
+          selection.selectionSet && isCompositeType(named)
+            ? walk(selection.selectionSet, named, new Map(sizedFields.map((name) => [name, size])))
+            : nothing;
+        const own =
+          declarations.weights.get(`${parent.name}.${field.name}`) ??
+          declarations.weights.get(named.name) ??
+          (isCompositeType(named) ? 1 : 0);
         total.cost += items * (own + below.cost);
         total.aliases += aliases + below.aliases;
         total.depth = Math.max(total.depth, 1 + below.depth);
@@ -269,25 +298,52 @@ function isList(type: GraphQLOutputType): boolean {
  * Refuses, before any subgraph is called, an operation that nests too deep,
  * aliases too much, asks for too large a page or could cost too much.
  */
-export function useOperationLimits(limits: OperationLimits = defaultOperationLimits, declarations: () => CostDeclarations = () => noCostDeclarations): ApolloServerPlugin {
+export function useOperationLimits(
+  limits: OperationLimits = defaultOperationLimits,
+  declarations: () => CostDeclarations = () => noCostDeclarations,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, operation, document, request }) {
           if (!operation) return;
-          const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+          const rootType =
+            operation.operation === 'mutation'
+              ? schema.getMutationType()
+              : operation.operation === 'subscription'
+                ? schema.getSubscriptionType()
+                : schema.getQueryType();
           if (!rootType) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+            document.definitions
+              .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+              .map((fragment) => [fragment.name.value, fragment]),
           );
           // Coerced as execution will coerce them, defaults included, so no way of passing a value counts differently.
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (variables.errors) throw new GraphQLError(variables.errors[0]!.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } } });
+          if (variables.errors)
+            throw new GraphQLError(variables.errors[0]!.message, {
+              extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } },
+            });
           const measure = measureOperation(schema, operation.selectionSet, rootType, fragments, variables.coerced, limits, declarations());
-          if (measure.depth > limits.maxDepth) throw refuse('OPERATION_TOO_DEEP', `The operation nests ${measure.depth} levels deep; at most ${limits.maxDepth} are allowed.`, limits.maxDepth);
-          if (measure.aliases > limits.maxAliases) throw refuse('TOO_MANY_ALIASES', `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`, limits.maxAliases);
+          if (measure.depth > limits.maxDepth)
+            throw refuse(
+              'OPERATION_TOO_DEEP',
+              `The operation nests ${measure.depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+              limits.maxDepth,
+            );
+          if (measure.aliases > limits.maxAliases)
+            throw refuse(
+              'TOO_MANY_ALIASES',
+              `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
+              limits.maxAliases,
+            );
           if (measure.cost > limits.maxCost) {
-            throw refuse('OPERATION_TOO_COSTLY', `The operation could cost ${measure.cost}; at most ${limits.maxCost} is allowed. Ask for smaller pages or fewer nested lists.`, limits.maxCost);
+            throw refuse(
+              'OPERATION_TOO_COSTLY',
+              `The operation could cost ${measure.cost}; at most ${limits.maxCost} is allowed. Ask for smaller pages or fewer nested lists.`,
+              limits.maxCost,
+            );
           }
         },
       };

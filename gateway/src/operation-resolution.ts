@@ -4,9 +4,14 @@ import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 /** What to tell a client whose request does not pick exactly one operation of its document. */
 function unresolved(document: DocumentNode, operationName: string | undefined): string {
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   const names = operations.map((operation) => operation.name?.value).filter((name): name is string => name !== undefined);
-  const listed = names.length > 0 ? `its operations are ${names.map((name) => `"${name}"`).join(', ')}` : 'its operation has no name; send no operationName';
+  const listed =
+    names.length > 0
+      ? `its operations are ${names.map((name) => `"${name}"`).join(', ')}`
+      : 'its operation has no name; send no operationName';
   if (operations.length === 0) return 'The document holds no operation; send a query or a mutation.';
   if (operationName) return `The document has no operation named "${operationName}"; ${listed}.`;
   return `The document holds ${operations.length} operations; set operationName to the one to run (${listed}).`;
@@ -24,10 +29,18 @@ export function useOperationResolution(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) throw clientError('OPERATION_RESOLUTION_FAILURE', unresolved(document, request.operationName ?? undefined), undefined, 400);
-          const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[operation.operation];
+          if (!operation)
+            throw clientError('OPERATION_RESOLUTION_FAILURE', unresolved(document, request.operationName ?? undefined), undefined, 400);
+          const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[
+            operation.operation
+          ];
           if (!root) {
-            throw clientError('GRAPHQL_VALIDATION_FAILED', `This graph has no ${operation.operation}s; send a query${schema.getMutationType() ? ' or a mutation' : ''}.`, undefined, 400);
+            throw clientError(
+              'GRAPHQL_VALIDATION_FAILED',
+              `This graph has no ${operation.operation}s; send a query${schema.getMutationType() ? ' or a mutation' : ''}.`,
+              undefined,
+              400,
+            );
           }
         },
       };

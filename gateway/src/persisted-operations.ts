@@ -24,11 +24,15 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export function readManifest(manifestFile: string): Manifest {
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Partial<Manifest> | null;
   if (manifest?.format !== 'apollo-persisted-query-manifest' || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
-    throw new Error(`${manifestFile} is not an Apollo persisted query manifest: expected { "format": "apollo-persisted-query-manifest", "version": 1, "operations": [...] }.`);
+    throw new Error(
+      `${manifestFile} is not an Apollo persisted query manifest: expected { "format": "apollo-persisted-query-manifest", "version": 1, "operations": [...] }.`,
+    );
   }
   for (const operation of manifest.operations) {
     if (typeof operation?.body !== 'string' || operation.id !== sha256(operation.body)) {
-      throw new Error(`${manifestFile}: the id of operation ${operation?.name ?? '(unnamed)'} is not the SHA-256 of its body; regenerate the manifest.`);
+      throw new Error(
+        `${manifestFile}: the id of operation ${operation?.name ?? '(unnamed)'} is not the SHA-256 of its body; regenerate the manifest.`,
+      );
     }
   }
   return manifest as Manifest;
@@ -56,12 +60,17 @@ export function safelist(manifestFile: string): (request: { method: string; body
   const { operations } = readManifest(manifestFile);
   const bodies = new Map(operations.map((operation) => [operation.id, operation.body]));
   // Full text is matched on its printed form, so a manifest from any generator (layout kept or not) admits it.
-  const byText = new Map(operations.flatMap((operation) => {
-    const text = canonical(operation.body);
-    return text ? [[text, operation.body] as const] : [];
-  }));
+  const byText = new Map(
+    operations.flatMap((operation) => {
+      const text = canonical(operation.body);
+      return text ? [[text, operation.body] as const] : [];
+    }),
+  );
   return ({ method, body, search }) => {
-    let request: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> } & Record<string, unknown>;
+    let request: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> } & Record<
+      string,
+      unknown
+    >;
     const parameters = new URLSearchParams(search);
     if (method === 'GET') {
       let extensions: unknown;

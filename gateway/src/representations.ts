@@ -45,7 +45,10 @@ export const isEntityFetch = (query: string | undefined): boolean => query !== u
  * is reported at every position that held i. An answer with the wrong number
  * of entities is passed on as it is, for the gateway to reject.
  */
-export function unfoldEntities<Response extends { data?: Record<string, unknown> | null; errors?: ReadonlyArray<ResponseError> }>(response: Response, positions: readonly number[]): Response {
+export function unfoldEntities<Response extends { data?: Record<string, unknown> | null; errors?: ReadonlyArray<ResponseError> }>(
+  response: Response,
+  positions: readonly number[],
+): Response {
   const entities = response.data?._entities;
   const distinct = positions.reduce((count, index) => Math.max(count, index + 1), 0);
   if (Array.isArray(entities) && entities.length !== distinct) return response;

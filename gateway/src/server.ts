@@ -50,7 +50,13 @@ export async function createServer(config: Config, logger: Logger = createLogger
         name,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
-        fetcher: subgraphFetcher({ subgraph: name, secret: config.subgraphSecrets[name], timeoutMs: config.subgraphTimeoutMs, agent, deduplicate: config.subgraphDeduplicate }) as never,
+        fetcher: subgraphFetcher({
+          subgraph: name,
+          secret: config.subgraphSecrets[name],
+          timeoutMs: config.subgraphTimeoutMs,
+          agent,
+          deduplicate: config.subgraphDeduplicate,
+        }) as never,
       } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
     // The query plan is for developers; never shown in production, whatever the headers say.
@@ -70,7 +76,12 @@ export async function createServer(config: Config, logger: Logger = createLogger
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.maxTokens },
     formatError: maskErrors(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), useErrorLog(logger), useOperationResolution(), useOperationLimits(config.limits, () => costDeclarations)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      useErrorLog(logger),
+      useOperationResolution(),
+      useOperationLimits(config.limits, () => costDeclarations),
+    ],
     logger,
   });
   await apollo.start();
@@ -89,7 +100,11 @@ export async function createServer(config: Config, logger: Logger = createLogger
     ...(config.explorer ? { browserHome: explorerPath } : {}),
     ...(config.persistedOperationsOnly ? { admitRequest: safelist(config.persistedOperationsFile) } : {}),
     logger,
-    context: async ({ requestId, headers }) => ({ auth: await authenticate(headers.authorization), authorization: headers.authorization, requestId }),
+    context: async ({ requestId, headers }) => ({
+      auth: await authenticate(headers.authorization),
+      authorization: headers.authorization,
+      requestId,
+    }),
     isReady: () => subgraphsReady([...subgraphUrls.values()]),
   });
   return {

@@ -19,14 +19,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   declare readonly timeoutMs: number;
   declare readonly logger: Logger;
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     // The warm-up only wants the query plan, which exists by the time a fetch is made.
     if (options.context.warmUp) return {};
     const representations = options.request.variables?.representations;
     if (!Array.isArray(representations) || !isEntityFetch(options.request.query)) return super.process(options);
     const folded = foldRepresentations(representations);
     if (folded.unique.length === representations.length) return super.process(options);
-    this.logger.debug({ subgraph: this.name, representations: representations.length, distinct: folded.unique.length }, 'folded duplicate representations');
+    this.logger.debug(
+      { subgraph: this.name, representations: representations.length, distinct: folded.unique.length },
+      'folded duplicate representations',
+    );
     const request = { ...options.request, variables: { ...options.request.variables, representations: folded.unique } };
     return unfoldEntities(await super.process({ ...options, request }), folded.positions);
   }
@@ -37,15 +42,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set('x-request-id', context.requestId);
     // Only a query's fetches may share a subgraph request: the reads that follow a mutation must see its writes.
-    if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query') request.http?.headers.set(shareableReadHeader, '1');
+    if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query')
+      request.http?.headers.set(shareableReadHeader, '1');
   }
 
   // Not logged here: the error log writes the fault, with this cause and the request id, at error level.
   override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): never {
     const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
-    const cause = new Error(`${this.name} subgraph at ${this.url}${response ? ` answered ${response.status}` : ''}: ${error.message}`, { cause: error });
+    const cause = new Error(`${this.name} subgraph at ${this.url}${response ? ` answered ${response.status}` : ''}: ${error.message}`, {
+      cause: error,
+    });
     throw timedOut
-      ? reportedFault('SUBGRAPH_TIMEOUT', `The ${this.name} subgraph did not answer within ${this.timeoutMs} ms; its fields are null.`, cause, { serviceName: this.name })
-      : reportedFault('SUBGRAPH_UNAVAILABLE', `The ${this.name} subgraph is unavailable; its fields are null.`, cause, { serviceName: this.name });
+      ? reportedFault(
+          'SUBGRAPH_TIMEOUT',
+          `The ${this.name} subgraph did not answer within ${this.timeoutMs} ms; its fields are null.`,
+          cause,
+          { serviceName: this.name },
+        )
+      : reportedFault('SUBGRAPH_UNAVAILABLE', `The ${this.name} subgraph is unavailable; its fields are null.`, cause, {
+          serviceName: this.name,
+        });
   }
 }

@@ -18,7 +18,13 @@ export interface SubgraphFetcherOptions {
 /** A keep-alive pool per subgraph, capped so a burst cannot open unbounded sockets. */
 export function subgraphAgent(maxSockets: number): Agent {
   // autoSelectFamily: `localhost` may resolve to ::1 first while a subgraph listens on 127.0.0.1.
-  return new Agent({ connections: maxSockets, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, pipelining: 1, connect: { autoSelectFamily: true } });
+  return new Agent({
+    connections: maxSockets,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 60_000,
+    pipelining: 1,
+    connect: { autoSelectFamily: true },
+  });
 }
 
 type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
@@ -37,7 +43,10 @@ function asResponse(url: string, answer: SubgraphAnswer) {
     status: answer.status,
     statusText: '',
     ok: answer.status >= 200 && answer.status < 300,
-    headers: { get: (name: string) => answer.headers.get(name.toLowerCase()) ?? null, has: (name: string) => answer.headers.has(name.toLowerCase()) },
+    headers: {
+      get: (name: string) => answer.headers.get(name.toLowerCase()) ?? null,
+      has: (name: string) => answer.headers.has(name.toLowerCase()),
+    },
     text: async () => answer.body,
     json: async () => JSON.parse(answer.body) as unknown,
   };
@@ -68,7 +77,12 @@ export function subgraphFetcher(options: SubgraphFetcherOptions) {
   const send = async (url: string, init: FetchInit | undefined, headers: Record<string, string>): Promise<SubgraphAnswer> => {
     const body = init?.body ?? '';
     // Signed here, per request sent: a retry or a shared read still gets a nonce of its own.
-    if (options.secret) headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, { subgraph: options.subgraph, body, authorization: headers.authorization });
+    if (options.secret)
+      headers[gatewaySignatureHeader] = signGatewayRequest(options.secret, {
+        subgraph: options.subgraph,
+        body,
+        authorization: headers.authorization,
+      });
     const response = await request(url, {
       method: (init?.method ?? 'POST') as 'POST',
       headers,
@@ -77,7 +91,8 @@ export function subgraphFetcher(options: SubgraphFetcherOptions) {
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const answerHeaders = new Map<string, string>();
-    for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+    for (const [name, value] of Object.entries(response.headers))
+      if (value !== undefined) answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
     return { status: response.statusCode, headers: answerHeaders, body: await response.body.text() };
   };
 

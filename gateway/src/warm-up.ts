@@ -29,7 +29,9 @@ function placeholder(type: GraphQLInputType): unknown {
 
 /** Placeholders for an operation's required variables. */
 export function variablesFor(body: string, schema: GraphQLSchema): Record<string, unknown> {
-  const operation = parse(body).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+  const operation = parse(body).definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+  );
   const variables: Record<string, unknown> = {};
   for (const definition of operation?.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
@@ -45,7 +47,12 @@ export function variablesFor(body: string, schema: GraphQLSchema): Record<string
  * a subgraph: the data sources answer a warm-up context's fetches with
  * nothing. Returns how many operations were planned.
  */
-export async function warmQueryPlans(apollo: ApolloServer<GatewayContext>, schema: GraphQLSchema, manifestFile: string, logger: Logger): Promise<number> {
+export async function warmQueryPlans(
+  apollo: ApolloServer<GatewayContext>,
+  schema: GraphQLSchema,
+  manifestFile: string,
+  logger: Logger,
+): Promise<number> {
   let operations: Manifest['operations'];
   try {
     operations = readManifest(manifestFile).operations;
@@ -64,6 +71,9 @@ export async function warmQueryPlans(apollo: ApolloServer<GatewayContext>, schem
       );
     }
   }
-  logger.info({ operations: operations.length, ms: Math.round(performance.now() - started) }, `warmed the query-plan cache with ${operations.length} saved operations`);
+  logger.info(
+    { operations: operations.length, ms: Math.round(performance.now() - started) },
+    `warmed the query-plan cache with ${operations.length} saved operations`,
+  );
   return operations.length;
 }

@@ -4,12 +4,17 @@ import { configFrom, environmentPrefix, subgraphNames } from '../src/config';
 describe('the gateway’s configuration', () => {
   it('takes the subgraphs’ URLs from the supergraph unless the environment overrides them', () => {
     expect(configFrom({}).subgraphUrls).toEqual({});
-    expect(configFrom({ RESEARCH_INNOVATION_PORT: '5001' }).subgraphUrls).toEqual({ 'research-innovation': 'http://127.0.0.1:5001/graphql' });
-    expect(configFrom({ HUMAN_CAPITAL_URL: 'http://hc.internal:8080/graphql', HUMAN_CAPITAL_PORT: '5002' }).subgraphUrls).toEqual({ 'human-capital': 'http://hc.internal:8080/graphql' });
+    expect(configFrom({ RESEARCH_INNOVATION_PORT: '5001' }).subgraphUrls).toEqual({
+      'research-innovation': 'http://127.0.0.1:5001/graphql',
+    });
+    expect(configFrom({ HUMAN_CAPITAL_URL: 'http://hc.internal:8080/graphql', HUMAN_CAPITAL_PORT: '5002' }).subgraphUrls).toEqual({
+      'human-capital': 'http://hc.internal:8080/graphql',
+    });
   });
 
   it('knows every subgraph the supergraph names, and their variables', () => {
-    const sdl = 'enum join__Graph { A @join__graph(name: "ai-skills", url: "http://x") B @join__graph(name: "human-capital", url: "http://y") }';
+    const sdl =
+      'enum join__Graph { A @join__graph(name: "ai-skills", url: "http://x") B @join__graph(name: "human-capital", url: "http://y") }';
     expect(subgraphNames(sdl)).toEqual(['ai-skills', 'human-capital']);
     expect(environmentPrefix('ai-skills')).toBe('AI_SKILLS');
   });
@@ -28,12 +33,26 @@ describe('the gateway’s configuration', () => {
   it('refuses a secret shared by two subgraphs, or by the tokens and a subgraph, naming the variables', () => {
     const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
     expect(() => configFrom({ RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('same'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('same') })).toThrow(
-      new ConfigError(['HUMAN_CAPITAL_SUBGRAPH_SECRET, RESEARCH_INNOVATION_SUBGRAPH_SECRET: the same secret, so whoever holds one can sign for the others; give each its own (`openssl rand -hex 32`)']),
+      new ConfigError([
+        'HUMAN_CAPITAL_SUBGRAPH_SECRET, RESEARCH_INNOVATION_SUBGRAPH_SECRET: the same secret, so whoever holds one can sign for the others; give each its own (`openssl rand -hex 32`)',
+      ]),
     );
-    expect(() => configFrom({ NODE_ENV: 'production', AUTH_JWT_SECRET: key('same'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('same') })).toThrow(
-      new ConfigError(['AUTH_JWT_SECRET, HUMAN_CAPITAL_SUBGRAPH_SECRET: the same secret, so whoever holds one can sign for the others; give each its own (`openssl rand -hex 32`)']),
+    expect(() =>
+      configFrom({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: key('same'),
+        RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'),
+        HUMAN_CAPITAL_SUBGRAPH_SECRET: key('same'),
+      }),
+    ).toThrow(
+      new ConfigError([
+        'AUTH_JWT_SECRET, HUMAN_CAPITAL_SUBGRAPH_SECRET: the same secret, so whoever holds one can sign for the others; give each its own (`openssl rand -hex 32`)',
+      ]),
     );
-    expect(configFrom({ AUTH_JWT_SECRET: key('jwt'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc') }).subgraphSecrets).toEqual({
+    expect(
+      configFrom({ AUTH_JWT_SECRET: key('jwt'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc') })
+        .subgraphSecrets,
+    ).toEqual({
       'research-innovation': key('ri'),
       'human-capital': key('hc'),
     });
@@ -41,16 +60,28 @@ describe('the gateway’s configuration', () => {
 
   it('gives a client 30 s to send a request and 10 s for its headers, or what HTTP_*_TIMEOUT_MS say', () => {
     expect(configFrom({}).http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
-    expect(configFrom({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '8000' }).http).toEqual({ requestTimeoutMs: 5000, headersTimeoutMs: 5000 });
-    expect(() => configFrom({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS: expected a whole number from 1000 to 300000/);
+    expect(configFrom({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '8000' }).http).toEqual({
+      requestTimeoutMs: 5000,
+      headersTimeoutMs: 5000,
+    });
+    expect(() => configFrom({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_MS: expected a whole number from 1000 to 300000/,
+    );
   });
 
   it('turns the explorer off in production unless asked, and reads the CORS allow-list', () => {
     const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
-    const secrets = { AUTH_JWT_SECRET: key('jwt'), RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'), HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc') };
+    const secrets = {
+      AUTH_JWT_SECRET: key('jwt'),
+      RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'),
+      HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc'),
+    };
     expect(configFrom({}).explorer).toBe(true);
     expect(configFrom({ NODE_ENV: 'production', ...secrets }).explorer).toBe(false);
     expect(configFrom({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true', ...secrets }).explorer).toBe(true);
-    expect(configFrom({ CORS_ORIGINS: ' https://a.example , https://b.example,' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(configFrom({ CORS_ORIGINS: ' https://a.example , https://b.example,' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });

@@ -19,11 +19,18 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
     const people: Person[] = [];
     let after: string | null = null;
     do {
-      const result: Awaited<ReturnType<typeof graphql<{ talents: { edges: Array<{ node: Person }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
-        await graphql(graph().gateway.url, 'query($after: String) { talents(first: 50, after: $after) { edges { node { id stage lab { id } placements { id country startYear organisation { id } } } } pageInfo { hasNextPage endCursor } } }', {
+      const result: Awaited<
+        ReturnType<
+          typeof graphql<{ talents: { edges: Array<{ node: Person }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>
+        >
+      > = await graphql(
+        graph().gateway.url,
+        'query($after: String) { talents(first: 50, after: $after) { edges { node { id stage lab { id } placements { id country startYear organisation { id } } } } pageInfo { hasNextPage endCursor } } }',
+        {
           token: talentReader,
           variables: { after },
-        });
+        },
+      );
       expect(result.errors).toBeUndefined();
       people.push(...result.data!.talents.edges.map((edge) => edge.node));
       after = result.data!.talents.pageInfo.hasNextPage ? result.data!.talents.pageInfo.endCursor : null;
@@ -32,10 +39,13 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
   }
 
   it('lab → talent → lab comes back to the same lab, for every lab', async () => {
-    const result = await query<{ labs: { edges: Array<{ node: { id: string; talent: { totalCount: number; edges: Array<{ node: { lab: { id: string; name: string } } }> } } }> } }>(
-      '{ labs(first: 100) { edges { node { id talent(first: 100) { totalCount edges { node { lab { id name } } } } } } } }',
-      talentReader,
-    );
+    const result = await query<{
+      labs: {
+        edges: Array<{
+          node: { id: string; talent: { totalCount: number; edges: Array<{ node: { lab: { id: string; name: string } } }> } };
+        }>;
+      };
+    }>('{ labs(first: 100) { edges { node { id talent(first: 100) { totalCount edges { node { lab { id name } } } } } } } }', talentReader);
     expect(result.errors).toBeUndefined();
     for (const { node: lab } of result.data!.labs.edges) {
       expect(lab.talent.edges).toHaveLength(lab.talent.totalCount);
@@ -50,7 +60,9 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
       '{ labs(first: 100) { edges { node { id talent(first: 100) { edges { node { id } } } } } } }',
       talentReader,
     );
-    const peopleOfLab = new Map(result.data!.labs.edges.map(({ node }) => [node.id, new Set(node.talent.edges.map((edge) => edge.node.id))]));
+    const peopleOfLab = new Map(
+      result.data!.labs.edges.map(({ node }) => [node.id, new Set(node.talent.edges.map((edge) => edge.node.id))]),
+    );
     for (const person of people) {
       expect(person.lab).not.toBeNull();
       expect(peopleOfLab.get(person.lab!.id)?.has(person.id)).toBe(true);
@@ -58,12 +70,13 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
   });
 
   it('organisation → placement → organisation comes back to the same organisation, and placement → organisation → placements finds the placement', async () => {
-    const result = await query<{ organisations: { edges: Array<{ node: { id: string; placements: Array<{ id: string; organisation: { id: string } }> } }> } }>(
-      '{ organisations(first: 100) { edges { node { id placements { id organisation { id } } } } } }',
-      talentReader,
-    );
+    const result = await query<{
+      organisations: { edges: Array<{ node: { id: string; placements: Array<{ id: string; organisation: { id: string } }> } }> };
+    }>('{ organisations(first: 100) { edges { node { id placements { id organisation { id } } } } } }', talentReader);
     expect(result.errors).toBeUndefined();
-    const placementsOf = new Map(result.data!.organisations.edges.map(({ node }) => [node.id, new Set(node.placements.map((placement) => placement.id))]));
+    const placementsOf = new Map(
+      result.data!.organisations.edges.map(({ node }) => [node.id, new Set(node.placements.map((placement) => placement.id))]),
+    );
     let seen = 0;
     for (const { node: organisation } of result.data!.organisations.edges) {
       for (const placement of organisation.placements) expect(placement.organisation.id).toBe(organisation.id);
@@ -78,13 +91,15 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
   });
 
   it('course → provider → courses and vacancy → organisation → vacancies agree', async () => {
-    const courses = await query<{ courses: Array<{ id: string; provider: { id: string; courses: Array<{ id: string }> } }> }>('{ courses { id provider { id courses { id } } } }');
+    const courses = await query<{ courses: Array<{ id: string; provider: { id: string; courses: Array<{ id: string }> } }> }>(
+      '{ courses { id provider { id courses { id } } } }',
+    );
     expect(courses.errors).toBeUndefined();
     for (const course of courses.data!.courses) expect(course.provider.courses.map((other) => other.id)).toContain(course.id);
 
-    const vacancies = await query<{ vacancies: { edges: Array<{ node: { id: string; organisation: { id: string; vacancies: Array<{ id: string }> } } }> } }>(
-      '{ vacancies(first: 100) { edges { node { id organisation { id vacancies { id } } } } } }',
-    );
+    const vacancies = await query<{
+      vacancies: { edges: Array<{ node: { id: string; organisation: { id: string; vacancies: Array<{ id: string }> } } }> };
+    }>('{ vacancies(first: 100) { edges { node { id organisation { id vacancies { id } } } } } }');
     expect(vacancies.errors).toBeUndefined();
     for (const { node } of vacancies.data!.vacancies.edges) expect(node.organisation.vacancies.map((other) => other.id)).toContain(node.id);
   });
@@ -101,10 +116,17 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
 
     const figures = `{ talentStats { total graduated retainedInNetherlands } labs(first: 100) { edges { node { id talentStats { total graduated retainedInNetherlands } } } } }`;
     type Figures = { total: number; graduated: number | null; retainedInNetherlands: number | null };
-    const exact = await query<{ talentStats: Figures; labs: { edges: Array<{ node: { id: string; talentStats: Figures } }> } }>(figures, talentReader);
+    const exact = await query<{ talentStats: Figures; labs: { edges: Array<{ node: { id: string; talentStats: Figures } }> } }>(
+      figures,
+      talentReader,
+    );
     expect(exact.errors).toBeUndefined();
     expect(exact.data!.talentStats).toEqual(expected(people));
-    for (const { node: lab } of exact.data!.labs.edges) expect({ lab: lab.id, ...lab.talentStats }).toEqual({ lab: lab.id, ...expected(people.filter((person) => person.lab?.id === lab.id)) });
+    for (const { node: lab } of exact.data!.labs.edges)
+      expect({ lab: lab.id, ...lab.talentStats }).toEqual({
+        lab: lab.id,
+        ...expected(people.filter((person) => person.lab?.id === lab.id)),
+      });
 
     // Without talent:read: the total always; every other figure exact or null, never below 5, and
     // never the one figure missing from a sum (total = candidates + graduates + others), so that
@@ -121,12 +143,27 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
       expect(shown.total).toBe(truth.total);
       for (const key of ['phdCandidates', 'graduated', 'retainedInNetherlands'] as const) {
         if (shown[key] === null) suppressed += 1;
-        else expect({ lab: lab.id, key, value: shown[key], atLeastFive: shown[key]! >= 5 }).toEqual({ lab: lab.id, key, value: truth[key], atLeastFive: true });
+        else
+          expect({ lab: lab.id, key, value: shown[key], atLeastFive: shown[key]! >= 5 }).toEqual({
+            lab: lab.id,
+            key,
+            value: truth[key],
+            atLeastFive: true,
+          });
       }
       const others = truth.total - truth.phdCandidates - truth.graduated;
-      const hidden = [shown.phdCandidates === null ? truth.phdCandidates : null, shown.graduated === null ? truth.graduated : null, others].filter((value): value is number => value !== null);
+      const hidden = [
+        shown.phdCandidates === null ? truth.phdCandidates : null,
+        shown.graduated === null ? truth.graduated : null,
+        others,
+      ].filter((value): value is number => value !== null);
       // "others" is never shown, so it always counts as hidden; with anything hidden, at least two cells are, adding up to 5 or more.
-      if (others > 0 && others < 5) expect({ lab: lab.id, hiddenCells: hidden.length >= 2, hiddenSum: hidden.reduce((sum, value) => sum + value, 0) >= 5 }).toEqual({ lab: lab.id, hiddenCells: true, hiddenSum: true });
+      if (others > 0 && others < 5)
+        expect({ lab: lab.id, hiddenCells: hidden.length >= 2, hiddenSum: hidden.reduce((sum, value) => sum + value, 0) >= 5 }).toEqual({
+          lab: lab.id,
+          hiddenCells: true,
+          hiddenSum: true,
+        });
     }
     expect(suppressed).toBeGreaterThan(0);
   });

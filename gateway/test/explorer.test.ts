@@ -20,12 +20,22 @@ const assets = [
   ['graphiql.min.css', packageFile('graphiql', 'graphiql.min.css'), 'text/css'],
 ] as const;
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // The page's editors are CodeMirror 5, which keeps its instance on its wrapper element.
 // Strings, not functions: this package's TypeScript has no DOM types.
 const editorValue = (section: string) => `document.querySelector('${section} .CodeMirror').CodeMirror.getValue()`;
-const setQuery = (text: string) => `document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(text)})`;
+const setQuery = (text: string) =>
+  `document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(${JSON.stringify(text)})`;
 
 describe('the query explorer', () => {
   const graph = useGraph(dialect);
@@ -114,7 +124,8 @@ describe('the query explorer', () => {
       // Polled from here: page.waitForFunction with a string evals in the page, which the CSP rightly refuses.
       for (const deadline = Date.now() + 15_000; Date.now() < deadline; await setTimeout(50)) {
         const value = await page.evaluate<string>(editorValue('.result-window'));
-        if (value !== '' && value !== before) return { shown: (await page.locator('.result-window').textContent()) ?? '', result: JSON.parse(value) as unknown };
+        if (value !== '' && value !== before)
+          return { shown: (await page.locator('.result-window').textContent()) ?? '', result: JSON.parse(value) as unknown };
       }
       throw new Error('GraphiQL showed no new result within 15 s');
     }
@@ -168,6 +179,9 @@ describe('the query explorer with EXPLORER_ENABLED=false', () => {
     const origin = new URL(graph.gateway.url).origin;
     expect((await fetch(`${origin}/explorer`)).status).toBe(404);
     expect((await fetch(`${origin}/explorer/graphiql.min.js`)).status).toBe(404);
-    expect(await graphql(graph.gateway.url, '{ labs(first: 1) { totalCount } }')).toMatchObject({ status: 200, data: { labs: { totalCount: 30 } } });
+    expect(await graphql(graph.gateway.url, '{ labs(first: 1) { totalCount } }')).toMatchObject({
+      status: 200,
+      data: { labs: { totalCount: 30 } },
+    });
   });
 });

@@ -13,14 +13,20 @@ describe.each(testDialects())('filters and ordering on every list (%s)', (dialec
   const nodes = <Node>(connection: { edges: Array<{ node: Node }> }) => connection.edges.map((edge) => edge.node);
 
   it('labs by partner, and by start year or name either way', async () => {
-    const byPartner = await ask<{ labs: { totalCount: number; edges: Array<{ node: { partners: Array<{ organisation: { id: string } }> } }> } }>(
-      '{ labs(first: 100, filter: { partnerId: "ahold-delhaize" }) { totalCount edges { node { partners { organisation { id } } } } } }',
-    );
+    const byPartner = await ask<{
+      labs: { totalCount: number; edges: Array<{ node: { partners: Array<{ organisation: { id: string } }> } }> };
+    }>('{ labs(first: 100, filter: { partnerId: "ahold-delhaize" }) { totalCount edges { node { partners { organisation { id } } } } } }');
     expect(byPartner.labs.totalCount).toBe(2);
     for (const lab of nodes(byPartner.labs)) expect(lab.partners.map((partner) => partner.organisation.id)).toContain('ahold-delhaize');
 
     const order = async (field: string, direction: string) =>
-      nodes((await ask<{ labs: { edges: Array<{ node: { name: string; startYear: number | null } }> } }>(`{ labs(first: 100, orderBy: { field: ${field}, direction: ${direction} }) { edges { node { name startYear } } } }`)).labs);
+      nodes(
+        (
+          await ask<{ labs: { edges: Array<{ node: { name: string; startYear: number | null } }> } }>(
+            `{ labs(first: 100, orderBy: { field: ${field}, direction: ${direction} }) { edges { node { name startYear } } } }`,
+          )
+        ).labs,
+      );
     const oldestFirst = await order('START_YEAR', 'ASC');
     const years = oldestFirst.map((lab) => lab.startYear).filter((year): year is number => year !== null);
     expect(years).toEqual([...years].sort((a, b) => a - b));
@@ -43,8 +49,12 @@ describe.each(testDialects())('filters and ordering on every list (%s)', (dialec
     } while (after);
     expect(new Set(all).size).toBe(30);
     // A cursor of one order means nothing in another.
-    const cursor = (await ask<{ labs: { pageInfo: { endCursor: string } } }>('{ labs(first: 2, orderBy: { field: NAME }) { pageInfo { endCursor } } }')).labs.pageInfo.endCursor;
-    const other = await graphql(graph().gateway.url, 'query($after: String) { labs(first: 2, after: $after) { totalCount } }', { variables: { after: cursor } });
+    const cursor = (
+      await ask<{ labs: { pageInfo: { endCursor: string } } }>('{ labs(first: 2, orderBy: { field: NAME }) { pageInfo { endCursor } } }')
+    ).labs.pageInfo.endCursor;
+    const other = await graphql(graph().gateway.url, 'query($after: String) { labs(first: 2, after: $after) { totalCount } }', {
+      variables: { after: cursor },
+    });
     expect(other.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
   });
 
@@ -56,33 +66,46 @@ describe.each(testDialects())('filters and ordering on every list (%s)', (dialec
     expect(names.length).toBeGreaterThan(5);
     for (const name of names) expect(name.toLowerCase()).toContain('university');
     expect(found.organisations.totalCount).toBe(names.length);
-    const wildcard = await ask<{ organisations: { totalCount: number } }>('{ organisations(first: 0, filter: { name: "%" }) { totalCount } }');
+    const wildcard = await ask<{ organisations: { totalCount: number } }>(
+      '{ organisations(first: 0, filter: { name: "%" }) { totalCount } }',
+    );
     expect(wildcard.organisations.totalCount).toBe(0);
   });
 
   it('people by stage, origin, lab and start year, oldest or newest first', async () => {
-    const found = await ask<{ talents: { totalCount: number; edges: Array<{ node: { stage: string; origin: string; startYear: number; lab: { id: string } } }> } }>(
+    const found = await ask<{
+      talents: { totalCount: number; edges: Array<{ node: { stage: string; origin: string; startYear: number; lab: { id: string } } }> };
+    }>(
       '{ talents(first: 100, filter: { stage: GRADUATED, origin: INTERNATIONAL, labId: "quva-lab" }, orderBy: { field: START_YEAR, direction: ASC }) { totalCount edges { node { stage origin startYear lab { id } } } } }',
     );
-    for (const person of nodes(found.talents)) expect(person).toMatchObject({ stage: 'GRADUATED', origin: 'INTERNATIONAL', lab: { id: 'quva-lab' } });
+    for (const person of nodes(found.talents))
+      expect(person).toMatchObject({ stage: 'GRADUATED', origin: 'INTERNATIONAL', lab: { id: 'quva-lab' } });
     const years = nodes(found.talents).map((person) => person.startYear);
     expect(years).toEqual([...years].sort((a, b) => a - b));
-    const ofYear = await ask<{ talents: { edges: Array<{ node: { startYear: number } }> } }>('{ talents(first: 100, filter: { startYear: 2020 }) { edges { node { startYear } } } }');
+    const ofYear = await ask<{ talents: { edges: Array<{ node: { startYear: number } }> } }>(
+      '{ talents(first: 100, filter: { startYear: 2020 }) { edges { node { startYear } } } }',
+    );
     expect(new Set(nodes(ofYear.talents).map((person) => person.startYear))).toEqual(new Set([2020]));
   });
 
   it('vacancies by theme and organisation, oldest or newest first; courses by kind, sector and title', async () => {
-    const vacancies = await ask<{ vacancies: { edges: Array<{ node: { themes: string[]; postedYear: number; organisation: { id: string } } }> } }>(
+    const vacancies = await ask<{
+      vacancies: { edges: Array<{ node: { themes: string[]; postedYear: number; organisation: { id: string } } }> };
+    }>(
       '{ vacancies(first: 100, filter: { theme: "MEDICAL IMAGING" }, orderBy: { field: POSTED_YEAR, direction: ASC }) { edges { node { themes postedYear organisation { id } } } } }',
     );
     const found = nodes(vacancies.vacancies);
     expect(found.length).toBeGreaterThan(1);
     for (const vacancy of found) expect(vacancy.themes.map((theme) => theme.toLowerCase())).toContain('medical imaging');
     expect(found.map((vacancy) => vacancy.postedYear)).toEqual(found.map((vacancy) => vacancy.postedYear).sort((a, b) => a - b));
-    const ofPhilips = await ask<{ vacancies: { totalCount: number } }>('{ vacancies(first: 0, filter: { organisationId: "philips" }) { totalCount } }');
+    const ofPhilips = await ask<{ vacancies: { totalCount: number } }>(
+      '{ vacancies(first: 0, filter: { organisationId: "philips" }) { totalCount } }',
+    );
     expect(ofPhilips.vacancies.totalCount).toBe(1);
 
-    const courses = await ask<{ courses: Array<{ title: string; kind: string }> }>('{ courses(filter: { kind: MOOC }, orderBy: { field: TITLE, direction: DESC }) { title kind } }');
+    const courses = await ask<{ courses: Array<{ title: string; kind: string }> }>(
+      '{ courses(filter: { kind: MOOC }, orderBy: { field: TITLE, direction: DESC }) { title kind } }',
+    );
     expect(courses.courses.map((course) => course.title)).toEqual(['AI in Practice: Preparing for AI', 'AI in Practice: Applying AI']);
   });
 });

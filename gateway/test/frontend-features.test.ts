@@ -3,12 +3,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startGraph, type TestGraph } from '@nlai/testing';
 
-const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../schema/persisted-operations.json'), 'utf8')) as { operations: Array<{ id: string; name: string; body: string }> };
+const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../schema/persisted-operations.json'), 'utf8')) as {
+  operations: Array<{ id: string; name: string; body: string }>;
+};
 const labList = manifest.operations.find((operation) => operation.name === 'LabList')!;
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> } };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: { code?: string } }> },
+  };
 }
 const persisted = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
 
@@ -16,7 +26,10 @@ describe('for frontend teams', () => {
   describe('automatic persisted queries', () => {
     let graph: TestGraph;
     beforeAll(async () => {
-      graph = await startGraph({ dialect: 'sqlite', envFor: { gateway: { CORS_ORIGINS: 'https://app.nlai.example, https://explore.nlai.example' } } });
+      graph = await startGraph({
+        dialect: 'sqlite',
+        envFor: { gateway: { CORS_ORIGINS: 'https://app.nlai.example, https://explore.nlai.example' } },
+      });
     });
     afterAll(() => graph?.stop());
 
@@ -38,7 +51,10 @@ describe('for frontend teams', () => {
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
 
       const preflight = (origin: string) =>
-        fetch(graph.gateway.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' } });
+        fetch(graph.gateway.url, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+        });
       const ok = await preflight('https://explore.nlai.example');
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-headers')).toContain('authorization');
@@ -72,7 +88,11 @@ describe('for frontend teams', () => {
       const unknownHash = await post(graph.gateway.url, { extensions: persisted('0'.repeat(64)) });
       expect(unknownHash.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
       // An id of the manifest with other text still runs the manifest's operation, never the text.
-      const smuggled = await post(graph.gateway.url, { query: '{ organisations(first: 1) { totalCount } }', extensions: persisted(labList.id), variables: { first: 1 } });
+      const smuggled = await post(graph.gateway.url, {
+        query: '{ organisations(first: 1) { totalCount } }',
+        extensions: persisted(labList.id),
+        variables: { first: 1 },
+      });
       expect(smuggled.body.data).toHaveProperty('labs');
       expect(smuggled.body.data).not.toHaveProperty('organisations');
     });

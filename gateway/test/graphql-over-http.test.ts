@@ -13,7 +13,9 @@ describe('GraphQL over HTTP, audited with graphql-http', () => {
   }
 
   it('fails no MUST of the spec', async () => {
-    const failures = (await audit()).filter((result) => result.status === 'error').map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+    const failures = (await audit())
+      .filter((result) => result.status === 'error')
+      .map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
     expect(failures).toEqual([]);
   });
 

@@ -7,12 +7,17 @@ const writer = tokenWith('research-innovation:write', 'human-capital:write', 'ta
 
 describe.each(testDialects())('idempotency keys on mutations (%s)', (dialect) => {
   const graph = useGraph(dialect);
-  const send = <Data>(query: string, input: Record<string, unknown>) => graphql<Data>(graph().gateway.url, query, { token: writer, variables: { input } });
-  const labCount = async () => (await graphql<{ labs: { totalCount: number } }>(graph().gateway.url, '{ labs(first: 0) { totalCount } }')).data!.labs.totalCount;
-  const talentCount = async () => (await graphql<{ talents: { totalCount: number } }>(graph().gateway.url, '{ talents(first: 0) { totalCount } }', { token: writer })).data!.talents.totalCount;
+  const send = <Data>(query: string, input: Record<string, unknown>) =>
+    graphql<Data>(graph().gateway.url, query, { token: writer, variables: { input } });
+  const labCount = async () =>
+    (await graphql<{ labs: { totalCount: number } }>(graph().gateway.url, '{ labs(first: 0) { totalCount } }')).data!.labs.totalCount;
+  const talentCount = async () =>
+    (await graphql<{ talents: { totalCount: number } }>(graph().gateway.url, '{ talents(first: 0) { totalCount } }', { token: writer }))
+      .data!.talents.totalCount;
 
   const labCreate = 'mutation($input: LabCreateInput!) { labCreate(input: $input) { lab { id name } userErrors { field code message } } }';
-  const talentRegister = 'mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id startYear } userErrors { field code } } }';
+  const talentRegister =
+    'mutation($input: TalentRegisterInput!) { talentRegister(input: $input) { talent { id startYear } userErrors { field code } } }';
 
   it('returns the first result for a repeated key and writes once', async () => {
     const input = { name: 'Idempotent lab', status: 'IN_DEVELOPMENT', city: 'Utrecht', themes: ['retries'], idempotencyKey: randomUUID() };
@@ -25,12 +30,18 @@ describe.each(testDialects())('idempotency keys on mutations (%s)', (dialect) =>
   });
 
   it('scopes a key to its caller: another caller’s same key neither replays nor blocks their own write', async () => {
-    const otherWriter = signToken({ secret: developmentSecret, subject: 'another-user', scopes: ['human-capital:write', 'talent:read'], expiresInSeconds: 600 });
+    const otherWriter = signToken({
+      secret: developmentSecret,
+      subject: 'another-user',
+      scopes: ['human-capital:write', 'talent:read'],
+      expiresInSeconds: 600,
+    });
     const idempotencyKey = randomUUID();
     const input = { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2023, idempotencyKey };
     const before = await talentCount();
     type Registered = { talentRegister: { talent: { id: string } | null; userErrors: unknown[] } };
-    const asOther = (variables: Record<string, unknown>) => graphql<Registered>(graph().gateway.url, talentRegister, { token: otherWriter, variables: { input: variables } });
+    const asOther = (variables: Record<string, unknown>) =>
+      graphql<Registered>(graph().gateway.url, talentRegister, { token: otherWriter, variables: { input: variables } });
     const mine = await send<Registered>(talentRegister, input);
     const theirs = await asOther(input);
     expect(mine.data!.talentRegister.userErrors).toEqual([]);
@@ -39,14 +50,18 @@ describe.each(testDialects())('idempotency keys on mutations (%s)', (dialect) =>
 
     const secondKey = randomUUID();
     expect((await asOther({ ...input, startYear: 2021, idempotencyKey: secondKey })).data!.talentRegister.userErrors).toEqual([]);
-    expect((await send<Registered>(talentRegister, { ...input, startYear: 2020, idempotencyKey: secondKey })).data!.talentRegister.userErrors).toEqual([]);
+    expect(
+      (await send<Registered>(talentRegister, { ...input, startYear: 2020, idempotencyKey: secondKey })).data!.talentRegister.userErrors,
+    ).toEqual([]);
     expect(await talentCount()).toBe(before + 4);
   });
 
   it('writes once for ten concurrent requests with the same key', async () => {
     const input = { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024, idempotencyKey: randomUUID() };
     const before = await talentCount();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => send<{ talentRegister: { talent: { id: string } } }>(talentRegister, input)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => send<{ talentRegister: { talent: { id: string } } }>(talentRegister, input)),
+    );
     const ids = new Set(answers.map((answer) => answer.data?.talentRegister.talent.id));
     expect([...ids]).toHaveLength(1);
     expect(await talentCount()).toBe(before + 1);
@@ -69,9 +84,21 @@ describe.each(testDialects())('idempotency keys on mutations (%s)', (dialect) =>
 
   it('keeps no key for a write refused with user errors, so the corrected retry may use it', async () => {
     const idempotencyKey = randomUUID();
-    const wrong = await send<{ labCreate: { userErrors: unknown[] } }>(labCreate, { name: 'Corrected lab', status: 'IN_DEVELOPMENT', city: 'Atlantis', themes: ['x'], idempotencyKey });
+    const wrong = await send<{ labCreate: { userErrors: unknown[] } }>(labCreate, {
+      name: 'Corrected lab',
+      status: 'IN_DEVELOPMENT',
+      city: 'Atlantis',
+      themes: ['x'],
+      idempotencyKey,
+    });
     expect(wrong.data!.labCreate.userErrors).toHaveLength(1);
-    const corrected = await send<{ labCreate: { lab: { name: string } } }>(labCreate, { name: 'Corrected lab', status: 'IN_DEVELOPMENT', city: 'Tilburg', themes: ['x'], idempotencyKey });
+    const corrected = await send<{ labCreate: { lab: { name: string } } }>(labCreate, {
+      name: 'Corrected lab',
+      status: 'IN_DEVELOPMENT',
+      city: 'Tilburg',
+      themes: ['x'],
+      idempotencyKey,
+    });
     expect(corrected.data!.labCreate.lab.name).toBe('Corrected lab');
   });
 

@@ -17,7 +17,12 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { costDeclarationsFromSupergraph, defaultOperationLimits as limits, measureOperation, type CostDeclarations } from '../src/operation-limits';
+import {
+  costDeclarationsFromSupergraph,
+  defaultOperationLimits as limits,
+  measureOperation,
+  type CostDeclarations,
+} from '../src/operation-limits';
 import { variablesFor } from '../src/warm-up';
 
 const supergraphSdl = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
@@ -41,12 +46,19 @@ beforeAll(async () => {
  */
 function costOf(document: string, pages?: 'largest'): number {
   const parsed = parse(document);
-  const operation = parsed.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(parsed.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const operation = parsed.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  const fragments = Object.fromEntries(
+    parsed.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   const given = variablesFor(document, schema);
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType;
-    if (pages === 'largest' && !isNonNullType(type) && getNamedType(type).name === 'Int') given[definition.variable.name.value] = limits.maxPageSize;
+    if (pages === 'largest' && !isNonNullType(type) && getNamedType(type).name === 'Int')
+      given[definition.variable.name.value] = limits.maxPageSize;
   }
   const variables = getVariableValues(schema, operation.variableDefinitions ?? [], given);
   if (variables.errors) throw variables.errors[0];
@@ -55,10 +67,20 @@ function costOf(document: string, pages?: 'largest'): number {
 }
 
 describe('what operations cost', () => {
-  const savedOperations = readdirSync(operationsDirectory).filter((file) => file.endsWith('.graphql')).sort();
+  const savedOperations = readdirSync(operationsDirectory)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort();
 
   it('every saved operation, with default pages and with pages of 100, stays within the limit (the numbers in docs/operations.md, "What each saved operation costs")', () => {
-    const costs = Object.fromEntries(savedOperations.map((file) => [file, [costOf(readFileSync(join(operationsDirectory, file), 'utf8')), costOf(readFileSync(join(operationsDirectory, file), 'utf8'), 'largest')]]));
+    const costs = Object.fromEntries(
+      savedOperations.map((file) => [
+        file,
+        [
+          costOf(readFileSync(join(operationsDirectory, file), 'utf8')),
+          costOf(readFileSync(join(operationsDirectory, file), 'utf8'), 'largest'),
+        ],
+      ]),
+    );
     expect(costs).toEqual({
       'courses-for-sector.graphql': [200, 200],
       'graduate-destinations.graphql': [1162, 5802],
@@ -78,28 +100,58 @@ describe('what operations cost', () => {
   });
 
   it.each([
-    ['the lab page', 'query LabPage($id: ID!) { lab(id: $id) { name status startYear themes location { city role region hub { city } } partners { role organisation { name kind rorId } } talentStats { total graduated retainedInNetherlands } } }', 24],
-    ['a page of labs', '{ labs(first: 10, filter: { status: ACTIVE, city: "Eindhoven" }) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }', 22],
-    ["where a lab's graduates went", '{ lab(id: "quva-lab") { name talent(first: 100, filter: { stage: GRADUATED }) { totalCount edges { node { id startYear endYear placements { country sector startYear organisation { name kind } } } } } } }', 1202],
+    [
+      'the lab page',
+      'query LabPage($id: ID!) { lab(id: $id) { name status startYear themes location { city role region hub { city } } partners { role organisation { name kind rorId } } talentStats { total graduated retainedInNetherlands } } }',
+      24,
+    ],
+    [
+      'a page of labs',
+      '{ labs(first: 10, filter: { status: ACTIVE, city: "Eindhoven" }) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }',
+      22,
+    ],
+    [
+      "where a lab's graduates went",
+      '{ lab(id: "quva-lab") { name talent(first: 100, filter: { stage: GRADUATED }) { totalCount edges { node { id startYear endYear placements { country sector startYear organisation { name kind } } } } } } }',
+      1202,
+    ],
     ['network-wide figures', '{ talentStats { total graduated retainedInNetherlands } }', 1],
     ['courses for a sector', '{ courses(filter: { sector: "health" }) { title kind provider { name } } }', 200],
-    ['creating a lab', 'mutation { labCreate(input: { name: "Enschede energy AI lab", status: IN_DEVELOPMENT, city: "Enschede", themes: ["energy"], partners: [{ organisationId: "university-of-twente", role: KNOWLEDGE_PARTNER }] }) { lab { id name } userErrors { field code message } } }', 22],
-    ['the analysts\u2019 read: 50 labs, up to 100 people each, their placements and employers', '{ labs(first: 50) { edges { node { name talent(first: 100) { edges { node { id placements { country sector organisation { name kind } } } } } } } } }', 60151],
+    [
+      'creating a lab',
+      'mutation { labCreate(input: { name: "Enschede energy AI lab", status: IN_DEVELOPMENT, city: "Enschede", themes: ["energy"], partners: [{ organisationId: "university-of-twente", role: KNOWLEDGE_PARTNER }] }) { lab { id name } userErrors { field code message } } }',
+      22,
+    ],
+    [
+      'the analysts\u2019 read: 50 labs, up to 100 people each, their placements and employers',
+      '{ labs(first: 50) { edges { node { name talent(first: 100) { edges { node { id placements { country sector organisation { name kind } } } } } } } } }',
+      60151,
+    ],
   ])('lets %s through (README examples)', (_name, document, cost) => {
     expect(costOf(document)).toBe(cost);
     expect(cost).toBeLessThanOrEqual(limits.maxCost);
   });
 
   it.each([
-    ['100 labs of 100 people with their employers', '{ labs(first: 100) { edges { node { name talent(first: 100) { edges { node { id placements { organisation { name } } } } } } } } }', 120301],
-    ['people of the labs of the employers of people of 100 labs', '{ labs(first: 100) { edges { node { talent(first: 100) { edges { node { placements { organisation { partnerships { lab { talent(first: 100) { edges { node { id } } } } } } } } } } } } } }', 203120301],
+    [
+      '100 labs of 100 people with their employers',
+      '{ labs(first: 100) { edges { node { name talent(first: 100) { edges { node { id placements { organisation { name } } } } } } } } }',
+      120301,
+    ],
+    [
+      'people of the labs of the employers of people of 100 labs',
+      '{ labs(first: 100) { edges { node { talent(first: 100) { edges { node { placements { organisation { partnerships { lab { talent(first: 100) { edges { node { id } } } } } } } } } } } } } }',
+      203120301,
+    ],
   ])('refuses %s as too costly', (_name, document, cost) => {
     expect(costOf(document)).toBe(cost);
     expect(cost).toBeGreaterThan(limits.maxCost);
   });
 
   it('counts objects, not scalars: more fields of the same objects cost nothing more', () => {
-    expect(costOf('{ labs(first: 50) { edges { node { id name status startYear themes } } } }')).toBe(costOf('{ labs(first: 50) { edges { node { id } } } }'));
+    expect(costOf('{ labs(first: 50) { edges { node { id name status startYear themes } } } }')).toBe(
+      costOf('{ labs(first: 50) { edges { node { id } } } }'),
+    );
     expect(costOf('{ labs(first: 50) { edges { node { id } } } }')).toBe(1 + 50 * 2);
   });
 
@@ -111,7 +163,13 @@ describe('what operations cost', () => {
         if (!isListType(getNullableType(field.type)) || !isObjectType(getNamedType(field.type))) continue;
         // A connection's edges are sized by each field that returns the connection.
         const sizedByParent = Object.values(schema.getTypeMap()).some(
-          (parent) => isObjectType(parent) && Object.values(parent.getFields()).some((candidate) => getNamedType(candidate.type) === type && declarations.listSizes.get(`${parent.name}.${candidate.name}`)?.sizedFields.includes(field.name)),
+          (parent) =>
+            isObjectType(parent) &&
+            Object.values(parent.getFields()).some(
+              (candidate) =>
+                getNamedType(candidate.type) === type &&
+                declarations.listSizes.get(`${parent.name}.${candidate.name}`)?.sizedFields.includes(field.name),
+            ),
         );
         if (!declarations.listSizes.has(`${type.name}.${field.name}`) && !sizedByParent) undeclared.push(`${type.name}.${field.name}`);
       }
@@ -134,7 +192,16 @@ describe('reading the cost spec directives', () => {
     }
     type Report @price__cost(weight: 3) { id: ID! }`;
   const schema = buildSchema(sdl);
-  const cost = (document: string) => measureOperation(schema, (parse(document).definitions[0] as OperationDefinitionNode).selectionSet, schema.getQueryType()!, {}, {}, limits, costDeclarationsFromSupergraph(sdl)).cost;
+  const cost = (document: string) =>
+    measureOperation(
+      schema,
+      (parse(document).definitions[0] as OperationDefinitionNode).selectionSet,
+      schema.getQueryType()!,
+      {},
+      {},
+      limits,
+      costDeclarationsFromSupergraph(sdl),
+    ).cost;
 
   it('sizes lists by @listSize and weighs fields and types by @cost, under their imported names', () => {
     expect(cost('{ reports(first: 4) { id } }')).toBe(4 * 5);

@@ -12,24 +12,39 @@ describe('operation limits at the gateway, before any subgraph is called', () =>
   const subgraphRequests = () => graph.proxies!.researchInnovation.requests + graph.proxies!.humanCapital.requests;
 
   /** Sends the request and checks the subgraphs saw nothing of it. */
-  async function refused(request: () => Promise<{ status: number; body: { errors?: Array<{ message: string; extensions?: { code?: string } }>; data?: unknown } }>) {
+  async function refused(
+    request: () => Promise<{
+      status: number;
+      body: { errors?: Array<{ message: string; extensions?: { code?: string } }>; data?: unknown };
+    }>,
+  ) {
     const before = subgraphRequests();
     const answer = await request();
     expect(subgraphRequests()).toBe(before);
     expect(answer.body.data ?? null).toBeNull();
-    return { status: answer.status, codes: answer.body.errors?.map((error) => error.extensions?.code), message: answer.body.errors?.[0]?.message ?? '' };
+    return {
+      status: answer.status,
+      codes: answer.body.errors?.map((error) => error.extensions?.code),
+      message: answer.body.errors?.[0]?.message ?? '',
+    };
   }
-  const post = (body: unknown, headers: Record<string, string> = {}) => async () => {
-    const response = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-    const text = await response.text();
-    let parsed: { errors?: Array<{ message: string; extensions?: { code?: string } }>; data?: unknown };
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = {};
-    }
-    return { status: response.status, body: parsed };
-  };
+  const post =
+    (body: unknown, headers: Record<string, string> = {}) =>
+    async () => {
+      const response = await fetch(graph.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}`, ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: { errors?: Array<{ message: string; extensions?: { code?: string } }>; data?: unknown };
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = {};
+      }
+      return { status: response.status, body: parsed };
+    };
 
   it('still lets a heavy but reasonable read through', async () => {
     const before = subgraphRequests();
@@ -77,7 +92,8 @@ describe('operation limits at the gateway, before any subgraph is called', () =>
 
   it('refuses a fragment that fans out exponentially without walking it out', async () => {
     const levels = ['fragment F0 on Lab { name }'];
-    for (let level = 1; level <= 12; level += 1) levels.push(`fragment F${level} on Lab { ...F${level - 1} partners { lab { ...F${level - 1} } } }`);
+    for (let level = 1; level <= 12; level += 1)
+      levels.push(`fragment F${level} on Lab { ...F${level - 1} partners { lab { ...F${level - 1} } } }`);
     const started = Date.now();
     const answer = await refused(post({ query: `${levels.join(' ')} { lab(id: "quva-lab") { ...F12 } }` }));
     expect(answer.codes?.[0]).toMatch(/^(OPERATION_TOO_DEEP|OPERATION_TOO_COSTLY)$/);
@@ -91,7 +107,11 @@ describe('operation limits at the gateway, before any subgraph is called', () =>
     ['a variable default', 'query($n: Int = 1000) { labs(first: $n) { totalCount } }', {}],
     ['a variable default on a nested list', 'query($n: Int = 1000) { lab(id: "quva-lab") { talent(first: $n) { totalCount } } }', {}],
     ['a variable default in a fragment', 'query($n: Int = 1000) { ...Labs } fragment Labs on Query { labs(first: $n) { totalCount } }', {}],
-    ['a variable default under @include', 'query($n: Int = 1000, $show: Boolean = true) { labs(first: $n) @include(if: $show) { totalCount } }', {}],
+    [
+      'a variable default under @include',
+      'query($n: Int = 1000, $show: Boolean = true) { labs(first: $n) @include(if: $show) { totalCount } }',
+      {},
+    ],
   ])('refuses a page larger than 100 given as %s with PAGE_SIZE_EXCEEDED', async (_name, query, variables) => {
     const answer = await refused(post({ query, variables }));
     expect(answer.codes).toEqual(['PAGE_SIZE_EXCEEDED']);
@@ -106,13 +126,18 @@ describe('operation limits at the gateway, before any subgraph is called', () =>
   });
 
   // 100 labs × 100 people × their placements and employers: about 120,000 objects.
-  const everyoneEverywhere = (first: string) => `labs(first: ${first}) { edges { node { name talent(first: ${first}) { edges { node { id placements { organisation { name } } } } } } } }`;
+  const everyoneEverywhere = (first: string) =>
+    `labs(first: ${first}) { edges { node { name talent(first: ${first}) { edges { node { id placements { organisation { name } } } } } } } }`;
 
   it.each([
     ['literals', `{ ${everyoneEverywhere('100')} }`, {}],
     ['a variable', `query($n: Int) { ${everyoneEverywhere('$n')} }`, { n: 100 }],
     ['a variable default', `query($n: Int = 100) { ${everyoneEverywhere('$n')} }`, {}],
-    ['a variable default in a fragment', `query($n: Int = 100) { ...Everyone } fragment Everyone on Query { ${everyoneEverywhere('$n')} }`, {}],
+    [
+      'a variable default in a fragment',
+      `query($n: Int = 100) { ...Everyone } fragment Everyone on Query { ${everyoneEverywhere('$n')} }`,
+      {},
+    ],
   ])('counts pages given as %s alike: 100 labs of 100 people with their employers is too costly', async (_name, query, variables) => {
     const answer = await refused(post({ query, variables }));
     expect(answer.codes).toEqual(['OPERATION_TOO_COSTLY']);

@@ -63,7 +63,10 @@ describe.each(testDialects())('cursor pagination (%s)', (dialect) => {
       const created = await graphql(
         graph().gateway.url,
         'mutation($input: LabCreateInput!) { labCreate(input: $input) { userErrors { code } } }',
-        { token: writer, variables: { input: { name: `Paging lab ${index}`, status: 'IN_DEVELOPMENT', city: 'Utrecht', themes: ['paging'], startYear } } },
+        {
+          token: writer,
+          variables: { input: { name: `Paging lab ${index}`, status: 'IN_DEVELOPMENT', city: 'Utrecht', themes: ['paging'], startYear } },
+        },
       );
       expect(created.errors).toBeUndefined();
     }
@@ -83,12 +86,16 @@ describe.each(testDialects())('cursor pagination (%s)', (dialect) => {
   });
 
   it('pages through one lab’s people with the same cursors', async () => {
-    const query = 'query($after: String) { lab(id: "quva-lab") { talent(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }';
+    const query =
+      'query($after: String) { lab(id: "quva-lab") { talent(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }';
     const ids: string[] = [];
     let after: string | null = null;
     let total = 0;
     do {
-      const result: Awaited<ReturnType<typeof graphql<{ lab: { talent: Page } }>>> = await graphql(graph().gateway.url, query, { token: writer, variables: { after } });
+      const result: Awaited<ReturnType<typeof graphql<{ lab: { talent: Page } }>>> = await graphql(graph().gateway.url, query, {
+        token: writer,
+        variables: { after },
+      });
       expect(result.errors).toBeUndefined();
       const page = result.data!.lab.talent;
       total = page.totalCount;
@@ -103,20 +110,29 @@ describe.each(testDialects())('cursor pagination (%s)', (dialect) => {
     ['garbled', 'not-a-cursor!'],
     ['valid base64 but not ours', Buffer.from('{"hello":"world"}').toString('base64url')],
   ])('refuses a %s cursor with INVALID_CURSOR, a client error', async (_name, cursor) => {
-    const result = await graphql(graph().gateway.url, 'query($after: String) { labs(first: 2, after: $after) { totalCount } }', { variables: { after: cursor } });
+    const result = await graphql(graph().gateway.url, 'query($after: String) { labs(first: 2, after: $after) { totalCount } }', {
+      variables: { after: cursor },
+    });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['INVALID_CURSOR']);
     expect(result.data).toEqual({ labs: null });
   });
 
   it('refuses a cursor of another list', async () => {
-    const organisations = await graphql<{ organisations: Page }>(graph().gateway.url, '{ organisations(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } }');
+    const organisations = await graphql<{ organisations: Page }>(
+      graph().gateway.url,
+      '{ organisations(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } }',
+    );
     const cursor = organisations.data!.organisations.pageInfo.endCursor;
-    const result = await graphql(graph().gateway.url, 'query($after: String) { labs(first: 2, after: $after) { totalCount } }', { variables: { after: cursor } });
+    const result = await graphql(graph().gateway.url, 'query($after: String) { labs(first: 2, after: $after) { totalCount } }', {
+      variables: { after: cursor },
+    });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['INVALID_CURSOR']);
   });
 
   it.each([101, -1])('refuses first: %i with PAGE_SIZE_EXCEEDED', async (first) => {
-    const result = await graphql(graph().gateway.url, 'query($first: Int) { labs(first: $first) { totalCount } }', { variables: { first } });
+    const result = await graphql(graph().gateway.url, 'query($first: Int) { labs(first: $first) { totalCount } }', {
+      variables: { first },
+    });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['PAGE_SIZE_EXCEEDED']);
     expect(result.errors?.[0]?.message).toMatch(/between 0 and 100/);
   });

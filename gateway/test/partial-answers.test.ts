@@ -46,8 +46,17 @@ for (const definition of parse(supergraphSdl).definitions) {
   const typeGraphs = (type.directives ?? []).filter((directive) => directive.name.value === 'join__type').map(graphArgument);
   for (const field of type.fields ?? []) {
     const joins = (field.directives ?? []).filter((directive) => directive.name.value === 'join__field');
-    const resolving = joins.filter((directive) => !directive.arguments?.some((argument) => argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && (argument.value as { value: boolean }).value));
-    owners.set(`${type.name.value}.${field.name.value}`, new Set((joins.length ? resolving.map(graphArgument) : typeGraphs).filter((graph): graph is string => !!graph)));
+    const resolving = joins.filter(
+      (directive) =>
+        !directive.arguments?.some(
+          (argument) =>
+            argument.name.value === 'external' && argument.value.kind === Kind.BOOLEAN && (argument.value as { value: boolean }).value,
+        ),
+    );
+    owners.set(
+      `${type.name.value}.${field.name.value}`,
+      new Set((joins.length ? resolving.map(graphArgument) : typeGraphs).filter((graph): graph is string => !!graph)),
+    );
   }
 }
 
@@ -59,7 +68,11 @@ interface Selected {
 
 /** The operation's selections as a tree of response keys, each with its field's coordinate and type. */
 function selectionTree(source: string): Selected {
-  const root: Selected = { coordinate: '', type: (isMutation(source) ? schema.getMutationType() : schema.getQueryType())!, children: new Map() };
+  const root: Selected = {
+    coordinate: '',
+    type: (isMutation(source) ? schema.getMutationType() : schema.getQueryType())!,
+    children: new Map(),
+  };
   const stack = [root];
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -69,7 +82,11 @@ function selectionTree(source: string): Selected {
         enter(node) {
           const parent = stack[stack.length - 1]!;
           const key = node.alias?.value ?? node.name.value;
-          const selected = parent.children.get(key) ?? { coordinate: `${typeInfo.getParentType()!.name}.${node.name.value}`, type: typeInfo.getType()!, children: new Map() };
+          const selected = parent.children.get(key) ?? {
+            coordinate: `${typeInfo.getParentType()!.name}.${node.name.value}`,
+            type: typeInfo.getType()!,
+            children: new Map(),
+          };
           parent.children.set(key, selected);
           stack.push(selected);
         },
@@ -103,7 +120,10 @@ function home(typeName: string): string | undefined {
  */
 function mayBeLostTo(field: Selected, down: Graph): boolean {
   if (owners.get(field.coordinate)?.has(down)) return true;
-  return home(getNamedType(field.type).name) === down && [...field.children.values()].some((child) => isNonNullType(child.type) && owners.get(child.coordinate)?.has(down));
+  return (
+    home(getNamedType(field.type).name) === down &&
+    [...field.children.values()].some((child) => isNonNullType(child.type) && owners.get(child.coordinate)?.has(down))
+  );
 }
 
 /**
@@ -113,7 +133,8 @@ function mayBeLostTo(field: Selected, down: Graph): boolean {
  */
 function lostParts(tree: Selected, full: unknown, partial: unknown, down: Graph, path: Array<string | number> = []): string[] {
   if (partial === null && full !== null) {
-    if (!mayBeLostTo(tree, down)) throw new Error(`${path.join('.')} (${tree.coordinate}) is null with ${down} down, though it does not depend on ${down}`);
+    if (!mayBeLostTo(tree, down))
+      throw new Error(`${path.join('.')} (${tree.coordinate}) is null with ${down} down, though it does not depend on ${down}`);
     return [path.join('.')];
   }
   if (Array.isArray(full)) {
@@ -142,20 +163,26 @@ const variables: Record<string, Record<string, unknown>> = {
   'partners-hiring-graduates.graphql': { labId: 'quva-lab' },
   // One key: the person is written once, up front, and every later run replays that write (and its answer),
   // so the figures the other operations compare stay put.
-  'register-talent.graphql': { input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024, idempotencyKey: 'partial-answers' } },
+  'register-talent.graphql': {
+    input: { labId: 'quva-lab', stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024, idempotencyKey: 'partial-answers' },
+  },
   'vacancies-matching-lab.graphql': { labId: 'quva-lab' },
 };
 
 describe('partial answers: one subgraph down or frozen costs only its own fields', () => {
   let graph: TestGraph;
   const full = new Map<string, GraphQLResult>();
-  const run = (source: string, file: string, token: string | undefined = everything) => graphql(graph.gateway.url, source, { token, variables: variables[file] ?? {} });
+  const run = (source: string, file: string, token: string | undefined = everything) =>
+    graphql(graph.gateway.url, source, { token, variables: variables[file] ?? {} });
 
   beforeAll(async () => {
     // A short subgraph timeout, so that a frozen subgraph costs a second per request.
     graph = await startGraph({ dialect: 'sqlite', envFor: { gateway: { SUBGRAPH_TIMEOUT_MS: '1000' } } });
     // The mutation first: it writes once, and its later runs are replays of that write.
-    for (const { file, source } of [...saved.filter(({ source }) => isMutation(source)), ...saved.filter(({ source }) => !isMutation(source))]) {
+    for (const { file, source } of [
+      ...saved.filter(({ source }) => isMutation(source)),
+      ...saved.filter(({ source }) => !isMutation(source)),
+    ]) {
       await run(source, file); // warm-up: a cold first request may take longer than the short timeout
       const answer = await run(source, file);
       expect({ file, errors: answer.errors }).toEqual({ file, errors: undefined });
@@ -194,13 +221,16 @@ describe('partial answers: one subgraph down or frozen costs only its own fields
       expect(answer.errors?.map((error) => error.extensions?.code)).toEqual([code]);
     });
 
-    it.each(saved.map(({ file, source }) => [file, source]))('%s: the rest of the answer, and a coded error for the missing part', async (file, source) => {
-      const answer = await run(source, file);
-      expect(answer.data).not.toBeNull();
-      const lost = lostParts(selectionTree(source), full.get(file)!.data, answer.data, down);
-      const codes = [...new Set(answer.errors?.map((error) => error.extensions?.code))];
-      if (lost.length) expect(codes).toEqual([code]);
-      else expect(answer.errors).toBeUndefined();
-    });
+    it.each(saved.map(({ file, source }) => [file, source]))(
+      '%s: the rest of the answer, and a coded error for the missing part',
+      async (file, source) => {
+        const answer = await run(source, file);
+        expect(answer.data).not.toBeNull();
+        const lost = lostParts(selectionTree(source), full.get(file)!.data, answer.data, down);
+        const codes = [...new Set(answer.errors?.map((error) => error.extensions?.code))];
+        if (lost.length) expect(codes).toEqual([code]);
+        else expect(answer.errors).toBeUndefined();
+      },
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('production mode refuses to boot without its secrets', () => {
     ['@nlai/research-innovation', 'RESEARCH_INNOVATION_DATABASE_URL'],
     ['@nlai/human-capital', 'HUMAN_CAPITAL_DATABASE_URL'],
   ])('%s exits non-zero for a database URL with an unreviewed driver option, naming it', async (entry, variable) => {
-    const { code, output } = await runToExit(require.resolve(entry), { NODE_ENV: 'production', [variable]: 'mysql://root@127.0.0.1:3306/nlai?debug=true' });
+    const { code, output } = await runToExit(require.resolve(entry), {
+      NODE_ENV: 'production',
+      [variable]: 'mysql://root@127.0.0.1:3306/nlai?debug=true',
+    });
     expect(code).not.toBe(0);
     expect(output).toContain(`${variable}: the option "debug" is not allowed (allowed: ssl, connectTimeout)`);
   });
@@ -58,7 +61,7 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
     expect(result.data).toMatchObject({ labs: { totalCount: 30 } });
   });
 
-  it('has no explorer: / and a browser\'s /graphql are not redirected to it, and are no server error', async () => {
+  it("has no explorer: / and a browser's /graphql are not redirected to it, and are no server error", async () => {
     const html = { accept: 'text/html' };
     const home = await fetch(`${graph.gateway.baseUrl}/`, { headers: html, redirect: 'manual' });
     const graphqlPage = await fetch(graph.gateway.url, { headers: html, redirect: 'manual' });
@@ -87,10 +90,16 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
   });
 
   it('holds against abuse as in development: deep, wide, oversized and batched requests are refused', async () => {
-    const post = (body: string) => fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` }, body });
+    const post = (body: string) =>
+      fetch(graph.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+        body,
+      });
     let deep = 'name';
     for (let level = 0; level < 5; level += 1) deep = `partners { organisation { partnerships { lab { ${deep} } } } }`;
-    const codeOf = async (response: Response) => ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;
+    const codeOf = async (response: Response) =>
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;
     expect(await codeOf(await post(JSON.stringify({ query: `{ lab(id: "quva-lab") { ${deep} } }` })))).toBe('OPERATION_TOO_DEEP');
     expect(await codeOf(await post(JSON.stringify({ query: '{ labs(first: 1000) { totalCount } }' })))).toBe('PAGE_SIZE_EXCEEDED');
     expect((await post(JSON.stringify({ query: `{ lab(id: "${'x'.repeat(1_100_000)}") { name } }` }))).status).toBe(413);
@@ -101,7 +110,10 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
     const bodies = {
       'a query with a user token': { query: '{ labs(first: 1) { totalCount } }' },
       _service: { query: '{ _service { sdl } }' },
-      _entities: { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Lab { name } } }', variables: { r: [{ __typename: 'Lab', id: 'quva-lab' }] } },
+      _entities: {
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Lab { name } } }',
+        variables: { r: [{ __typename: 'Lab', id: 'quva-lab' }] },
+      },
     };
 
     it.each(Object.entries(bodies))('refuses %s without the gateway’s signature', async (_name, body) => {
@@ -119,11 +131,19 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
     it('refuses a signature made with another secret, for another subgraph or for another body, and accepts the right one', async () => {
       const body = JSON.stringify(bodies._service);
       const send = (signature: string) =>
-        fetch(graph.humanCapital.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-nlai-gateway-signature': signature }, body });
+        fetch(graph.humanCapital.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-nlai-gateway-signature': signature },
+          body,
+        });
       const subgraph = 'human-capital';
       expect((await send(signGatewayRequest(secrets.RESEARCH_INNOVATION_SUBGRAPH_SECRET, { subgraph, body }))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph: 'research-innovation', body }))).status).toBe(401);
-      expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph, body: '{"query":"{ __typename }"}' }))).status).toBe(401);
+      expect(
+        (await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph: 'research-innovation', body }))).status,
+      ).toBe(401);
+      expect(
+        (await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph, body: '{"query":"{ __typename }"}' }))).status,
+      ).toBe(401);
       expect((await send(signGatewayRequest(secrets.HUMAN_CAPITAL_SUBGRAPH_SECRET, { subgraph, body }))).status).toBe(200);
     });
   });

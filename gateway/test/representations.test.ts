@@ -11,7 +11,11 @@ describe('folding duplicate entity representations', () => {
   it('gives every original position its entity, each occurrence its own object', () => {
     const response = { data: { _entities: [{ name: 'Acme', kind: { code: 'COMPANY' } }, { name: 'Initech' }] } };
     const unfolded = unfoldEntities(response, [0, 1, 0]);
-    expect(unfolded.data._entities).toEqual([{ name: 'Acme', kind: { code: 'COMPANY' } }, { name: 'Initech' }, { name: 'Acme', kind: { code: 'COMPANY' } }]);
+    expect(unfolded.data._entities).toEqual([
+      { name: 'Acme', kind: { code: 'COMPANY' } },
+      { name: 'Initech' },
+      { name: 'Acme', kind: { code: 'COMPANY' } },
+    ]);
     const [first, , third] = unfolded.data._entities as Array<{ kind: object }>;
     expect(third).not.toBe(first);
     expect(third!.kind).not.toBe(first!.kind);
@@ -43,9 +47,15 @@ describe('folding duplicate entity representations', () => {
   });
 
   it("recognises the gateway's entity fetch, and no operation a client wrote", () => {
-    expect(isEntityFetch('query DeepRead__human_capital__1($representations:[_Any!]!){_entities(representations:$representations){...on Lab{talentStats{total}}}}')).toBe(true);
+    expect(
+      isEntityFetch(
+        'query DeepRead__human_capital__1($representations:[_Any!]!){_entities(representations:$representations){...on Lab{talentStats{total}}}}',
+      ),
+    ).toBe(true);
     expect(isEntityFetch('query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }')).toBe(true);
-    expect(isEntityFetch('mutation($representations:[LabPartnerInput!]){labCreate(input:{name:"x",partners:$representations}){lab{id}}}')).toBe(false);
+    expect(
+      isEntityFetch('mutation($representations:[LabPartnerInput!]){labCreate(input:{name:"x",partners:$representations}){lab{id}}}'),
+    ).toBe(false);
     expect(isEntityFetch('query($representations:[String!]){labs(filter:{theme:"x"}){edges{node{_entities:id}}}}')).toBe(false);
     expect(isEntityFetch(undefined)).toBe(false);
   });

@@ -29,7 +29,9 @@ describe.each(testDialects())('the sample network through the gateway (%s)', (di
   it('has 20 active labs in the seven cities of February 2021', async () => {
     const active = (await allLabs()).filter((lab) => lab.status === 'ACTIVE');
     expect(active).toHaveLength(20);
-    expect(new Set(active.map((lab) => lab.location.city))).toEqual(new Set(['Amsterdam', 'Delft', 'Den Bosch', 'Eindhoven', 'Nijmegen', 'Utrecht', 'Wageningen']));
+    expect(new Set(active.map((lab) => lab.location.city))).toEqual(
+      new Set(['Amsterdam', 'Delft', 'Den Bosch', 'Eindhoven', 'Nijmegen', 'Utrecht', 'Wageningen']),
+    );
   });
 
   it('has 10 labs in development, reaching Enschede, Maastricht, Rotterdam and Tilburg', async () => {
@@ -42,20 +44,30 @@ describe.each(testDialects())('the sample network through the gateway (%s)', (di
   it('joins every lab to a knowledge institution with at least one industrial, public or non-profit partner', async () => {
     for (const lab of await allLabs()) {
       const kinds = lab.partners.map((partner) => partner.organisation.kind);
-      expect({ lab: lab.name, hasKnowledgeInstitution: kinds.includes('KNOWLEDGE_INSTITUTION') }).toEqual({ lab: lab.name, hasKnowledgeInstitution: true });
-      expect({ lab: lab.name, hasExternalPartner: kinds.some((kind) => kind !== 'KNOWLEDGE_INSTITUTION') }).toEqual({ lab: lab.name, hasExternalPartner: true });
+      expect({ lab: lab.name, hasKnowledgeInstitution: kinds.includes('KNOWLEDGE_INSTITUTION') }).toEqual({
+        lab: lab.name,
+        hasKnowledgeInstitution: true,
+      });
+      expect({ lab: lab.name, hasExternalPartner: kinds.some((kind) => kind !== 'KNOWLEDGE_INSTITUTION') }).toEqual({
+        lab: lab.name,
+        hasExternalPartner: true,
+      });
     }
   });
 
   it('marks every placeholder lab as such, in its name and its flag', async () => {
     const labs = await allLabs();
-    for (const lab of labs) expect({ name: lab.name, placeholder: lab.placeholder }).toEqual({ name: lab.name, placeholder: lab.name.endsWith('(sample)') });
-    expect(labs.filter((lab) => !lab.placeholder).map((lab) => lab.name)).toEqual(expect.arrayContaining(['QUVA Lab', 'AIRLab Amsterdam', 'Civic AI Lab', 'Brightlands Smart Health Lab']));
+    for (const lab of labs)
+      expect({ name: lab.name, placeholder: lab.placeholder }).toEqual({ name: lab.name, placeholder: lab.name.endsWith('(sample)') });
+    expect(labs.filter((lab) => !lab.placeholder).map((lab) => lab.name)).toEqual(
+      expect.arrayContaining(['QUVA Lab', 'AIRLab Amsterdam', 'Civic AI Lab', 'Brightlands Smart Health Lab']),
+    );
   });
 
   it('shows at least 5 people in every active lab, in the public figures and in the person-level records', async () => {
     const active = (await allLabs()).filter((lab) => lab.status === 'ACTIVE');
-    for (const lab of active) expect({ lab: lab.name, atLeastFive: (lab.talentStats?.total ?? 0) >= 5 }).toEqual({ lab: lab.name, atLeastFive: true });
+    for (const lab of active)
+      expect({ lab: lab.name, atLeastFive: (lab.talentStats?.total ?? 0) >= 5 }).toEqual({ lab: lab.name, atLeastFive: true });
 
     const result = await graphql<{ labs: { edges: Array<{ node: { name: string; talent: { totalCount: number } } }> } }>(
       graph().gateway.url,
@@ -63,18 +75,36 @@ describe.each(testDialects())('the sample network through the gateway (%s)', (di
       { token: talentReader },
     );
     expect(result.errors).toBeUndefined();
-    for (const { node } of result.data!.labs.edges) expect({ lab: node.name, atLeastFive: node.talent.totalCount >= 5 }).toEqual({ lab: node.name, atLeastFive: true });
+    for (const { node } of result.data!.labs.edges)
+      expect({ lab: node.name, atLeastFive: node.talent.totalCount >= 5 }).toEqual({ lab: node.name, atLeastFive: true });
   });
 
   it('lists every city as a location with its expertise, hubs first, each spoke tied to a hub', async () => {
-    const result = await graphql<{ locations: Array<{ city: string; role: string; expertise: string[]; hub: { city: string; role: string } | null; spokes: Array<{ city: string }> }> }>(
-      graph().gateway.url,
-      '{ locations { city role expertise hub { city role } spokes { city } } }',
-    );
+    const result = await graphql<{
+      locations: Array<{
+        city: string;
+        role: string;
+        expertise: string[];
+        hub: { city: string; role: string } | null;
+        spokes: Array<{ city: string }>;
+      }>;
+    }>(graph().gateway.url, '{ locations { city role expertise hub { city role } spokes { city } } }');
     expect(result.errors).toBeUndefined();
     const locations = result.data!.locations;
     expect(locations.map((location) => location.city).sort()).toEqual(
-      ['Amsterdam', 'Delft', 'Den Bosch', 'Eindhoven', 'Enschede', 'Maastricht', 'Nijmegen', 'Rotterdam', 'Tilburg', 'Utrecht', 'Wageningen'].sort(),
+      [
+        'Amsterdam',
+        'Delft',
+        'Den Bosch',
+        'Eindhoven',
+        'Enschede',
+        'Maastricht',
+        'Nijmegen',
+        'Rotterdam',
+        'Tilburg',
+        'Utrecht',
+        'Wageningen',
+      ].sort(),
     );
     const roles = locations.map((location) => location.role);
     expect(roles.indexOf('SPOKE')).toBeGreaterThan(roles.lastIndexOf('HUB'));
@@ -84,7 +114,12 @@ describe.each(testDialects())('the sample network through the gateway (%s)', (di
       else expect(location.hub).toBeNull();
     }
     const spokesOfHubs = locations.flatMap((location) => location.spokes.map((spoke) => spoke.city)).sort();
-    expect(spokesOfHubs).toEqual(locations.filter((location) => location.role === 'SPOKE').map((location) => location.city).sort());
+    expect(spokesOfHubs).toEqual(
+      locations
+        .filter((location) => location.role === 'SPOKE')
+        .map((location) => location.city)
+        .sort(),
+    );
   });
 
   it('offers the National AI Course, two MOOCs and courses for several sectors', async () => {
@@ -96,16 +131,17 @@ describe.each(testDialects())('the sample network through the gateway (%s)', (di
     const courses = result.data!.courses;
     expect(courses.filter((course) => course.kind === 'NATIONAL_COURSE')).toHaveLength(1);
     expect(courses.filter((course) => course.kind === 'MOOC')).toHaveLength(2);
-    const sectors = new Set(courses.filter((course) => course.kind === 'COURSE' || course.kind === 'TRAINING').flatMap((course) => course.sectors));
+    const sectors = new Set(
+      courses.filter((course) => course.kind === 'COURSE' || course.kind === 'TRAINING').flatMap((course) => course.sectors),
+    );
     expect(sectors.size).toBeGreaterThanOrEqual(4);
     for (const course of courses) expect(course.provider?.name).toEqual(expect.any(String));
   });
 
   it('lists vacancies at partner organisations', async () => {
-    const result = await graphql<{ vacancies: { totalCount: number; edges: Array<{ node: { organisation: { partnerships: unknown[] } | null } }> } }>(
-      graph().gateway.url,
-      '{ vacancies(first: 100) { totalCount edges { node { organisation { partnerships { role } } } } } }',
-    );
+    const result = await graphql<{
+      vacancies: { totalCount: number; edges: Array<{ node: { organisation: { partnerships: unknown[] } | null } }> };
+    }>(graph().gateway.url, '{ vacancies(first: 100) { totalCount edges { node { organisation { partnerships { role } } } } } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.vacancies.totalCount).toBeGreaterThan(0);
     for (const { node } of result.data!.vacancies.edges) expect(node.organisation?.partnerships.length).toBeGreaterThan(0);

@@ -28,7 +28,8 @@ describe('npm start (scripts/start.mjs)', () => {
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     try {
       const deadline = Date.now() + 45_000;
-      while (!output.includes('The graph is up') && Date.now() < deadline && child.exitCode === null) await new Promise((wait) => setTimeout(wait, 100));
+      while (!output.includes('The graph is up') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((wait) => setTimeout(wait, 100));
       expect(output).toContain(`The graph is up`);
       expect(output).toContain(`http://localhost:${ports.gateway}/graphql`);
       // The first thing a newcomer opens: the explorer, named in the banner and where / leads.

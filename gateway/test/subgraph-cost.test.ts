@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { graphql, startGraph, testDialects, tokenWith, type TestGraph } from '@nlai/testing';
 
-const savedOperations = (JSON.parse(readFileSync(resolve(__dirname, '../../schema/persisted-operations.json'), 'utf8')) as { operations: unknown[] }).operations;
+const savedOperations = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../schema/persisted-operations.json'), 'utf8')) as { operations: unknown[] }
+).operations;
 
 /** The benchmark's deep read (bench/src/bench.ts), every lab: labs → partners → organisations, talent figures, vacancies → organisations → labs. */
 const deepRead = `query DeepRead($first: Int) {
@@ -25,12 +27,23 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
 
   const proxies = () => graph.proxies!;
   const counted = async <T>(work: () => Promise<T>) => {
-    const before = { riRequests: proxies().researchInnovation.requests, hcRequests: proxies().humanCapital.requests, riStatements: proxies().researchInnovation.statements, hcStatements: proxies().humanCapital.statements };
+    const before = {
+      riRequests: proxies().researchInnovation.requests,
+      hcRequests: proxies().humanCapital.requests,
+      riStatements: proxies().researchInnovation.statements,
+      hcStatements: proxies().humanCapital.statements,
+    };
     const result = await work();
     return {
       result,
-      requests: { researchInnovation: proxies().researchInnovation.requests - before.riRequests, humanCapital: proxies().humanCapital.requests - before.hcRequests },
-      statements: { researchInnovation: proxies().researchInnovation.statements - before.riStatements, humanCapital: proxies().humanCapital.statements - before.hcStatements },
+      requests: {
+        researchInnovation: proxies().researchInnovation.requests - before.riRequests,
+        humanCapital: proxies().humanCapital.requests - before.hcRequests,
+      },
+      statements: {
+        researchInnovation: proxies().researchInnovation.statements - before.riStatements,
+        humanCapital: proxies().humanCapital.statements - before.hcStatements,
+      },
     };
   };
 
@@ -46,7 +59,10 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
   });
 
   it('runs the same SQL statements for the deep read of 5 labs as of 50', async () => {
-    const read = (first: number) => counted(() => graphql<{ labs: { edges: unknown[] }; vacancies: { edges: unknown[] } }>(graph.gateway.url, deepRead, { variables: { first } }));
+    const read = (first: number) =>
+      counted(() =>
+        graphql<{ labs: { edges: unknown[] }; vacancies: { edges: unknown[] } }>(graph.gateway.url, deepRead, { variables: { first } }),
+      );
     const five = await read(5);
     const fifty = await read(50);
     for (const { result } of [five, fifty]) expect(result.errors).toBeUndefined();
@@ -59,7 +75,9 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
 
   it('sends each entity to a subgraph once per step, and every occurrence still gets its data', async () => {
     const sent = proxies().researchInnovation.bodies.length;
-    const result = await graphql<{ labs: { edges: Array<{ node: { matchingVacancies: Array<{ organisation: { name: string } | null }> } }> } }>(graph.gateway.url, deepRead, { variables: { first: 50 } });
+    const result = await graphql<{
+      labs: { edges: Array<{ node: { matchingVacancies: Array<{ organisation: { name: string } | null }> } }> };
+    }>(graph.gateway.url, deepRead, { variables: { first: 50 } });
     expect(result.errors).toBeUndefined();
     const employers = result.data!.labs.edges.flatMap((edge) => edge.node.matchingVacancies.map((vacancy) => vacancy.organisation?.name));
     expect(employers.length).toBeGreaterThan(new Set(employers).size); // the same employer occurs many times…
@@ -91,17 +109,22 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
 
     it('are never shared between different tokens', async () => {
       const tokens = [tokenWith('talent:read'), tokenWith('research-innovation:write')];
-      const { requests } = await counted(() => Promise.all(Array.from({ length: 10 }, (_, index) => graphql(graph.gateway.url, read, { token: tokens[index % 2] }))));
+      const { requests } = await counted(() =>
+        Promise.all(Array.from({ length: 10 }, (_, index) => graphql(graph.gateway.url, read, { token: tokens[index % 2] }))),
+      );
       expect(requests.researchInnovation).toBe(2);
     });
 
     it("never include the reads of a mutation's plan, which must see its writes", async () => {
       // Three identical updates of one lab: each then reads the lab's talent figures from Human Capital, by the same entity fetch.
-      const mutation = 'mutation { labUpdate(input: { id: "quva-lab", themes: ["deep vision"] }) { lab { name talentStats { total } } userErrors { field } } }';
+      const mutation =
+        'mutation { labUpdate(input: { id: "quva-lab", themes: ["deep vision"] }) { lab { name talentStats { total } } userErrors { field } } }';
       const token = tokenWith('research-innovation:write');
       proxies().humanCapital.delayMs = 1000;
       try {
-        const { result, requests } = await counted(() => Promise.all(Array.from({ length: 3 }, () => graphql(graph.gateway.url, mutation, { token }))));
+        const { result, requests } = await counted(() =>
+          Promise.all(Array.from({ length: 3 }, () => graphql(graph.gateway.url, mutation, { token }))),
+        );
         expect(requests.humanCapital).toBe(3);
         for (const answer of result) expect(answer.errors).toBeUndefined();
       } finally {
@@ -110,9 +133,12 @@ describe.each(testDialects())('what a read costs the subgraphs (%s)', (dialect) 
     });
 
     it('never include mutations', async () => {
-      const mutation = 'mutation { labCreate(input: { name: "", status: ACTIVE, city: "Amsterdam", themes: ["x"] }) { userErrors { field } } }';
+      const mutation =
+        'mutation { labCreate(input: { name: "", status: ACTIVE, city: "Amsterdam", themes: ["x"] }) { userErrors { field } } }';
       const token = tokenWith('research-innovation:write');
-      const { result, requests } = await counted(() => Promise.all(Array.from({ length: 3 }, () => graphql(graph.gateway.url, mutation, { token }))));
+      const { result, requests } = await counted(() =>
+        Promise.all(Array.from({ length: 3 }, () => graphql(graph.gateway.url, mutation, { token }))),
+      );
       expect(requests.researchInnovation).toBe(3);
       for (const answer of result) expect(answer.errors).toBeUndefined();
     });

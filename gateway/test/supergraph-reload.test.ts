@@ -20,7 +20,8 @@ describe('the gateway reloads its supergraph file without a restart', () => {
   });
 
   const labDescription = async () =>
-    (await graphql<{ __type: { description: string } }>(graph.gateway.url, '{ __type(name: "Lab") { description } }')).data!.__type.description;
+    (await graphql<{ __type: { description: string } }>(graph.gateway.url, '{ __type(name: "Lab") { description } }')).data!.__type
+      .description;
 
   async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
@@ -39,7 +40,10 @@ describe('the gateway reloads its supergraph file without a restart', () => {
     expect(await eventually(labDescription, (description) => description.startsWith('A reloaded'))).toMatch(/^A reloaded ICAI lab/);
 
     writeFileSync(file, 'this is not a supergraph');
-    await eventually(async () => graph.gateway.output(), (output) => output.includes('keeping the last good one'));
+    await eventually(
+      async () => graph.gateway.output(),
+      (output) => output.includes('keeping the last good one'),
+    );
     expect(graph.gateway.output()).toContain('keeping the last good one');
     expect(await labDescription()).toMatch(/^A reloaded ICAI lab/);
     const labs = await graphql<{ labs: { totalCount: number } }>(graph.gateway.url, '{ labs(first: 1) { totalCount } }');
@@ -53,7 +57,10 @@ describe('the gateway reloads its supergraph file without a restart', () => {
     const declared = '@join__field(graph: RESEARCH_INNOVATION) @listSize(assumedSize: 50)';
     const committedSdl = readFileSync(committed, 'utf8');
     expect(committedSdl).toContain(`locations: [Location!] ${declared}`);
-    writeFileSync(file, committedSdl.replace(`locations: [Location!] ${declared}`, `locations: [Location!] ${declared.replace('50', '5000')}`));
+    writeFileSync(
+      file,
+      committedSdl.replace(`locations: [Location!] ${declared}`, `locations: [Location!] ${declared.replace('50', '5000')}`),
+    );
     const refused = await eventually(citiesAndLabs, (result) => result.errors !== undefined);
     expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['OPERATION_TOO_COSTLY']);
   });

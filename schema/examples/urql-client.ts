@@ -21,7 +21,10 @@ export async function quvaLabTalentTotal(client: Client = createGatewayClient())
 }
 
 /** What the top of a lab's page shows; undefined when no lab has this id. */
-export async function labHeading(id: string, client: Client = createGatewayClient()): Promise<{ name: string; status: LabStatus; city: string } | undefined> {
+export async function labHeading(
+  id: string,
+  client: Client = createGatewayClient(),
+): Promise<{ name: string; status: LabStatus; city: string } | undefined> {
   const result = await client.query(LabPageDocument, { id }).toPromise();
   if (result.error) throw result.error;
   const lab = result.data?.lab;

@@ -22,7 +22,10 @@ function write(file: string, contents: string): void {
 const root = join(schemaWorkspaceDir, '..');
 
 async function main(): Promise<void> {
-  write(join(root, operationTypesFile), await generateOperationTypes(readFileSync(supergraphPath, 'utf8'), join(schemaWorkspaceDir, 'operations')));
+  write(
+    join(root, operationTypesFile),
+    await generateOperationTypes(readFileSync(supergraphPath, 'utf8'), join(schemaWorkspaceDir, 'operations')),
+  );
   const sources = parseSupergraphConfig(readFileSync(supergraphConfigPath, 'utf8'), schemaWorkspaceDir);
   for (const { file, module } of await generateAllResolverTypes(root, sources)) write(join(root, file), module);
 }

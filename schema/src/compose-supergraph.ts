@@ -52,7 +52,11 @@ export function composeSupergraph(subgraphs: readonly SubgraphDefinition[]): Com
   const parsed = subgraphs.map((subgraph) => parseSubgraph(subgraph));
   const parseErrors = parsed.filter((document) => document instanceof GraphQLError);
   if (parseErrors.length) throw new CompositionError(parseErrors);
-  const services = subgraphs.map((subgraph, index) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parsed[index] as DocumentNode }));
+  const services = subgraphs.map((subgraph, index) => ({
+    name: subgraph.name,
+    url: subgraph.routingUrl,
+    typeDefs: parsed[index] as DocumentNode,
+  }));
   const result = composeServices(services);
   if (result.errors) throw new CompositionError(result.errors);
   const hints = result.hints.map((hint) => ({ code: hint.definition.code, message: hint.message }));

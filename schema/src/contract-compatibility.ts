@@ -14,7 +14,15 @@ import {
   isIntrospectionType,
   isUnionType,
 } from 'graphql';
-import type { GraphQLArgument, GraphQLField, GraphQLInputField, GraphQLInputType, GraphQLNamedType, GraphQLOutputType, GraphQLType } from 'graphql';
+import type {
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputField,
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLOutputType,
+  GraphQLType,
+} from 'graphql';
 
 /** Every way the schema can break the contract, with a one-line meaning. */
 export const contractViolationCatalogue = {
@@ -23,7 +31,8 @@ export const contractViolationCatalogue = {
   ROOT_TYPE_CHANGED: 'A root operation (query, mutation, subscription) is missing or served by another type.',
   FIELD_REMOVED: 'A field of an object or interface type of the contract is missing.',
   FIELD_TYPE_CHANGED: "An output field's type is neither the contract's type nor a stricter (more non-null) one.",
-  ROOT_FIELD_MADE_NON_NULL: 'A root field (of Query or Mutation) that is nullable in the contract is non-null, so its error would blank the whole answer.',
+  ROOT_FIELD_MADE_NON_NULL:
+    'A root field (of Query or Mutation) that is nullable in the contract is non-null, so its error would blank the whole answer.',
   INTERFACE_REMOVED: 'A type no longer implements an interface it implements in the contract.',
   UNION_MEMBER_REMOVED: 'A union no longer includes a member it includes in the contract.',
   ENUM_VALUE_REMOVED: 'An enum value of the contract is missing.',
@@ -81,7 +90,11 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
   ] as const;
   for (const [operation, expectedRoot, actualRoot] of rootTypes) {
     if (expectedRoot && expectedRoot.name !== actualRoot?.name) {
-      report('ROOT_TYPE_CHANGED', expectedRoot.name, `the contract's ${operation} type is ${expectedRoot.name}; the schema's is ${actualRoot?.name ?? 'missing'}.`);
+      report(
+        'ROOT_TYPE_CHANGED',
+        expectedRoot.name,
+        `the contract's ${operation} type is ${expectedRoot.name}; the schema's is ${actualRoot?.name ?? 'missing'}.`,
+      );
     }
   }
 
@@ -97,13 +110,18 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
       continue;
     }
     if (kindOf(expectedType) !== kindOf(actualType)) {
-      report('TYPE_KIND_CHANGED', expectedType.name, `is ${withArticle(kindOf(actualType))} in the schema but ${withArticle(kindOf(expectedType))} in the contract.`);
+      report(
+        'TYPE_KIND_CHANGED',
+        expectedType.name,
+        `is ${withArticle(kindOf(actualType))} in the schema but ${withArticle(kindOf(expectedType))} in the contract.`,
+      );
       continue;
     }
     if ((isObjectType(expectedType) || isInterfaceType(expectedType)) && (isObjectType(actualType) || isInterfaceType(actualType))) {
       const actualInterfaces = new Set(actualType.getInterfaces().map((type) => type.name));
       for (const expectedInterface of expectedType.getInterfaces()) {
-        if (!actualInterfaces.has(expectedInterface.name)) report('INTERFACE_REMOVED', expectedType.name, `no longer implements ${expectedInterface.name}.`);
+        if (!actualInterfaces.has(expectedInterface.name))
+          report('INTERFACE_REMOVED', expectedType.name, `no longer implements ${expectedInterface.name}.`);
       }
       const actualFields = actualType.getFields();
       for (const expectedField of Object.values(expectedType.getFields())) {
@@ -119,9 +137,12 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
             coordinate,
             `is ${String(actualField.type)} in the schema but ${String(expectedField.type)} in the contract; an output field may only become stricter (non-null).`,
           );
-        }
-        else if (rootNames.has(expectedType.name) && isNonNullType(actualField.type) && !isNonNullType(expectedField.type)) {
-          report('ROOT_FIELD_MADE_NON_NULL', coordinate, `is ${String(actualField.type)} in the schema but ${String(expectedField.type)} in the contract; a root field stays nullable, so its failure costs only its own part of the answer.`);
+        } else if (rootNames.has(expectedType.name) && isNonNullType(actualField.type) && !isNonNullType(expectedField.type)) {
+          report(
+            'ROOT_FIELD_MADE_NON_NULL',
+            coordinate,
+            `is ${String(actualField.type)} in the schema but ${String(expectedField.type)} in the contract; a root field stays nullable, so its failure costs only its own part of the answer.`,
+          );
         }
         checkArguments(expectedField, actualField, coordinate, report);
       }
@@ -132,14 +153,20 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
       }
     } else if (isEnumType(expectedType) && isEnumType(actualType)) {
       for (const value of expectedType.getValues()) {
-        if (!actualType.getValue(value.name)) report('ENUM_VALUE_REMOVED', `${expectedType.name}.${value.name}`, 'the enum value is missing.');
+        if (!actualType.getValue(value.name))
+          report('ENUM_VALUE_REMOVED', `${expectedType.name}.${value.name}`, 'the enum value is missing.');
       }
     } else if (isInputObjectType(expectedType) && isInputObjectType(actualType)) {
       checkInputValues(
         Object.values(expectedType.getFields()),
         Object.values(actualType.getFields()),
         (name) => `${expectedType.name}.${name}`,
-        { removed: 'INPUT_FIELD_REMOVED', typeChanged: 'INPUT_FIELD_TYPE_CHANGED', madeRequired: 'INPUT_FIELD_MADE_REQUIRED', requiredAdded: 'REQUIRED_INPUT_FIELD_ADDED' },
+        {
+          removed: 'INPUT_FIELD_REMOVED',
+          typeChanged: 'INPUT_FIELD_TYPE_CHANGED',
+          madeRequired: 'INPUT_FIELD_MADE_REQUIRED',
+          requiredAdded: 'REQUIRED_INPUT_FIELD_ADDED',
+        },
         'input field',
         report,
       );
@@ -151,12 +178,22 @@ export function checkContractCompatibility(schema: GraphQLSchema | string, contr
 type Report = (code: ContractViolationCode, coordinate: string, problem: string) => void;
 type InputValue = GraphQLArgument | GraphQLInputField;
 
-function checkArguments(expectedField: GraphQLField<unknown, unknown>, actualField: GraphQLField<unknown, unknown>, fieldCoordinate: string, report: Report): void {
+function checkArguments(
+  expectedField: GraphQLField<unknown, unknown>,
+  actualField: GraphQLField<unknown, unknown>,
+  fieldCoordinate: string,
+  report: Report,
+): void {
   checkInputValues(
     expectedField.args,
     actualField.args,
     (name) => `${fieldCoordinate}(${name}:)`,
-    { removed: 'ARGUMENT_REMOVED', typeChanged: 'ARGUMENT_TYPE_CHANGED', madeRequired: 'ARGUMENT_MADE_REQUIRED', requiredAdded: 'REQUIRED_ARGUMENT_ADDED' },
+    {
+      removed: 'ARGUMENT_REMOVED',
+      typeChanged: 'ARGUMENT_TYPE_CHANGED',
+      madeRequired: 'ARGUMENT_MADE_REQUIRED',
+      requiredAdded: 'REQUIRED_ARGUMENT_ADDED',
+    },
     'argument',
     report,
   );
@@ -167,7 +204,12 @@ function checkInputValues(
   expectedValues: readonly InputValue[],
   actualValues: readonly InputValue[],
   coordinateOf: (name: string) => string,
-  codes: { removed: ContractViolationCode; typeChanged: ContractViolationCode; madeRequired: ContractViolationCode; requiredAdded: ContractViolationCode },
+  codes: {
+    removed: ContractViolationCode;
+    typeChanged: ContractViolationCode;
+    madeRequired: ContractViolationCode;
+    requiredAdded: ContractViolationCode;
+  },
   label: 'argument' | 'input field',
   report: Report,
 ): void {
@@ -183,7 +225,11 @@ function checkInputValues(
     const madeRequired = isRequired(actualValue) && !isRequired(expectedValue);
     const nullableActualType = isNonNullType(actualValue.type) ? actualValue.type.ofType : actualValue.type;
     if (madeRequired && isInputTypeCompatible(expectedValue.type, nullableActualType)) {
-      report(codes.madeRequired, coordinate, `is required in the schema (${describeInputValue(actualValue)}) but optional in the contract (${describeInputValue(expectedValue)}).`);
+      report(
+        codes.madeRequired,
+        coordinate,
+        `is required in the schema (${describeInputValue(actualValue)}) but optional in the contract (${describeInputValue(expectedValue)}).`,
+      );
     } else if (!isInputTypeCompatible(expectedValue.type, actualValue.type)) {
       report(
         codes.typeChanged,
@@ -194,7 +240,11 @@ function checkInputValues(
   }
   for (const actualValue of actualValues) {
     if (expectedNames.has(actualValue.name) || !isRequired(actualValue)) continue;
-    report(codes.requiredAdded, coordinateOf(actualValue.name), `the ${label} is not in the contract but required (${String(actualValue.type)} without a default); make it nullable or give it a default.`);
+    report(
+      codes.requiredAdded,
+      coordinateOf(actualValue.name),
+      `the ${label} is not in the contract but required (${String(actualValue.type)} without a default); make it nullable or give it a default.`,
+    );
   }
 }
 
@@ -211,7 +261,8 @@ function describeInputValue(value: InputValue): string {
 function isOutputTypeCompatible(expected: GraphQLOutputType, actual: GraphQLOutputType): boolean {
   if (isNonNullType(expected)) return isNonNullType(actual) && isOutputTypeCompatible(expected.ofType, actual.ofType);
   if (isNonNullType(actual)) return isOutputTypeCompatible(expected, actual.ofType);
-  if (isListType(expected) || isListType(actual)) return isListType(expected) && isListType(actual) && isOutputTypeCompatible(expected.ofType, actual.ofType);
+  if (isListType(expected) || isListType(actual))
+    return isListType(expected) && isListType(actual) && isOutputTypeCompatible(expected.ofType, actual.ofType);
   return sameNamedType(expected, actual);
 }
 
@@ -219,7 +270,8 @@ function isOutputTypeCompatible(expected: GraphQLOutputType, actual: GraphQLOutp
 function isInputTypeCompatible(expected: GraphQLInputType, actual: GraphQLInputType): boolean {
   if (isNonNullType(actual)) return isNonNullType(expected) && isInputTypeCompatible(expected.ofType, actual.ofType);
   if (isNonNullType(expected)) return isInputTypeCompatible(expected.ofType, actual);
-  if (isListType(expected) || isListType(actual)) return isListType(expected) && isListType(actual) && isInputTypeCompatible(expected.ofType, actual.ofType);
+  if (isListType(expected) || isListType(actual))
+    return isListType(expected) && isListType(actual) && isInputTypeCompatible(expected.ofType, actual.ofType);
   return sameNamedType(expected, actual);
 }
 

@@ -8,5 +8,11 @@ export type { ContractViolation, ContractViolationCode } from './contract-compat
 export { coreContractPath, schemaWorkspaceDir, supergraphConfigPath, supergraphPath } from './paths';
 export { buildManifest, persistedId, renderManifest } from './persisted-operations';
 export type { PersistedOperation, PersistedOperationsManifest } from './persisted-operations';
-export { describeStaleResolverTypes, generateAllResolverTypes, generateResolverTypes, readResolverTypesSettings, resolverTypesPaths } from './resolver-types';
+export {
+  describeStaleResolverTypes,
+  generateAllResolverTypes,
+  generateResolverTypes,
+  readResolverTypesSettings,
+  resolverTypesPaths,
+} from './resolver-types';
 export type { GeneratedResolverTypes, ResolverTypesSettings } from './resolver-types';

@@ -47,7 +47,10 @@ const pluginConfig = {
  */
 export async function generateOperationTypes(supergraphSdl: string, operationsDirectory: string): Promise<string> {
   const schema = apiSchemaFromSupergraph(supergraphSdl);
-  const documents = readSavedOperations(operationsDirectory).map(({ file, text }) => ({ location: join('schema/operations', file), document: parse(text) }));
+  const documents = readSavedOperations(operationsDirectory).map(({ file, text }) => ({
+    location: join('schema/operations', file),
+    document: parse(text),
+  }));
   for (const { location, document } of documents) requireNamedOperations(location, document);
   const output = await codegen({
     filename: operationTypesFile,
@@ -65,7 +68,9 @@ export async function generateOperationTypes(supergraphSdl: string, operationsDi
 function requireNamedOperations(location: string, document: DocumentNode): void {
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION && !definition.name) {
-      throw new Error(`${location}: every saved operation needs a name (e.g. \`query LabPage\`); its types and document are named after it.`);
+      throw new Error(
+        `${location}: every saved operation needs a name (e.g. \`query LabPage\`); its types and document are named after it.`,
+      );
     }
   }
 }

@@ -34,7 +34,9 @@ export function persistedId(document: string): { id: string; body: string } {
 /** The manifest of every operation saved in the folder (one operation per file, with its fragments). */
 export function buildManifest(operationsDirectory: string): PersistedOperationsManifest {
   const operations = readSavedOperations(operationsDirectory).map(({ file, text }): PersistedOperation => {
-    const operation = parse(text).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    const operation = parse(text).definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    );
     const { id, body } = persistedId(text);
     return { id, name: operation?.name?.value ?? file, type: operation?.operation ?? 'query', body };
   });

@@ -35,8 +35,10 @@ export function parseSupergraphConfig(yamlText: string, baseDir: string): Subgra
     const file = isRecord(schema) ? schema.file : undefined;
     if (typeof routingUrl !== 'string' || routingUrl === '') problems.push(`subgraphs.${name}.routing_url must be a URL.`);
     // Rover also knows schema.subgraph_url and schema.graphref; we compose from committed files only.
-    if (typeof file !== 'string' || file === '') problems.push(`subgraphs.${name}.schema.file must be the path of the subgraph's SDL file.`);
-    if (typeof routingUrl === 'string' && typeof file === 'string') sources.push({ name, routingUrl, schemaFile: path.resolve(baseDir, file) });
+    if (typeof file !== 'string' || file === '')
+      problems.push(`subgraphs.${name}.schema.file must be the path of the subgraph's SDL file.`);
+    if (typeof routingUrl === 'string' && typeof file === 'string')
+      sources.push({ name, routingUrl, schemaFile: path.resolve(baseDir, file) });
   }
   if (problems.length) throw new Error(`The supergraph config is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   return sources;

@@ -14,7 +14,11 @@ export function renderSupergraphFile(supergraphSdl: string): string {
  * Compares the committed supergraph file with a fresh rendering. Returns
  * undefined when they match, otherwise why they do not and what to run.
  */
-export function describeStaleSupergraph(committed: string | undefined, fresh: string, displayPath = 'schema/supergraph.graphql'): string | undefined {
+export function describeStaleSupergraph(
+  committed: string | undefined,
+  fresh: string,
+  displayPath = 'schema/supergraph.graphql',
+): string | undefined {
   if (committed === fresh) return undefined;
   const remedy = 'Run `npm run compose` and commit the result.';
   if (committed === undefined) return `${displayPath} does not exist. ${remedy}`;

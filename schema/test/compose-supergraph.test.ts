@@ -62,7 +62,10 @@ describe('composeSupergraph', () => {
   });
 
   it('names the subgraph whose SDL does not parse', () => {
-    const error = compositionErrorOf([subgraph('labs', 'type Query { labs: [Lab!]! }'), subgraph('talent', 'type Query { talentCount: Int! ')]);
+    const error = compositionErrorOf([
+      subgraph('labs', 'type Query { labs: [Lab!]! }'),
+      subgraph('talent', 'type Query { talentCount: Int! '),
+    ]);
     expect(error.errors).toHaveLength(1);
     expect(error.errors[0]?.extensions.code).toBe('INVALID_GRAPHQL');
     expect(error.message).toContain('[talent] Syntax Error');

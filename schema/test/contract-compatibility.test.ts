@@ -47,16 +47,24 @@ describe('checkContractCompatibility', () => {
         .replace('partners: [String]', 'partners: [String]\n  endYear: Int')
         .replace('enum LabStatus { ACTIVE', 'enum LabStatus { PLANNED ACTIVE')
         .replace('union SearchResult = Lab | Person', 'union SearchResult = Lab | Person | Course\ntype Course { id: ID! }')
-        .replace('input LabFilter { status: LabStatus city: String }', 'input LabFilter { status: LabStatus city: String theme: String region: String! = "any" }');
+        .replace(
+          'input LabFilter { status: LabStatus city: String }',
+          'input LabFilter { status: LabStatus city: String theme: String region: String! = "any" }',
+        );
       expect(violationsOf(superset)).toEqual([]);
     });
 
     it('output fields made stricter, in the field and in list items', () => {
-      expect(violationsOf(changed('startYear: Int\n', 'startYear: Int!\n').replace('partners: [String]', 'partners: [String!]!'))).toEqual([]);
+      expect(violationsOf(changed('startYear: Int\n', 'startYear: Int!\n').replace('partners: [String]', 'partners: [String!]!'))).toEqual(
+        [],
+      );
     });
 
     it('arguments and input fields made looser, in the value and in list items', () => {
-      const looser = changed('lab(id: ID!)', 'lab(id: ID)').replace('input LabCreateInput { name: String! themes: [String!]!', 'input LabCreateInput { name: String themes: [String]');
+      const looser = changed('lab(id: ID!)', 'lab(id: ID)').replace(
+        'input LabCreateInput { name: String! themes: [String!]!',
+        'input LabCreateInput { name: String themes: [String]',
+      );
       expect(violationsOf(looser)).toEqual([]);
     });
 
@@ -71,14 +79,18 @@ describe('checkContractCompatibility', () => {
     });
 
     it('a removed type', () => {
-      expect(violationsOf(changed('type Person { id: ID! }', '').replace('union SearchResult = Lab | Person', 'union SearchResult = Lab'))).toEqual([
+      expect(
+        violationsOf(changed('type Person { id: ID! }', '').replace('union SearchResult = Lab | Person', 'union SearchResult = Lab')),
+      ).toEqual([
         { code: 'TYPE_REMOVED', coordinate: 'Person' },
         { code: 'UNION_MEMBER_REMOVED', coordinate: 'SearchResult' },
       ]);
     });
 
     it('a removed enum value', () => {
-      expect(violationsOf(changed('IN_DEVELOPMENT ', ''))).toEqual([{ code: 'ENUM_VALUE_REMOVED', coordinate: 'LabStatus.IN_DEVELOPMENT' }]);
+      expect(violationsOf(changed('IN_DEVELOPMENT ', ''))).toEqual([
+        { code: 'ENUM_VALUE_REMOVED', coordinate: 'LabStatus.IN_DEVELOPMENT' },
+      ]);
     });
 
     it('a non-null output field made nullable', () => {
@@ -86,34 +98,53 @@ describe('checkContractCompatibility', () => {
     });
 
     it('non-null list items made nullable', () => {
-      expect(violationsOf(changed('themes: [String!]!', 'themes: [String]!'))).toEqual([{ code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.themes' }]);
+      expect(violationsOf(changed('themes: [String!]!', 'themes: [String]!'))).toEqual([
+        { code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.themes' },
+      ]);
     });
 
     it('a field whose named type changed', () => {
-      expect(violationsOf(changed('startYear: Int\n', 'startYear: String\n'))).toEqual([{ code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.startYear' }]);
+      expect(violationsOf(changed('startYear: Int\n', 'startYear: String\n'))).toEqual([
+        { code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.startYear' },
+      ]);
     });
 
     it('a nullable root field made non-null: the one place the schema may not be stricter, so one failing part never blanks the answer', () => {
-      expect(violationsOf(changed('lab(id: ID!): Lab', 'lab(id: ID!): Lab!').replace('labCreate(input: LabCreateInput!): Lab', 'labCreate(input: LabCreateInput!): Lab!'))).toEqual([
+      expect(
+        violationsOf(
+          changed('lab(id: ID!): Lab', 'lab(id: ID!): Lab!').replace(
+            'labCreate(input: LabCreateInput!): Lab',
+            'labCreate(input: LabCreateInput!): Lab!',
+          ),
+        ),
+      ).toEqual([
         { code: 'ROOT_FIELD_MADE_NON_NULL', coordinate: 'Query.lab' },
         { code: 'ROOT_FIELD_MADE_NON_NULL', coordinate: 'Mutation.labCreate' },
       ]);
     });
 
     it('a list field made a single value', () => {
-      expect(violationsOf(changed('partners: [String]', 'partners: String'))).toEqual([{ code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.partners' }]);
+      expect(violationsOf(changed('partners: [String]', 'partners: String'))).toEqual([
+        { code: 'FIELD_TYPE_CHANGED', coordinate: 'Lab.partners' },
+      ]);
     });
 
     it('a new required argument', () => {
-      expect(violationsOf(changed('lab(id: ID!)', 'lab(id: ID!, version: Int!)'))).toEqual([{ code: 'REQUIRED_ARGUMENT_ADDED', coordinate: 'Query.lab(version:)' }]);
+      expect(violationsOf(changed('lab(id: ID!)', 'lab(id: ID!, version: Int!)'))).toEqual([
+        { code: 'REQUIRED_ARGUMENT_ADDED', coordinate: 'Query.lab(version:)' },
+      ]);
     });
 
     it('an argument made required', () => {
-      expect(violationsOf(changed('first: Int,', 'first: Int!,'))).toEqual([{ code: 'ARGUMENT_MADE_REQUIRED', coordinate: 'Query.labs(first:)' }]);
+      expect(violationsOf(changed('first: Int,', 'first: Int!,'))).toEqual([
+        { code: 'ARGUMENT_MADE_REQUIRED', coordinate: 'Query.labs(first:)' },
+      ]);
     });
 
     it('an argument whose named type changed', () => {
-      expect(violationsOf(changed('after: String)', 'after: Int)'))).toEqual([{ code: 'ARGUMENT_TYPE_CHANGED', coordinate: 'Query.labs(after:)' }]);
+      expect(violationsOf(changed('after: String)', 'after: Int)'))).toEqual([
+        { code: 'ARGUMENT_TYPE_CHANGED', coordinate: 'Query.labs(after:)' },
+      ]);
     });
 
     it('a removed argument', () => {
@@ -131,17 +162,28 @@ describe('checkContractCompatibility', () => {
     });
 
     it('an input field made required', () => {
-      expect(violationsOf(changed('startYear: Int }', 'startYear: Int! }'))).toEqual([{ code: 'INPUT_FIELD_MADE_REQUIRED', coordinate: 'LabCreateInput.startYear' }]);
-    });
-
-    it('stricter input list items', () => {
-      expect(violationsOf(changed('input LabFilter { status: LabStatus city: String }', 'input LabFilter { status: LabStatus city: [String!] }'))).toEqual([
-        { code: 'INPUT_FIELD_TYPE_CHANGED', coordinate: 'LabFilter.city' },
+      expect(violationsOf(changed('startYear: Int }', 'startYear: Int! }'))).toEqual([
+        { code: 'INPUT_FIELD_MADE_REQUIRED', coordinate: 'LabCreateInput.startYear' },
       ]);
     });
 
+    it('stricter input list items', () => {
+      expect(
+        violationsOf(
+          changed('input LabFilter { status: LabStatus city: String }', 'input LabFilter { status: LabStatus city: [String!] }'),
+        ),
+      ).toEqual([{ code: 'INPUT_FIELD_TYPE_CHANGED', coordinate: 'LabFilter.city' }]);
+    });
+
     it('a type of another kind', () => {
-      expect(violationsOf(changed('input LabFilter { status: LabStatus city: String }', 'type LabFilter { status: LabStatus city: String }\ninput LabFilterInput { status: LabStatus }').replace('filter: LabFilter,', 'filter: LabFilterInput,'))).toEqual([
+      expect(
+        violationsOf(
+          changed(
+            'input LabFilter { status: LabStatus city: String }',
+            'type LabFilter { status: LabStatus city: String }\ninput LabFilterInput { status: LabStatus }',
+          ).replace('filter: LabFilter,', 'filter: LabFilterInput,'),
+        ),
+      ).toEqual([
         { code: 'ARGUMENT_TYPE_CHANGED', coordinate: 'Query.labs(filter:)' },
         { code: 'TYPE_KIND_CHANGED', coordinate: 'LabFilter' },
       ]);
@@ -160,7 +202,10 @@ describe('checkContractCompatibility', () => {
     });
 
     it('every violation at once, each message naming its coordinate', () => {
-      const violations = checkContractCompatibility(changed('  name: String!\n', '').replace('IN_DEVELOPMENT ', '').replace('first: Int,', 'first: Int!,'), contract);
+      const violations = checkContractCompatibility(
+        changed('  name: String!\n', '').replace('IN_DEVELOPMENT ', '').replace('first: Int,', 'first: Int!,'),
+        contract,
+      );
       expect(violations.map((violation) => violation.message)).toEqual([
         'Query.labs(first:): is required in the schema (Int!) but optional in the contract (Int).',
         'Lab.name: the field is missing.',

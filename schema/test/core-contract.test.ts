@@ -22,7 +22,9 @@ describe('the core public contract', () => {
 
   it('is a byte-identical copy of the shared reference contract', () => {
     if (!existsSync(referenceContractPath)) {
-      throw new Error(`The reference contract ${referenceContractPath} does not exist; schema/contract/core.graphql cannot be checked against it.`);
+      throw new Error(
+        `The reference contract ${referenceContractPath} does not exist; schema/contract/core.graphql cannot be checked against it.`,
+      );
     }
     const copy = readFileSync(coreContractPath);
     const reference = readFileSync(referenceContractPath);

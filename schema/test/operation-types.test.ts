@@ -20,7 +20,11 @@ const supergraph = () => readFileSync(supergraphPath, 'utf8');
  * errors, a line each.
  */
 function typeErrors(modules: Record<string, string>): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(schemaWorkspaceDir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(schemaWorkspaceDir, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!config) throw new Error('schema/tsconfig.json could not be read.');
   const files = new Map(Object.entries(modules).map(([path, text]) => [join(schemaWorkspaceDir, path), text]));
   const host = ts.createCompilerHost(config.options);
@@ -33,7 +37,10 @@ function typeErrors(modules: Record<string, string>): string[] {
   };
   const program = ts.createProgram([...files.keys()], { ...config.options, noEmit: true }, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file && diagnostic.start !== undefined ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1} ` : '';
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1} `
+        : '';
     return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
   });
 }
@@ -59,7 +66,14 @@ describe('npm run codegen (schema/generated/operations.ts)', () => {
   });
 
   it('gives every saved operation its result, variables and typed document, and the enums and inputs they use', () => {
-    for (const name of ['LabListQuery', 'LabPageQuery', 'LabTalentQuery', 'NetworkMapQuery', 'OrganisationPageQuery', 'RegisterTalentMutation']) {
+    for (const name of [
+      'LabListQuery',
+      'LabPageQuery',
+      'LabTalentQuery',
+      'NetworkMapQuery',
+      'OrganisationPageQuery',
+      'RegisterTalentMutation',
+    ]) {
       expect(fresh).toContain(`export type ${name} = {`);
       expect(fresh).toContain(`export type ${name}Variables = Exact<`);
       expect(fresh).toContain(`export const ${name.replace(/(Query|Mutation)$/, '')}Document = `);
@@ -112,7 +126,9 @@ describe('npm run codegen (schema/generated/operations.ts)', () => {
 
     it('refuses an anonymous operation, naming its file', async () => {
       writeFileSync(join(directory, 'anonymous.graphql'), '{\n  labs {\n    totalCount\n  }\n}\n');
-      await expect(generateOperationTypes(supergraph(), directory)).rejects.toThrow('schema/operations/anonymous.graphql: every saved operation needs a name');
+      await expect(generateOperationTypes(supergraph(), directory)).rejects.toThrow(
+        'schema/operations/anonymous.graphql: every saved operation needs a name',
+      );
     });
   });
 });

@@ -36,6 +36,8 @@ describe('the persisted-operations manifest', () => {
   });
 
   it('is committed as the generator writes it', () => {
-    expect(readFileSync(join(schemaWorkspaceDir, 'persisted-operations.json'), 'utf8')).toBe(renderManifest(buildManifest(operationsDirectory)));
+    expect(readFileSync(join(schemaWorkspaceDir, 'persisted-operations.json'), 'utf8')).toBe(
+      renderManifest(buildManifest(operationsDirectory)),
+    );
   });
 });

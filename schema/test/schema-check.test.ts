@@ -11,7 +11,15 @@ import { renderSupergraphFile } from '../src/supergraph-file';
 const repository = resolve(__dirname, '../..');
 const subgraphFiles = ['schema.graphql', 'resolvers-types.yaml', 'generated/resolvers-types.ts'];
 const copied = [
-  ...['schema/supergraph.yaml', 'schema/supergraph.graphql', 'schema/contract', 'schema/operations', 'schema/breaking-changes.yaml', 'schema/persisted-operations.json', 'schema/generated/operations.ts'],
+  ...[
+    'schema/supergraph.yaml',
+    'schema/supergraph.graphql',
+    'schema/contract',
+    'schema/operations',
+    'schema/breaking-changes.yaml',
+    'schema/persisted-operations.json',
+    'schema/generated/operations.ts',
+  ],
   ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
     subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
   ),
@@ -39,14 +47,19 @@ async function change(root: string, edit: (sdl: string) => string, run: { compos
   const after = edit(before);
   expect(after).not.toBe(before);
   writeFileSync(file, after);
-  if (run.compose ?? true) writeFileSync(join(root, 'schema/supergraph.graphql'), renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl));
+  if (run.compose ?? true)
+    writeFileSync(
+      join(root, 'schema/supergraph.graphql'),
+      renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl),
+    );
   if (run.codegen ?? true) {
     const sources = parseSupergraphConfig(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'), join(root, 'schema'));
     for (const generated of await generateAllResolverTypes(root, sources)) writeFileSync(join(root, generated.file), generated.module);
   }
 }
 
-const failed = (sections: SchemaCheckSection[]) => sections.filter((section) => !section.ok).map((section) => section.title.split(' against')[0]);
+const failed = (sections: SchemaCheckSection[]) =>
+  sections.filter((section) => !section.ok).map((section) => section.title.split(' against')[0]);
 const dropField = (field: string, description: string) => (sdl: string) => sdl.replace(`  "${description}"\n  ${field}\n`, '');
 
 describe('npm run schema:check', () => {
@@ -59,11 +72,26 @@ describe('npm run schema:check', () => {
   it('passes on an unchanged repository', async () => {
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual([]);
-    expect(sections.map((section) => section.title.split(' against')[0])).toEqual(['Composition', 'Committed supergraph', 'Core contract', 'Breaking changes', 'Saved operations', 'Persisted operations manifest', 'Operation types', 'Resolver types', 'Schema lint']);
+    expect(sections.map((section) => section.title.split(' against')[0])).toEqual([
+      'Composition',
+      'Committed supergraph',
+      'Core contract',
+      'Breaking changes',
+      'Saved operations',
+      'Persisted operations manifest',
+      'Operation types',
+      'Resolver types',
+      'Schema lint',
+    ]);
   });
 
   it('passes when a field is added', async () => {
-    await change(root, (sdl) => sdl.replace('  "Public page the lab\'s facts come from."\n  sourceUrl: String\n', '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n'));
+    await change(root, (sdl) =>
+      sdl.replace(
+        '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n',
+        '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n',
+      ),
+    );
     expect(failed(await runSchemaCheck({ root }))).toEqual([]);
   });
 
@@ -83,7 +111,13 @@ describe('npm run schema:check', () => {
 
     writeFileSync(
       join(root, 'schema/breaking-changes.yaml'),
-      ['acknowledged:', ...['research-innovation', 'api'].map((schema) => `  - schema: ${schema}\n    path: Organisation.placeholder\n    reason: Placeholders are marked in the name only; frontends were told.`)].join('\n'),
+      [
+        'acknowledged:',
+        ...['research-innovation', 'api'].map(
+          (schema) =>
+            `  - schema: ${schema}\n    path: Organisation.placeholder\n    reason: Placeholders are marked in the name only; frontends were told.`,
+        ),
+      ].join('\n'),
     );
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual([]);
@@ -96,7 +130,12 @@ describe('npm run schema:check', () => {
   });
 
   it('fails when a type or field lacks a description or breaks a naming convention', async () => {
-    await change(root, (sdl) => sdl.replace('  "Adds a lab in an existing location, optionally with its partners."\n  labCreate(', '  createLab(input: LabCreateInput!): LabCreatePayload!\n  "Adds a lab in an existing location, optionally with its partners."\n  labCreate('));
+    await change(root, (sdl) =>
+      sdl.replace(
+        '  "Adds a lab in an existing location, optionally with its partners."\n  labCreate(',
+        '  createLab(input: LabCreateInput!): LabCreatePayload!\n  "Adds a lab in an existing location, optionally with its partners."\n  labCreate(',
+      ),
+    );
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual(['Schema lint']);
     expect(formatReport(sections)).toContain('Mutation.createLab has no description.');
@@ -106,7 +145,10 @@ describe('npm run schema:check', () => {
   it("fails when the manifest is not in Apollo's persisted query manifest format, saying to regenerate it", async () => {
     const file = join(root, 'schema/persisted-operations.json');
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as { operations: Array<Record<string, unknown>> };
-    writeFileSync(file, `${JSON.stringify({ format: 'nlai-persisted-operations/1', operations: manifest.operations.map(({ type: _type, ...operation }) => operation) }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ format: 'nlai-persisted-operations/1', operations: manifest.operations.map(({ type: _type, ...operation }) => operation) }, null, 2)}\n`,
+    );
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual(['Persisted operations manifest']);
     expect(formatReport(sections)).toContain('Run `npm run operations:manifest` and commit the result.');
@@ -128,7 +170,15 @@ describe('npm run schema:check', () => {
   });
 
   it("fails when a subgraph's schema changes without regenerating its resolver types, saying to run npm run codegen", async () => {
-    await change(root, (sdl) => sdl.replace('  "Public page the lab\'s facts come from."\n  sourceUrl: String\n', '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n'), { codegen: false });
+    await change(
+      root,
+      (sdl) =>
+        sdl.replace(
+          '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n',
+          '  "Public page the lab\'s facts come from."\n  sourceUrl: String\n  "The lab\'s own web site."\n  website: String\n',
+        ),
+      { codegen: false },
+    );
     const sections = await runSchemaCheck({ root });
     expect(failed(sections)).toEqual(['Resolver types']);
     const report = formatReport(sections);

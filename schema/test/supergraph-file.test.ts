@@ -35,6 +35,8 @@ describe('describeStaleSupergraph', () => {
   });
 
   it('reports a missing file', () => {
-    expect(describeStaleSupergraph(undefined, fresh)).toBe('schema/supergraph.graphql does not exist. Run `npm run compose` and commit the result.');
+    expect(describeStaleSupergraph(undefined, fresh)).toBe(
+      'schema/supergraph.graphql does not exist. Run `npm run compose` and commit the result.',
+    );
   });
 });

@@ -45,7 +45,9 @@ export function subgraphNames(service: string, entity?: string): SubgraphNames {
   const entityCamel = entityName[0]!.toLowerCase() + entityName.slice(1);
   const entityPlural = inflectLastWord(entityCamel, (word) => pluralize.plural(word));
   if (entityPlural === entityCamel) {
-    throw new Error(`--entity: "${entityName}" has no plural of its own, so its list field would clash with ${entityCamel}(id:); name a countable entity with --entity.`);
+    throw new Error(
+      `--entity: "${entityName}" has no plural of its own, so its list field would clash with ${entityCamel}(id:); name a countable entity with --entity.`,
+    );
   }
   const entityKebab = entityName.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   return {

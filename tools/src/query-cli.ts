@@ -89,7 +89,11 @@ async function main(): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    throw usageError(positionals.length === 0 ? 'Give the .graphql file of the operation to run (see --help).' : `One .graphql file at a time; got ${positionals.join(', ')}.`);
+    throw usageError(
+      positionals.length === 0
+        ? 'Give the .graphql file of the operation to run (see --help).'
+        : `One .graphql file at a time; got ${positionals.join(', ')}.`,
+    );
   }
   const format = values.format as Format;
   if (!formats.includes(format)) throw usageError(`--format takes ${formats.join(', ')}; got "${values.format}".`);
@@ -100,7 +104,8 @@ async function main(): Promise<number> {
   const file = positionals[0]!;
   const operation = loadOperation(file, resolve(config.workingDirectory, file), values.operation);
   const variables = coerceVariables(operation, values.var);
-  const send = (pageVariables: Record<string, unknown>) => runOperation({ url, query: operation.query, operationName: operation.name, variables: pageVariables, token });
+  const send = (pageVariables: Record<string, unknown>) =>
+    runOperation({ url, query: operation.query, operationName: operation.name, variables: pageVariables, token });
   const response: AllPagesResponse = values['all-pages']
     ? await fetchAllPages({ operation, variables, send, onPage: (page, rows) => process.stderr.write(`page ${page}: ${rows} rows…\n`) })
     : { ...(await send(variables)), pages: 1 };
@@ -115,11 +120,15 @@ async function main(): Promise<number> {
   }
   process.stdout.write(render(data, format, operation, variables));
   if (response.stoppedAtPage !== undefined && response.stoppedAtPage > 1) {
-    process.stderr.write(`query: page ${response.stoppedAtPage} failed; printed the rows of the ${response.stoppedAtPage - 1} pages before it.\n`);
+    process.stderr.write(
+      `query: page ${response.stoppedAtPage} failed; printed the rows of the ${response.stoppedAtPage - 1} pages before it.\n`,
+    );
     return 1;
   }
   if (errors.length > 0) {
-    process.stderr.write(`query: the data is partial (${errors.length} ${errors.length === 1 ? 'error' : 'errors'} above); printed what came back.\n`);
+    process.stderr.write(
+      `query: the data is partial (${errors.length} ${errors.length === 1 ? 'error' : 'errors'} above); printed what came back.\n`,
+    );
     return 1;
   }
   return 0;

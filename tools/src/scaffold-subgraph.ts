@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { composeSupergraphFromConfig, generateResolverTypes, readResolverTypesSettings, renderSupergraphFile, resolverTypesPaths } from '@nlai/schema';
+import {
+  composeSupergraphFromConfig,
+  generateResolverTypes,
+  readResolverTypesSettings,
+  renderSupergraphFile,
+  resolverTypesPaths,
+} from '@nlai/schema';
 import { parseDocument } from 'yaml';
 import { subgraphNames, type SubgraphNames } from './names';
 import { serviceFiles, type SharedSdl } from './templates/service-files';
@@ -83,7 +89,10 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
     migrationTimestamp: options.now ?? Date.now(),
     owner,
     shared: sharedSdl(read(`services/${template.name}/src/schema.graphql`)),
-    dockerfile: rewriteFor(names, port, read(`services/${template.name}/Dockerfile`)).replace(/^# The .* subgraph\./m, `# The ${names.title} subgraph.`),
+    dockerfile: rewriteFor(names, port, read(`services/${template.name}/Dockerfile`)).replace(
+      /^# The .* subgraph\./m,
+      `# The ${names.title} subgraph.`,
+    ),
   });
   const written: string[] = [];
   for (const [relative, contents] of Object.entries(files)) {
@@ -93,7 +102,10 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
     written.push(join(serviceDir, relative));
   }
 
-  config.setIn(['subgraphs', names.service], { routing_url: `http://localhost:${port}/graphql`, schema: { file: `../${serviceDir}/src/schema.graphql` } });
+  config.setIn(['subgraphs', names.service], {
+    routing_url: `http://localhost:${port}/graphql`,
+    schema: { file: `../${serviceDir}/src/schema.graphql` },
+  });
   writeFileSync(path('schema/supergraph.yaml'), config.toString());
   writeFileSync(path('docker-compose.yml'), registerInCompose(read('docker-compose.yml'), names, port));
   writeFileSync(
@@ -103,18 +115,30 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
   const owners = existsSync(path('.github/CODEOWNERS')) ? read('.github/CODEOWNERS') : '';
   mkdirSync(path('.github'), { recursive: true });
   writeFileSync(path('.github/CODEOWNERS'), `${owners.trimEnd()}\n/${serviceDir}/ ${owner}\n`);
-  writeFileSync(path('schema/supergraph.graphql'), renderSupergraphFile(composeSupergraphFromConfig(path('schema/supergraph.yaml')).supergraphSdl));
+  writeFileSync(
+    path('schema/supergraph.graphql'),
+    renderSupergraphFile(composeSupergraphFromConfig(path('schema/supergraph.yaml')).supergraphSdl),
+  );
   const typesPaths = resolverTypesPaths(path(join(serviceDir, 'src/schema.graphql')));
   const typesFile = join(serviceDir, 'src/generated/resolvers-types.ts');
   mkdirSync(dirname(typesPaths.output), { recursive: true });
-  writeFileSync(typesPaths.output, await generateResolverTypes(read(join(serviceDir, 'src/schema.graphql')), readResolverTypesSettings(typesPaths.settings), typesFile));
+  writeFileSync(
+    typesPaths.output,
+    await generateResolverTypes(read(join(serviceDir, 'src/schema.graphql')), readResolverTypesSettings(typesPaths.settings), typesFile),
+  );
   written.push(typesFile);
 
   return {
     names,
     port,
     written,
-    registered: ['schema/supergraph.yaml', 'schema/supergraph.graphql', 'docker-compose.yml', 'docker/mysql/init/01-subgraph-databases.sh', '.github/CODEOWNERS'],
+    registered: [
+      'schema/supergraph.yaml',
+      'schema/supergraph.graphql',
+      'docker-compose.yml',
+      'docker/mysql/init/01-subgraph-databases.sh',
+      '.github/CODEOWNERS',
+    ],
   };
 }
 
@@ -141,15 +165,21 @@ function registerInCompose(compose: string, names: SubgraphNames, port: number):
   const lastLine = (pattern: RegExp) => [...next.matchAll(pattern)].at(-1);
   const password = lastLine(/^ {6}[A-Z_]+_MYSQL_PASSWORD: .*$/gm);
   const secret = lastLine(/^ {6}[A-Z_]+_SUBGRAPH_SECRET: \$\{[A-Z_]+:\?set [A-Z_]+\}$/gm);
-  const dependency = lastLine(/^ {6}[a-z-]+:\n {8}condition: service_healthy\n(?= {4}healthcheck:\n {6}test: \["CMD", "node", "-e", "fetch\('http:\/\/127\.0\.0\.1:4000)/gm);
-  if (!password || !secret || !dependency) throw new Error('docker-compose.yml does not have the shape the scaffold expects; register the subgraph by hand.');
+  const dependency = lastLine(
+    /^ {6}[a-z-]+:\n {8}condition: service_healthy\n(?= {4}healthcheck:\n {6}test: \["CMD", "node", "-e", "fetch\('http:\/\/127\.0\.0\.1:4000)/gm,
+  );
+  if (!password || !secret || !dependency)
+    throw new Error('docker-compose.yml does not have the shape the scaffold expects; register the subgraph by hand.');
   const insertAfter = (match: RegExpMatchArray, text: string) => {
     const end = match.index! + match[0].length;
     next = `${next.slice(0, end)}${text}${next.slice(end)}`;
   };
   // From the bottom up, so earlier positions stay valid.
   insertAfter(dependency, `      ${names.service}:\n        condition: service_healthy\n`);
-  insertAfter(secret, `\n      ${names.prefix}_URL: http://${names.service}:${port}/graphql\n      ${names.prefix}_SUBGRAPH_SECRET: \${${names.prefix}_SUBGRAPH_SECRET:?set ${names.prefix}_SUBGRAPH_SECRET}`);
+  insertAfter(
+    secret,
+    `\n      ${names.prefix}_URL: http://${names.service}:${port}/graphql\n      ${names.prefix}_SUBGRAPH_SECRET: \${${names.prefix}_SUBGRAPH_SECRET:?set ${names.prefix}_SUBGRAPH_SECRET}`,
+  );
   insertAfter(password, `\n      ${names.prefix}_MYSQL_PASSWORD: \${${names.prefix}_MYSQL_PASSWORD:-${names.service}-dev}`);
   return next;
 }

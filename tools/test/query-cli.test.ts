@@ -95,11 +95,20 @@ describe('npm run query against the real graph', () => {
 
   /** The labs as a direct JSON query of the same saved operation returns them. */
   const labsDirectly = async (variables: Record<string, unknown>) => {
-    const result = await graphql<{ labs: { edges: Array<{ node: LabNode }> } }>(url(), readFileSync(saved('lab-list.graphql'), 'utf8'), { variables });
+    const result = await graphql<{ labs: { edges: Array<{ node: LabNode }> } }>(url(), readFileSync(saved('lab-list.graphql'), 'utf8'), {
+      variables,
+    });
     expect(result.errors).toBeUndefined();
     return result.data!.labs.edges.map((edge) => edge.node);
   };
-  const asCsvRecord = (lab: LabNode) => [lab.id, lab.name, lab.status, lab.startYear === null ? '' : String(lab.startYear), lab.themes.join('; '), lab.location?.city ?? ''];
+  const asCsvRecord = (lab: LabNode) => [
+    lab.id,
+    lab.name,
+    lab.status,
+    lab.startYear === null ? '' : String(lab.startYear),
+    lab.themes.join('; '),
+    lab.location?.city ?? '',
+  ];
 
   it('prints a saved operation as CSV whose values are those of a direct JSON query', async () => {
     const run = await query([saved('lab-list.graphql'), '--var', 'first=5', '--format', 'csv', '--url', url()]);
@@ -112,8 +121,12 @@ describe('npm run query against the real graph', () => {
   });
 
   it('writes a figure suppressed for a caller without talent:read as "suppressed", and other nulls as blanks', async () => {
-    interface City { city: string; talentStats: Record<string, number | null> }
-    const direct = async (token?: string) => (await graphql<{ locations: City[] }>(url(), readFileSync(saved('retention-per-city.graphql'), 'utf8'), { token })).data!.locations;
+    interface City {
+      city: string;
+      talentStats: Record<string, number | null>;
+    }
+    const direct = async (token?: string) =>
+      (await graphql<{ locations: City[] }>(url(), readFileSync(saved('retention-per-city.graphql'), 'utf8'), { token })).data!.locations;
     const figures = ['total', 'graduated', 'retainedInNetherlands', 'international'];
     const expected = (cities: City[]) =>
       cities.map((city) => [
@@ -144,20 +157,41 @@ describe('npm run query against the real graph', () => {
     const run = await query([saved('network-talent.graphql'), '--format', 'csv', '--url', url()]);
     expect(run.status).toBe(0);
     const [header, ...rows] = parseCsv(run.stdout);
-    const direct = (await graphql<{
-      talentStats: { total: number; placementsBySector: Array<{ sector: string; placements: number | null }>; placementsByOrganisationKind: Array<{ kind: string; placements: number | null }> };
-      courseFigures: { bySector: Array<{ sector: string; courses: number }>; byKind: Array<{ kind: string; courses: number }> };
-      vacancyFigures: { byTheme: Array<{ theme: string; vacancies: number }> };
-    }>(url(), readFileSync(saved('network-talent.graphql'), 'utf8'))).data!;
+    const direct = (
+      await graphql<{
+        talentStats: {
+          total: number;
+          placementsBySector: Array<{ sector: string; placements: number | null }>;
+          placementsByOrganisationKind: Array<{ kind: string; placements: number | null }>;
+        };
+        courseFigures: { bySector: Array<{ sector: string; courses: number }>; byKind: Array<{ kind: string; courses: number }> };
+        vacancyFigures: { byTheme: Array<{ theme: string; vacancies: number }> };
+      }>(url(), readFileSync(saved('network-talent.graphql'), 'utf8'))
+    ).data!;
     const cell = (row: string[], column: string) => row[header!.indexOf(column)];
-    const itemsOf = (key: string, count: string) => rows.filter((row) => cell(row, key) !== '').map((row) => [cell(row, key), cell(row, count)]);
+    const itemsOf = (key: string, count: string) =>
+      rows.filter((row) => cell(row, key) !== '').map((row) => [cell(row, key), cell(row, count)]);
     const shown = (value: number | null) => (value === null ? 'suppressed' : String(value));
 
-    expect(itemsOf('talentStats.placementsBySector.sector', 'talentStats.placementsBySector.placements')).toEqual(direct.talentStats.placementsBySector.map((item) => [item.sector, shown(item.placements)]));
-    expect(itemsOf('talentStats.placementsByOrganisationKind.kind', 'talentStats.placementsByOrganisationKind.placements')).toEqual(direct.talentStats.placementsByOrganisationKind.map((item) => [item.kind, shown(item.placements)]));
-    expect(itemsOf('courseFigures.bySector.sector', 'courseFigures.bySector.courses')).toEqual(direct.courseFigures.bySector.map((item) => [item.sector, String(item.courses)]));
-    expect(itemsOf('vacancyFigures.byTheme.theme', 'vacancyFigures.byTheme.vacancies')).toEqual(direct.vacancyFigures.byTheme.map((item) => [item.theme, String(item.vacancies)]));
-    const lists = [direct.talentStats.placementsBySector, direct.talentStats.placementsByOrganisationKind, direct.courseFigures.bySector, direct.courseFigures.byKind, direct.vacancyFigures.byTheme];
+    expect(itemsOf('talentStats.placementsBySector.sector', 'talentStats.placementsBySector.placements')).toEqual(
+      direct.talentStats.placementsBySector.map((item) => [item.sector, shown(item.placements)]),
+    );
+    expect(itemsOf('talentStats.placementsByOrganisationKind.kind', 'talentStats.placementsByOrganisationKind.placements')).toEqual(
+      direct.talentStats.placementsByOrganisationKind.map((item) => [item.kind, shown(item.placements)]),
+    );
+    expect(itemsOf('courseFigures.bySector.sector', 'courseFigures.bySector.courses')).toEqual(
+      direct.courseFigures.bySector.map((item) => [item.sector, String(item.courses)]),
+    );
+    expect(itemsOf('vacancyFigures.byTheme.theme', 'vacancyFigures.byTheme.vacancies')).toEqual(
+      direct.vacancyFigures.byTheme.map((item) => [item.theme, String(item.vacancies)]),
+    );
+    const lists = [
+      direct.talentStats.placementsBySector,
+      direct.talentStats.placementsByOrganisationKind,
+      direct.courseFigures.bySector,
+      direct.courseFigures.byKind,
+      direct.vacancyFigures.byTheme,
+    ];
     expect(rows).toHaveLength(lists.reduce((sum, list) => sum + list.length, 0));
     // Each row is one item of one list; the figures outside the lists are on every row.
     for (const row of rows) {
@@ -171,17 +205,35 @@ describe('npm run query against the real graph', () => {
     const run = await query([saved('partners-hiring-graduates.graphql'), '--var', `labId=${labId}`, '--format', 'csv', '--url', url()]);
     expect(run.status).toBe(0);
     const [header, ...rows] = parseCsv(run.stdout);
-    const direct = (await graphql<{ lab: { partnerHires: Array<{ organisation: { id: string }; graduates: number | null }> } }>(url(), readFileSync(saved('partners-hiring-graduates.graphql'), 'utf8'), { variables: { labId } })).data!;
+    const direct = (
+      await graphql<{ lab: { partnerHires: Array<{ organisation: { id: string }; graduates: number | null }> } }>(
+        url(),
+        readFileSync(saved('partners-hiring-graduates.graphql'), 'utf8'),
+        { variables: { labId } },
+      )
+    ).data!;
     expect(direct.lab.partnerHires.length).toBeGreaterThan(1);
-    const hires = direct.lab.partnerHires.map((hire) => [hire.organisation.id, hire.graduates === null ? 'suppressed' : String(hire.graduates)]);
-    expect(rows.map((row) => [row[header!.indexOf('lab.partnerHires.organisation.id')], row[header!.indexOf('lab.partnerHires.graduates')]])).toEqual(hires);
+    const hires = direct.lab.partnerHires.map((hire) => [
+      hire.organisation.id,
+      hire.graduates === null ? 'suppressed' : String(hire.graduates),
+    ]);
+    expect(
+      rows.map((row) => [row[header!.indexOf('lab.partnerHires.organisation.id')], row[header!.indexOf('lab.partnerHires.graduates')]]),
+    ).toEqual(hires);
     for (const row of rows) expect(row[header!.indexOf('lab.partners.organisation.name')]).toContain('; ');
   });
 
   it('follows every page with --all-pages: all 30 labs once, in order, with progress on stderr only', async () => {
     const run = await query([saved('lab-list.graphql'), '--var', 'first=7', '--all-pages', '--format', 'csv', '--url', url()]);
     expect(run.status).toBe(0);
-    expect(run.stderr.split('\n')).toEqual(['page 1: 7 rows…', 'page 2: 14 rows…', 'page 3: 21 rows…', 'page 4: 28 rows…', 'page 5: 30 rows…', '']);
+    expect(run.stderr.split('\n')).toEqual([
+      'page 1: 7 rows…',
+      'page 2: 14 rows…',
+      'page 3: 21 rows…',
+      'page 4: 28 rows…',
+      'page 5: 30 rows…',
+      '',
+    ]);
     const records = parseCsv(run.stdout);
     expect(records[0]![0]).toBe('id');
     expect(records.slice(1)).toEqual((await labsDirectly({ first: 100 })).map(asCsvRecord));
@@ -190,10 +242,17 @@ describe('npm run query against the real graph', () => {
 
   it('pages a nested connection too, through whatever variable its after argument takes', async () => {
     const token = tokenWith('talent:read');
-    const direct = await graphql<{ lab: { talent: { totalCount: number } } }>(url(), '{ lab(id: "quva-lab") { talent(first: 1) { totalCount } } }', { token });
+    const direct = await graphql<{ lab: { talent: { totalCount: number } } }>(
+      url(),
+      '{ lab(id: "quva-lab") { talent(first: 1) { totalCount } } }',
+      { token },
+    );
     const total = direct.data!.lab.talent.totalCount;
     expect(total).toBeGreaterThan(2);
-    const file = operationFile('people.graphql', 'query People($id: ID!, $cursor: String) { lab(id: $id) { name people: talent(first: 2, after: $cursor) { edges { node { id stage } } pageInfo { hasNextPage endCursor } } } }');
+    const file = operationFile(
+      'people.graphql',
+      'query People($id: ID!, $cursor: String) { lab(id: $id) { name people: talent(first: 2, after: $cursor) { edges { node { id stage } } pageInfo { hasNextPage endCursor } } } }',
+    );
     const run = await query([file, '--var', 'id=quva-lab', '--all-pages', '--format', 'json', '--token', token, '--url', url()]);
     expect(run.status).toBe(0);
     expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(`page ${Math.ceil(total / 2)}: ${total} rows…`);
@@ -237,10 +296,16 @@ describe('npm run query against the real graph', () => {
     expect(byPort.stderr).toBe('');
     expect(parseCsv(byPort.stdout)).toHaveLength(3);
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-    const byUrl = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], { GATEWAY_URL: url(), GATEWAY_PORT: new URL(closed).port });
+    const byUrl = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], {
+      GATEWAY_URL: url(),
+      GATEWAY_PORT: new URL(closed).port,
+    });
     expect(byUrl.stderr).toBe('');
     expect(parseCsv(byUrl.stdout)).toHaveLength(3);
-    const graphUrlFirst = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], { GRAPH_URL: url(), GATEWAY_URL: closed });
+    const graphUrlFirst = await query([saved('lab-list.graphql'), '--var', 'first=2', '--format', 'csv'], {
+      GRAPH_URL: url(),
+      GATEWAY_URL: closed,
+    });
     expect(graphUrlFirst.status).toBe(0);
   });
 
@@ -273,7 +338,11 @@ describe('npm run query against the real graph', () => {
   it('says where a file is not valid GraphQL, exit code 1', async () => {
     const broken = operationFile('broken.graphql', 'query { labs(first: 2 { totalCount } }');
     const run = await query([broken, '--url', url()]);
-    expect(run).toEqual({ status: 1, stdout: '', stderr: `query: ${broken}:1:23 is not valid GraphQL: Syntax Error: Expected Name, found "{".\n` });
+    expect(run).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `query: ${broken}:1:23 is not valid GraphQL: Syntax Error: Expected Name, found "{".\n`,
+    });
   });
 
   it('says the gateway cannot be reached, and how to start it', async () => {
@@ -281,7 +350,9 @@ describe('npm run query against the real graph', () => {
     const run = await query([saved('lab-list.graphql'), '--url', closed]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(new RegExp(`^query: Cannot reach the gateway at ${closed}: connect ECONNREFUSED [^ ]+\\. Is it running\\? \\(npm start\\)\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^query: Cannot reach the gateway at ${closed}: connect ECONNREFUSED [^ ]+\\. Is it running\\? \\(npm start\\)\\n$`),
+    );
   });
 
   it('reports an HTTP error that carries no GraphQL errors: a proxy whose gateway is down', async () => {
@@ -298,13 +369,21 @@ describe('npm run query against the real graph', () => {
   it('reports an answer that is not GraphQL: a URL of the gateway that serves something else', async () => {
     const ready = `${graph.gateway.baseUrl}/ready`;
     const run = await query([saved('lab-list.graphql'), '--url', ready]);
-    expect(run).toEqual({ status: 1, stdout: '', stderr: `query: The gateway at ${ready} answered something that is not a GraphQL response: {"status":"ready"}.\n` });
+    expect(run).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `query: The gateway at ${ready} answered something that is not a GraphQL response: {"status":"ready"}.\n`,
+    });
   });
 
   it('refuses bad usage with exit code 2 before sending anything', async () => {
     const unreachable = 'http://127.0.0.1:9/graphql';
     const unknown = await query([saved('lab-list.graphql'), '--var', 'frist=5', '--url', unreachable]);
-    expect(unknown).toEqual({ status: 2, stdout: '', stderr: 'query: Unknown variable "frist": LabList takes $filter: LabFilter, $first: Int, $after: String.\n' });
+    expect(unknown).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'query: Unknown variable "frist": LabList takes $filter: LabFilter, $first: Int, $after: String.\n',
+    });
     const notPaged = await query([saved('lab-page.graphql'), '--var', 'id=quva-lab', '--all-pages', '--url', unreachable]);
     expect(notPaged.status).toBe(2);
     expect(notPaged.stderr).toMatch(/^query: --all-pages needs the connection's after argument bound to a variable/);

@@ -13,11 +13,15 @@ describe('where npm run query sends operations', () => {
 
   it('takes GATEWAY_URL before GATEWAY_PORT, and GRAPH_URL before both', () => {
     expect(graphUrl({ GATEWAY_PORT: '4100', GATEWAY_URL: 'http://gateway.test:8080/graphql' })).toBe('http://gateway.test:8080/graphql');
-    expect(graphUrl({ GATEWAY_PORT: '4100', GATEWAY_URL: 'http://gateway.test:8080/graphql', GRAPH_URL: 'https://graph.test/graphql' })).toBe('https://graph.test/graphql');
+    expect(
+      graphUrl({ GATEWAY_PORT: '4100', GATEWAY_URL: 'http://gateway.test:8080/graphql', GRAPH_URL: 'https://graph.test/graphql' }),
+    ).toBe('https://graph.test/graphql');
   });
 
   it('refuses a GATEWAY_PORT or GATEWAY_URL it cannot use, naming the variable', () => {
     expect(() => graphUrl({ GATEWAY_PORT: 'four' })).toThrow('GATEWAY_PORT: expected a port number (1–65535), got "four".');
-    expect(() => graphUrl({ GATEWAY_URL: 'gateway:4000' })).toThrow('GATEWAY_URL: expected an http:// or https:// URL, got "gateway:4000".');
+    expect(() => graphUrl({ GATEWAY_URL: 'gateway:4000' })).toThrow(
+      'GATEWAY_URL: expected an http:// or https:// URL, got "gateway:4000".',
+    );
   });
 });

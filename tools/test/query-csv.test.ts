@@ -28,7 +28,15 @@ describe('CSV as RFC 4180 writes it', () => {
   });
 
   it('ends every record, the last one included, with CRLF, and writes the header row first', () => {
-    expect(formatCsv({ columns: ['id', 'name', 'endYear'], rows: [['a', 'Lab, "A"', null], ['b', '', '2020']] })).toBe('id,name,endYear\r\na,"Lab, ""A""",\r\nb,,2020\r\n');
+    expect(
+      formatCsv({
+        columns: ['id', 'name', 'endYear'],
+        rows: [
+          ['a', 'Lab, "A"', null],
+          ['b', '', '2020'],
+        ],
+      }),
+    ).toBe('id,name,endYear\r\na,"Lab, ""A""",\r\nb,,2020\r\n');
   });
 
   it('writes the header row even without rows', () => {
@@ -38,7 +46,14 @@ describe('CSV as RFC 4180 writes it', () => {
 
 describe('the table for a terminal', () => {
   it('aligns columns under a header and a line of dashes, numbers to the right, and counts the rows', () => {
-    const table = formatTable({ columns: ['id', 'startYear', 'city'], rows: [['quva-lab', '2015', 'Amsterdam'], ['ai-for-oncology', null, 'Amsterdam'], ['x', '998', null]] });
+    const table = formatTable({
+      columns: ['id', 'startYear', 'city'],
+      rows: [
+        ['quva-lab', '2015', 'Amsterdam'],
+        ['ai-for-oncology', null, 'Amsterdam'],
+        ['x', '998', null],
+      ],
+    });
     expect(table.split('\n')).toEqual([
       'id               startYear  city',
       '---------------  ---------  ---------',

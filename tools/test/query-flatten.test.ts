@@ -4,7 +4,11 @@ import { parseOperation } from '../src/query/load-operation';
 import { loadGraphSchema } from '../src/query/figures';
 import { tabulate } from '../src/query/tabulate';
 
-const connection = (...nodes: unknown[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ cursor: 'c', node })), pageInfo: { hasNextPage: false, endCursor: 'c' } });
+const connection = (...nodes: unknown[]) => ({
+  totalCount: nodes.length,
+  edges: nodes.map((node) => ({ cursor: 'c', node })),
+  pageInfo: { hasNextPage: false, endCursor: 'c' },
+});
 
 describe('where the rows of a result are', () => {
   it('takes the nodes of the first connection, breadth-first from the root', () => {
@@ -52,7 +56,11 @@ describe('flattening rows', () => {
   });
 
   it('joins a list of scalars with "; "', () => {
-    expect(flattenRows([{ themes: ['health', 'energy'] }, { themes: [] }, { themes: ['water', null] }]).rows).toEqual([['health; energy'], [null], ['water; ']]);
+    expect(flattenRows([{ themes: ['health', 'energy'] }, { themes: [] }, { themes: ['water', null] }]).rows).toEqual([
+      ['health; energy'],
+      [null],
+      ['water; '],
+    ]);
   });
 
   it('gives a list of objects one column per leaf path, the n-th part of each belonging to the n-th item', () => {
@@ -71,12 +79,22 @@ describe('flattening rows', () => {
   });
 
   it('joins lists inside the items of a list with ", " so "; " still separates the items', () => {
-    const organisation = { vacancies: [{ title: 'ML engineer', themes: ['health', 'vision'] }, { title: 'Data steward', themes: ['open data'] }] };
+    const organisation = {
+      vacancies: [
+        { title: 'ML engineer', themes: ['health', 'vision'] },
+        { title: 'Data steward', themes: ['open data'] },
+      ],
+    };
     expect(flattenRows([organisation]).rows).toEqual([['ML engineer; Data steward', 'health, vision; open data']]);
   });
 
   it('leaves null and missing values empty and keeps a column that only some rows have', () => {
-    expect(flattenRows([{ id: 'a', endYear: null }, { id: 'b', endYear: 2020, extra: 'x' }])).toEqual({
+    expect(
+      flattenRows([
+        { id: 'a', endYear: null },
+        { id: 'b', endYear: 2020, extra: 'x' },
+      ]),
+    ).toEqual({
       columns: ['id', 'endYear', 'extra'],
       rows: [
         ['a', null, null],
@@ -85,8 +103,14 @@ describe('flattening rows', () => {
     });
   });
 
-  it('drops the column of a null object when other rows have its fields, and keeps a parent\'s columns together', () => {
-    expect(flattenRows([{ id: 'a', location: null, name: 'A' }, { id: 'b', location: { city: 'Delft' }, name: 'B' }, { id: 'c', location: { city: 'Ede', region: 'Gelderland' }, name: 'C' }])).toEqual({
+  it("drops the column of a null object when other rows have its fields, and keeps a parent's columns together", () => {
+    expect(
+      flattenRows([
+        { id: 'a', location: null, name: 'A' },
+        { id: 'b', location: { city: 'Delft' }, name: 'B' },
+        { id: 'c', location: { city: 'Ede', region: 'Gelderland' }, name: 'C' },
+      ]),
+    ).toEqual({
       columns: ['id', 'location.city', 'location.region', 'name'],
       rows: [
         ['a', null, null, 'A'],
@@ -98,7 +122,10 @@ describe('flattening rows', () => {
 
   it('puts known columns first, so rows without values and an empty result keep them', () => {
     expect(flattenRows([], { columns: ['id', 'location.city'] })).toEqual({ columns: ['id', 'location.city'], rows: [] });
-    expect(flattenRows([{ location: null }], { columns: ['id', 'location.city'] })).toEqual({ columns: ['id', 'location.city'], rows: [[null, null]] });
+    expect(flattenRows([{ location: null }], { columns: ['id', 'location.city'] })).toEqual({
+      columns: ['id', 'location.city'],
+      rows: [[null, null]],
+    });
   });
 
   it('makes a null node an empty row', () => {
@@ -116,11 +143,17 @@ describe('tabulating the result of an operation', () => {
   );
 
   it('names columns after response keys (aliases, fragments) in selection order, and prints a header for no rows', () => {
-    expect(tabulate({ labs: connection() }, operation, { withCity: true })).toEqual({ columns: ['name', 'status', 'code', 'location.city'], rows: [] });
+    expect(tabulate({ labs: connection() }, operation, { withCity: true })).toEqual({
+      columns: ['name', 'status', 'code', 'location.city'],
+      rows: [],
+    });
   });
 
   it('leaves out the columns of fields that @include or @skip leave out', () => {
-    expect(tabulate({ labs: connection({ name: 'A', status: 'ACTIVE', code: 'a' }) }, operation, { withCity: false })).toEqual({ columns: ['name', 'status', 'code'], rows: [['A', 'ACTIVE', 'a']] });
+    expect(tabulate({ labs: connection({ name: 'A', status: 'ACTIVE', code: 'a' }) }, operation, { withCity: false })).toEqual({
+      columns: ['name', 'status', 'code'],
+      rows: [['A', 'ACTIVE', 'a']],
+    });
   });
 });
 
@@ -132,7 +165,9 @@ describe('figures, told apart by the committed schema', () => {
   );
 
   it('writes a null count under a suppressing field as "suppressed", through an alias, and leaves a null share blank', () => {
-    const data = { locations: [{ city: 'Tilburg', stats: { total: 0, graduated: null, internationalShare: null, placementsBySector: [] }, hub: null }] };
+    const data = {
+      locations: [{ city: 'Tilburg', stats: { total: 0, graduated: null, internationalShare: null, placementsBySector: [] }, hub: null }],
+    };
     expect(tabulate(data, operation, {}, schema).rows).toEqual([['Tilburg', '0', 'suppressed', null, null, null, null]]);
   });
 
@@ -142,7 +177,15 @@ describe('figures, told apart by the committed schema', () => {
   });
 
   it('gives each item of a list of figures its own row, the rest of the row repeated', () => {
-    const stats = { total: 20, graduated: 9, internationalShare: 0.5, placementsBySector: [{ sector: 'health', placements: 6 }, { sector: 'energy', placements: null }] };
+    const stats = {
+      total: 20,
+      graduated: 9,
+      internationalShare: 0.5,
+      placementsBySector: [
+        { sector: 'health', placements: 6 },
+        { sector: 'energy', placements: null },
+      ],
+    };
     const data = { locations: [{ city: 'Delft', stats, hub: null }] };
     expect(tabulate(data, operation, {}, schema).rows).toEqual([
       ['Delft', '20', '9', '0.5', 'health', '6', null],

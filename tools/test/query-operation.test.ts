@@ -28,14 +28,19 @@ describe('picking the operation of a file', () => {
   });
 
   it('sends the fragments an operation uses, through other fragments too', () => {
-    const picked = parseOperation('query Q { lab(id: "x") { ...L } } fragment L on Lab { id ...M } fragment M on Lab { name } fragment N on Lab { id }', 'q.graphql');
+    const picked = parseOperation(
+      'query Q { lab(id: "x") { ...L } } fragment L on Lab { id ...M } fragment M on Lab { name } fragment N on Lab { id }',
+      'q.graphql',
+    );
     expect(picked.query).toContain('fragment L on Lab');
     expect(picked.query).toContain('fragment M on Lab');
     expect(picked.query).not.toContain('fragment N');
   });
 
   it('says where a file is not valid GraphQL', () => {
-    expect(() => parseOperation('{ labs(first: 2 { id } }', 'bad.graphql')).toThrow('bad.graphql:1:17 is not valid GraphQL: Syntax Error: Expected Name, found "{".');
+    expect(() => parseOperation('{ labs(first: 2 { id } }', 'bad.graphql')).toThrow(
+      'bad.graphql:1:17 is not valid GraphQL: Syntax Error: Expected Name, found "{".',
+    );
     expect(() => parseOperation('fragment L on Lab { id }', 'only-fragments.graphql')).toThrow('only-fragments.graphql holds no operation');
   });
 });
@@ -43,8 +48,26 @@ describe('picking the operation of a file', () => {
 describe('variables from the command line', () => {
   it('coerces each value by its declared type', () => {
     expect(
-      coerceVariables(labList, ['first=5', 'share=0.25', 'public=true', 'id=42', 'status=ACTIVE', 'filter={"status":"ACTIVE","city":"Delft"}', 'ids=["a","b"]', 'name=007']),
-    ).toEqual({ first: 5, share: 0.25, public: true, id: '42', status: 'ACTIVE', filter: { status: 'ACTIVE', city: 'Delft' }, ids: ['a', 'b'], name: '007' });
+      coerceVariables(labList, [
+        'first=5',
+        'share=0.25',
+        'public=true',
+        'id=42',
+        'status=ACTIVE',
+        'filter={"status":"ACTIVE","city":"Delft"}',
+        'ids=["a","b"]',
+        'name=007',
+      ]),
+    ).toEqual({
+      first: 5,
+      share: 0.25,
+      public: true,
+      id: '42',
+      status: 'ACTIVE',
+      filter: { status: 'ACTIVE', city: 'Delft' },
+      ids: ['a', 'b'],
+      name: '007',
+    });
   });
 
   it('keeps everything after the first "=" as the value', () => {
@@ -82,7 +105,10 @@ describe('variables from the command line', () => {
 
 describe('the variable that pages a connection', () => {
   it('is the one bound to the after argument of the field at the connection path, aliases included', () => {
-    const operation = parseOperation('query($cursor: String) { lab(id: "x") { people: talent(first: 10, after: $cursor) { edges { node { id } } } } }', 'q.graphql');
+    const operation = parseOperation(
+      'query($cursor: String) { lab(id: "x") { people: talent(first: 10, after: $cursor) { edges { node { id } } } } }',
+      'q.graphql',
+    );
     expect(afterVariableAt(operation, ['lab', 'people'])).toBe('cursor');
     expect(afterVariableAt(operation, ['lab'])).toBeUndefined();
     expect(afterVariables(operation)).toEqual(['cursor']);

@@ -10,7 +10,9 @@ const repository = resolve(__dirname, '../..');
 /** A copy of the repository's files (not node_modules, which it links to), committed on `main`. */
 function copyOfRepository(): string {
   const root = mkdtempSync(join(tmpdir(), 'nlai-scaffold-'));
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: repository, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: repository, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(repository, file))) continue;
     mkdirSync(dirname(join(root, file)), { recursive: true });
@@ -32,28 +34,55 @@ describe('npm run subgraph:new', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('scaffolds a subgraph that composes, passes schema:check and its own tests, registered everywhere', () => {
-    const cli = spawnSync(process.execPath, [resolve(__dirname, '../dist/subgraph-new-cli.js'), '--root', root, '--name', 'ai-skills', '--entity', 'Skill', '--no-install'], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [resolve(__dirname, '../dist/subgraph-new-cli.js'), '--root', root, '--name', 'ai-skills', '--entity', 'Skill', '--no-install'],
+      { encoding: 'utf8' },
+    );
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain('Created the Ai Skills subgraph (@nlai/ai-skills) in services/ai-skills, entity Skill, port 4003.');
 
     // The house shape.
-    for (const file of ['src/schema.graphql', 'src/entities/skill.entity.ts', 'src/migrations/sqlite', 'src/migrations/mysql', 'src/seed/seed.ts', 'src/resolvers/Skill.ts', 'src/resolvers-types.yaml', 'src/generated/resolvers-types.ts', 'src/server.ts', 'src/index.ts', 'test/subgraph.test.ts', 'Dockerfile', 'README.md']) {
+    for (const file of [
+      'src/schema.graphql',
+      'src/entities/skill.entity.ts',
+      'src/migrations/sqlite',
+      'src/migrations/mysql',
+      'src/seed/seed.ts',
+      'src/resolvers/Skill.ts',
+      'src/resolvers-types.yaml',
+      'src/generated/resolvers-types.ts',
+      'src/server.ts',
+      'src/index.ts',
+      'test/subgraph.test.ts',
+      'Dockerfile',
+      'README.md',
+    ]) {
       expect(existsSync(join(root, 'services/ai-skills', file))).toBe(true);
     }
 
     // Registered: composition config, compose (service, database password, gateway URL and secret), MySQL init, CODEOWNERS.
     const config = parseYaml(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'));
-    expect(config.subgraphs['ai-skills']).toEqual({ routing_url: 'http://localhost:4003/graphql', schema: { file: '../services/ai-skills/src/schema.graphql' } });
+    expect(config.subgraphs['ai-skills']).toEqual({
+      routing_url: 'http://localhost:4003/graphql',
+      schema: { file: '../services/ai-skills/src/schema.graphql' },
+    });
     const compose = parseYaml(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
-    expect(compose.services['ai-skills'].environment.AI_SKILLS_DATABASE_URL).toBe('mysql://ai_skills:${AI_SKILLS_MYSQL_PASSWORD:-ai-skills-dev}@mysql:3306/ai_skills');
+    expect(compose.services['ai-skills'].environment.AI_SKILLS_DATABASE_URL).toBe(
+      'mysql://ai_skills:${AI_SKILLS_MYSQL_PASSWORD:-ai-skills-dev}@mysql:3306/ai_skills',
+    );
     expect(compose.services.mysql.environment.AI_SKILLS_MYSQL_PASSWORD).toBeDefined();
     expect(compose.services.gateway.environment.AI_SKILLS_URL).toBe('http://ai-skills:4003/graphql');
     expect(compose.services.gateway.environment.AI_SKILLS_SUBGRAPH_SECRET).toBeDefined();
     expect(compose.services.gateway.depends_on['ai-skills']).toEqual({ condition: 'service_healthy' });
-    expect(readFileSync(join(root, 'docker/mysql/init/01-subgraph-databases.sh'), 'utf8')).toMatch(/subgraphs=\(research_innovation human_capital ai_skills\)/);
+    expect(readFileSync(join(root, 'docker/mysql/init/01-subgraph-databases.sh'), 'utf8')).toMatch(
+      /subgraphs=\(research_innovation human_capital ai_skills\)/,
+    );
     expect(readFileSync(join(root, '.github/CODEOWNERS'), 'utf8')).toContain('/services/ai-skills/ @nlai/ai-skills-working-group');
-    expect(readFileSync(join(root, 'schema/supergraph.graphql'), 'utf8')).toContain('AI_SKILLS @join__graph(name: "ai-skills", url: "http://localhost:4003/graphql")');
+    expect(readFileSync(join(root, 'schema/supergraph.graphql'), 'utf8')).toContain(
+      'AI_SKILLS @join__graph(name: "ai-skills", url: "http://localhost:4003/graphql")',
+    );
 
     // schema:check passes right after it.
     const check = spawnSync(process.execPath, [resolve(repository, 'schema/dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
@@ -101,6 +130,8 @@ describe('subgraph names', () => {
   });
 
   it('refuses an entity whose plural is the word itself: its list field and its single field would clash', () => {
-    expect(() => subgraphNames('equipment')).toThrow('--entity: "Equipment" has no plural of its own, so its list field would clash with equipment(id:); name a countable entity with --entity.');
+    expect(() => subgraphNames('equipment')).toThrow(
+      '--entity: "Equipment" has no plural of its own, so its list field would clash with equipment(id:); name a countable entity with --entity.',
+    );
   });
 });

@@ -18,9 +18,15 @@ const signingKey = (lengthMessage: string) =>
   z
     .string()
     .min(32, `${lengthMessage}; ${howToMakeOne}`)
-    .refine((key) => !publishedSecrets.has(key), `this key is published in the nlai-graph repository, so anyone can sign with it; make a private one with \`openssl rand -hex 32\``)
+    .refine(
+      (key) => !publishedSecrets.has(key),
+      `this key is published in the nlai-graph repository, so anyone can sign with it; make a private one with \`openssl rand -hex 32\``,
+    )
     // Eight distinct characters: `openssl rand -hex 32` has about sixteen; "aaaa…" or "abab…" has one or two.
-    .refine((key) => key.length < 32 || publishedSecrets.has(key) || new Set(key).size >= 8, 'this key repeats a few characters, so it can be guessed; make a random one with `openssl rand -hex 32`');
+    .refine(
+      (key) => key.length < 32 || publishedSecrets.has(key) || new Set(key).size >= 8,
+      'this key repeats a few characters, so it can be guessed; make a random one with `openssl rand -hex 32`',
+    );
 
 /** Environment variables for token checking; spread into a service's config schema. */
 export const authEnvironment = {

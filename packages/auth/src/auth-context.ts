@@ -23,7 +23,11 @@ export function assertScope(auth: AuthContext, scope: string, what: string): voi
   if (!auth.authenticated) {
     throw clientError('UNAUTHENTICATED', `${what} needs a bearer token with the ${scope} scope.`, { requiredScope: scope });
   }
-  throw clientError('FORBIDDEN', `${what} needs the ${scope} scope; this token has ${auth.scopes.size ? [...auth.scopes].join(', ') : 'no scopes'}.`, {
-    requiredScope: scope,
-  });
+  throw clientError(
+    'FORBIDDEN',
+    `${what} needs the ${scope} scope; this token has ${auth.scopes.size ? [...auth.scopes].join(', ') : 'no scopes'}.`,
+    {
+      requiredScope: scope,
+    },
+  );
 }

@@ -108,7 +108,9 @@ export function enforceScopes(schema: GraphQLSchema): string[] {
  */
 function assertWriterFieldsOnlyInPayloads(schema: GraphQLSchema): void {
   const mutationType = schema.getMutationType();
-  const types = Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'));
+  const types = Object.values(schema.getTypeMap()).filter(
+    (type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'),
+  );
   for (const type of types) {
     for (const field of Object.values(type.getFields())) {
       if (!readableByWriter(field)) continue;

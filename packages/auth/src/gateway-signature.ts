@@ -52,7 +52,9 @@ function mac(secret: string, timestamp: number, nonce: string, request: SignedRe
   // Length-prefixed subgraph and Authorization: no split between them and the body can forge another request's input.
   const { subgraph, body } = request;
   const authorization = request.authorization ?? '';
-  return createHmac('sha256', secret).update(`v1\n${timestamp}\n${nonce}\n${subgraph.length}:${subgraph}\n${authorization.length}:${authorization}\n${body}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`v1\n${timestamp}\n${nonce}\n${subgraph.length}:${subgraph}\n${authorization.length}:${authorization}\n${body}`)
+    .digest('hex');
 }
 
 /**
@@ -73,7 +75,13 @@ export function signGatewayRequest(secret: string, request: SignedRequest, now =
  * Checks a signature in constant time and claims its nonce: false for
  * anything missing, malformed, stale, wrong, or seen before.
  */
-export async function verifyGatewayRequest(secret: string, header: string | undefined, request: SignedRequest, nonces: NonceStore, now = Date.now()): Promise<boolean> {
+export async function verifyGatewayRequest(
+  secret: string,
+  header: string | undefined,
+  request: SignedRequest,
+  nonces: NonceStore,
+  now = Date.now(),
+): Promise<boolean> {
   const match = header ? /^t=(\d{1,12}),n=([0-9a-f]{32}),v1=([0-9a-f]{64})$/.exec(header) : null;
   if (!match) return false;
   const timestamp = Number(match[1]);

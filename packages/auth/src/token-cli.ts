@@ -42,12 +42,17 @@ function main(): void {
   const unknown = values.scope.filter((scope) => !known.has(scope));
   if (unknown.length) throw new Error(`Unknown scope ${unknown.join(', ')}.\n${usage}`);
   const expiresInSeconds = Number(values['expires-in']);
-  if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) throw new Error(`--expires-in takes a whole number of seconds.\n${usage}`);
-  const config = loadConfig(z.object({ NODE_ENV: env.nodeEnv(), ...authEnvironment }), process.env, { requiredInProduction: ['AUTH_JWT_SECRET'] });
+  if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0)
+    throw new Error(`--expires-in takes a whole number of seconds.\n${usage}`);
+  const config = loadConfig(z.object({ NODE_ENV: env.nodeEnv(), ...authEnvironment }), process.env, {
+    requiredInProduction: ['AUTH_JWT_SECRET'],
+  });
   const options = tokenOptionsFrom(config);
   // A token the graph would refuse is no use to anyone.
   if (expiresInSeconds > config.AUTH_TOKEN_MAX_LIFETIME_SECONDS) {
-    throw new Error(`--expires-in is at most ${config.AUTH_TOKEN_MAX_LIFETIME_SECONDS} seconds (AUTH_TOKEN_MAX_LIFETIME_SECONDS).\n${usage}`);
+    throw new Error(
+      `--expires-in is at most ${config.AUTH_TOKEN_MAX_LIFETIME_SECONDS} seconds (AUTH_TOKEN_MAX_LIFETIME_SECONDS).\n${usage}`,
+    );
   }
   if (!options.secret) throw new Error('AUTH_JWKS_URL is set: tokens for a key set come from its issuer, not from this command.');
   const token = signToken({ ...options, secret: options.secret, scopes: values.scope, subject: values.subject, expiresInSeconds });

@@ -54,7 +54,8 @@ function verified(token: string, key: string | KeyObject, algorithms: jwt.Algori
   const now = Math.floor(Date.now() / 1000);
   const maxLifetime = options.maxLifetimeSeconds ?? 24 * 60 * 60;
   if (typeof claims.iat === 'number' && claims.iat > now + skew) throw invalid('The bearer token is issued in the future (iat).');
-  if (claims.exp - (typeof claims.iat === 'number' ? claims.iat : now) > maxLifetime) throw invalid(`The bearer token lives longer than the ${maxLifetime} s this graph accepts.`);
+  if (claims.exp - (typeof claims.iat === 'number' ? claims.iat : now) > maxLifetime)
+    throw invalid(`The bearer token lives longer than the ${maxLifetime} s this graph accepts.`);
   const scope = typeof claims.scope === 'string' ? claims.scope : '';
   return Object.freeze({
     subject: typeof claims.sub === 'string' ? claims.sub : null,

@@ -4,7 +4,8 @@ import { ConfigError, env, loadConfig, z } from '@nlai/config';
 import { authEnvironment, developmentSecret, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '../src';
 
 const schema = z.object({ NODE_ENV: env.nodeEnv(), ...authEnvironment });
-const load = (environment: Record<string, string>) => tokenOptionsFrom(loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables] }));
+const load = (environment: Record<string, string>) =>
+  tokenOptionsFrom(loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables] }));
 const lifetimes = { maxLifetimeSeconds: 24 * 60 * 60, clockSkewSeconds: 60 };
 const privateSecret = '3f9c1a7be2d84c60a5f1e9b27d4c8a03b6e5f2d19c7a4b80e3d6f1a2c9b5e784';
 
@@ -20,7 +21,14 @@ describe('token configuration', () => {
 
   it('uses the configured secret, issuer and audience', () => {
     const secret = privateSecret;
-    expect(load({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret, AUTH_JWT_ISSUER: 'https://login.nlai.example', AUTH_JWT_AUDIENCE: 'nlai-graph' })).toEqual({
+    expect(
+      load({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: secret,
+        AUTH_JWT_ISSUER: 'https://login.nlai.example',
+        AUTH_JWT_AUDIENCE: 'nlai-graph',
+      }),
+    ).toEqual({
       secret,
       ...lifetimes,
       issuer: 'https://login.nlai.example',
@@ -29,7 +37,10 @@ describe('token configuration', () => {
   });
 
   it('prefers a key set over the development key, and accepts it in production', () => {
-    expect(load({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.nlai.example/jwks.json' })).toEqual({ jwksUrl: 'https://login.nlai.example/jwks.json', ...lifetimes });
+    expect(load({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.nlai.example/jwks.json' })).toEqual({
+      jwksUrl: 'https://login.nlai.example/jwks.json',
+      ...lifetimes,
+    });
   });
 
   it('returns frozen options', () => {
@@ -91,7 +102,11 @@ describe('token configuration', () => {
 
 describe('token lifetimes', () => {
   it('default to at most 24 hours and 60 seconds of clock skew, and are configurable', () => {
-    expect(load({ AUTH_TOKEN_MAX_LIFETIME_SECONDS: '3600', AUTH_CLOCK_SKEW_SECONDS: '5' })).toEqual({ secret: developmentSecret, maxLifetimeSeconds: 3600, clockSkewSeconds: 5 });
+    expect(load({ AUTH_TOKEN_MAX_LIFETIME_SECONDS: '3600', AUTH_CLOCK_SKEW_SECONDS: '5' })).toEqual({
+      secret: developmentSecret,
+      maxLifetimeSeconds: 3600,
+      clockSkewSeconds: 5,
+    });
     expect(() => load({ AUTH_TOKEN_MAX_LIFETIME_SECONDS: '0' })).toThrow(/AUTH_TOKEN_MAX_LIFETIME_SECONDS: expected a whole number/);
   });
 });

@@ -2,7 +2,11 @@ import { GraphQLError } from 'graphql';
 import { anonymous, assertScope, hasScope, type AuthContext } from '../src';
 
 const reader: AuthContext = { subject: 'editor-7', authenticated: true, scopes: new Set(['talent:read']) };
-const writer: AuthContext = { subject: 'editor-8', authenticated: true, scopes: new Set(['research-innovation:write', 'human-capital:write']) };
+const writer: AuthContext = {
+  subject: 'editor-8',
+  authenticated: true,
+  scopes: new Set(['research-innovation:write', 'human-capital:write']),
+};
 const noScopes: AuthContext = { subject: 'editor-9', authenticated: true, scopes: new Set() };
 
 function refusal(auth: AuthContext, scope: string, what: string): GraphQLError {
@@ -36,7 +40,9 @@ describe('assertScope', () => {
   });
 
   it('says so when a token has no scopes at all', () => {
-    expect(refusal(noScopes, 'talent:read', 'Query.talent').message).toBe('Query.talent needs the talent:read scope; this token has no scopes.');
+    expect(refusal(noScopes, 'talent:read', 'Query.talent').message).toBe(
+      'Query.talent needs the talent:read scope; this token has no scopes.',
+    );
   });
 });
 

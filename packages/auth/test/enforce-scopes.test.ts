@@ -73,14 +73,24 @@ function caller(...scopes: string[]): AuthContext {
 
 async function run(source: string, auth: AuthContext) {
   const result = await graphql({ schema, source, contextValue: { auth } });
-  return { data: result.data, errors: result.errors?.map((error) => ({ message: error.message, path: error.path, code: error.extensions.code })) };
+  return {
+    data: result.data,
+    errors: result.errors?.map((error) => ({ message: error.message, path: error.path, code: error.extensions.code })),
+  };
 }
 
 const entitiesQuery = `{ _entities(representations: [{ __typename: "Talent", id: "t-1" }]) { ... on Talent { id name } } }`;
 
 describe('enforceScopes', () => {
   it('lists the fields it guards: fields with the directive, fields returning a guarded type and guarded entity references', () => {
-    expect(guarded.sort()).toEqual(['Lab.talent', 'Mutation.talentRegister', 'Query.budget', 'Query.talent', 'Query.talents', 'Talent.__resolveReference']);
+    expect(guarded.sort()).toEqual([
+      'Lab.talent',
+      'Mutation.talentRegister',
+      'Query.budget',
+      'Query.talent',
+      'Query.talents',
+      'Talent.__resolveReference',
+    ]);
   });
 
   it('serves a guarded field to a token with the scope', async () => {
@@ -91,13 +101,17 @@ describe('enforceScopes', () => {
     const { data, errors } = await run('{ talents { name } }', anonymous);
 
     expect(data).toBeNull();
-    expect(errors).toEqual([{ message: 'Query.talents needs a bearer token with the talent:read scope.', path: ['talents'], code: 'UNAUTHENTICATED' }]);
+    expect(errors).toEqual([
+      { message: 'Query.talents needs a bearer token with the talent:read scope.', path: ['talents'], code: 'UNAUTHENTICATED' },
+    ]);
   });
 
   it('refuses a guarded field to a token without the scope with FORBIDDEN', async () => {
     const { errors } = await run('{ budget }', caller('talent:read'));
 
-    expect(errors).toEqual([{ message: 'Query.budget needs the finance:read scope; this token has talent:read.', path: ['budget'], code: 'FORBIDDEN' }]);
+    expect(errors).toEqual([
+      { message: 'Query.budget needs the finance:read scope; this token has talent:read.', path: ['budget'], code: 'FORBIDDEN' },
+    ]);
   });
 
   it('guards every field that returns a guarded type, wherever it sits in the graph', async () => {
@@ -111,19 +125,27 @@ describe('enforceScopes', () => {
   });
 
   it('leaves unguarded fields open to anyone', async () => {
-    expect(await run('{ labs { id name } }', anonymous)).toEqual({ data: { labs: [{ id: 'quva-lab', name: 'QUVA Lab' }] }, errors: undefined });
+    expect(await run('{ labs { id name } }', anonymous)).toEqual({
+      data: { labs: [{ id: 'quva-lab', name: 'QUVA Lab' }] },
+      errors: undefined,
+    });
   });
 
   it('does not let `_entities` bypass the scope of a guarded entity', async () => {
     const result = await run(entitiesQuery, caller());
 
     expect(result.data).toBeNull();
-    expect(result.errors).toEqual([{ message: 'Talent needs the talent:read scope; this token has no scopes.', path: ['_entities'], code: 'FORBIDDEN' }]);
+    expect(result.errors).toEqual([
+      { message: 'Talent needs the talent:read scope; this token has no scopes.', path: ['_entities'], code: 'FORBIDDEN' },
+    ]);
     expect(JSON.stringify(result)).not.toContain('Ada');
   });
 
   it('resolves a guarded entity through `_entities` for a token with the scope', async () => {
-    expect(await run(entitiesQuery, caller('talent:read'))).toEqual({ data: { _entities: [{ id: 't-1', name: 'Ada' }] }, errors: undefined });
+    expect(await run(entitiesQuery, caller('talent:read'))).toEqual({
+      data: { _entities: [{ id: 't-1', name: 'Ada' }] },
+      errors: undefined,
+    });
   });
 
   it('leaves the reference resolver of an unguarded entity open', async () => {
@@ -144,7 +166,13 @@ describe('enforceScopes', () => {
     it('keeps other people guarded behind the record: Talent.lab -> Lab.talent is FORBIDDEN', async () => {
       const { data, errors } = await run(register, caller('talent:write'));
       expect(data).toEqual({ talentRegister: { talent: { id: 't-2', name: 'Grace', lab: { name: 'QUVA Lab', talent: null } } } });
-      expect(errors).toEqual([{ message: 'Lab.talent needs the talent:read scope; this token has talent:write.', path: ['talentRegister', 'talent', 'lab', 'talent'], code: 'FORBIDDEN' }]);
+      expect(errors).toEqual([
+        {
+          message: 'Lab.talent needs the talent:read scope; this token has talent:write.',
+          path: ['talentRegister', 'talent', 'lab', 'talent'],
+          code: 'FORBIDDEN',
+        },
+      ]);
     });
 
     it('still needs the mutation’s own scope', async () => {
@@ -164,7 +192,9 @@ describe('enforceScopes', () => {
           type Talent @requiresScope(scope: "talent:read") { id: ID! }
         `),
       });
-      expect(() => enforceScopes(leaky)).toThrow('TalentRegisterPayload.talent is @readableByWriter, but TalentRegisterPayload is returned by Query.latest; only mutations that need a scope may return it.');
+      expect(() => enforceScopes(leaky)).toThrow(
+        'TalentRegisterPayload.talent is @readableByWriter, but TalentRegisterPayload is returned by Query.latest; only mutations that need a scope may return it.',
+      );
     });
   });
 });

@@ -16,7 +16,9 @@ describe('gateway signatures', () => {
   it('hold for one subgraph only: a request signed for one is refused by another that shares its secret', async () => {
     const now = Date.now();
     const signature = signGatewayRequest(secret, signed, now);
-    expect(await verifyGatewayRequest(secret, signature, { ...signed, subgraph: 'research-innovation' }, new MemoryNonceStore(), now)).toBe(false);
+    expect(await verifyGatewayRequest(secret, signature, { ...signed, subgraph: 'research-innovation' }, new MemoryNonceStore(), now)).toBe(
+      false,
+    );
     expect(await verifyGatewayRequest(secret, signature, signed, new MemoryNonceStore(), now)).toBe(true);
   });
 
@@ -48,7 +50,12 @@ describe('gateway signatures', () => {
     ['the signature format without a nonce', () => signGatewayRequest(secret, signed).replace(/n=[0-9a-f]+,/, ''), signed, 0],
     ['another secret', () => signGatewayRequest('x'.repeat(40), signed), signed, 0],
     ['another body', () => signGatewayRequest(secret, signed), { ...signed, body: '{"query":"{ talents { totalCount } }"}' }, 0],
-    ['another caller’s Authorization swapped in', () => signGatewayRequest(secret, signed), { ...signed, authorization: 'Bearer xxx.yyy.zzz' }, 0],
+    [
+      'another caller’s Authorization swapped in',
+      () => signGatewayRequest(secret, signed),
+      { ...signed, authorization: 'Bearer xxx.yyy.zzz' },
+      0,
+    ],
     ['an Authorization added to an anonymous request', () => signGatewayRequest(secret, { subgraph: signed.subgraph, body }), signed, 0],
     ['a stale timestamp', () => signGatewayRequest(secret, signed), signed, 31_000],
     ['a timestamp from the future', () => signGatewayRequest(secret, signed), signed, -31_000],

@@ -40,7 +40,15 @@ describe('tokens checked against a JSON Web Key Set', () => {
     ['signed by a key outside the set', () => sign(stranger.privateKey, 'rsa-1', 'RS256')],
     ['with an unknown kid', () => sign(stranger.privateKey, 'stranger', 'RS256')],
     ['expired', () => sign(rsa.privateKey, 'rsa-1', 'RS256', { scope: 'talent:read' }, -10)],
-    ['HS256 with the public key as secret (algorithm confusion)', () => jwt.sign({ scope: 'talent:read' }, rsa.publicKey.export({ format: 'pem', type: 'spki' }), { algorithm: 'HS256', keyid: 'rsa-1', expiresIn: 600 })],
+    [
+      'HS256 with the public key as secret (algorithm confusion)',
+      () =>
+        jwt.sign({ scope: 'talent:read' }, rsa.publicKey.export({ format: 'pem', type: 'spki' }), {
+          algorithm: 'HS256',
+          keyid: 'rsa-1',
+          expiresIn: 600,
+        }),
+    ],
   ])('refuses a token %s with UNAUTHENTICATED', async (_name, token) => {
     const authenticate = createAuthenticator({ jwksUrl: url });
     await expect(authenticate(`Bearer ${token()}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });

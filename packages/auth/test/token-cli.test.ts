@@ -7,7 +7,10 @@ import { developmentSecret } from '../src';
 const cli = join(__dirname, '..', 'dist', 'token-cli.js');
 
 function runCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -59,7 +62,10 @@ describe('token command', () => {
     expect(tooLong.status).toBe(1);
     expect(tooLong.stdout).toBe('');
     expect(tooLong.stderr).toContain('--expires-in is at most 86400 seconds (AUTH_TOKEN_MAX_LIFETIME_SECONDS).');
-    expect(runCli(['--scope', 'talent:read', '--expires-in', String(25 * 60 * 60)], { AUTH_TOKEN_MAX_LIFETIME_SECONDS: String(48 * 60 * 60) }).status).toBe(0);
+    expect(
+      runCli(['--scope', 'talent:read', '--expires-in', String(25 * 60 * 60)], { AUTH_TOKEN_MAX_LIFETIME_SECONDS: String(48 * 60 * 60) })
+        .status,
+    ).toBe(0);
   });
 
   it('refuses to sign with the development key in production', () => {

@@ -25,18 +25,25 @@ function base64url(value: object): string {
 describe('authenticate', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const limited: TokenOptions = { secret, maxLifetimeSeconds: 24 * 60 * 60, clockSkewSeconds: 60 };
-  const signedWith = (claims: Record<string, unknown>) => `Bearer ${jwt.sign({ scope: 'talent:read', sub: 'x', ...claims }, secret, { algorithm: 'HS256' })}`;
+  const signedWith = (claims: Record<string, unknown>) =>
+    `Bearer ${jwt.sign({ scope: 'talent:read', sub: 'x', ...claims }, secret, { algorithm: 'HS256' })}`;
 
   it.each([
     ['an expiry in the year 9999', { iat: now(), exp: 253402300799 }],
     ['a lifetime of 25 hours', { iat: now(), exp: now() + 25 * 60 * 60 }],
     ['an expiry beyond the maximum and no iat', { exp: now() + 25 * 60 * 60 }],
   ])('refuses a token with %s: longer than the configured maximum lifetime', (_case, claims) => {
-    expect(refusal(signedWith(claims), limited)).toEqual({ message: 'The bearer token lives longer than the 86400 s this graph accepts.', extensions: unauthenticated });
+    expect(refusal(signedWith(claims), limited)).toEqual({
+      message: 'The bearer token lives longer than the 86400 s this graph accepts.',
+      extensions: unauthenticated,
+    });
   });
 
   it('refuses a token issued in the future, beyond the clock-skew allowance', () => {
-    expect(refusal(signedWith({ iat: now() + 3600, exp: now() + 7200 }), limited)).toEqual({ message: 'The bearer token is issued in the future (iat).', extensions: unauthenticated });
+    expect(refusal(signedWith({ iat: now() + 3600, exp: now() + 7200 }), limited)).toEqual({
+      message: 'The bearer token is issued in the future (iat).',
+      extensions: unauthenticated,
+    });
   });
 
   it('accepts a 24-hour token, and one issued a few seconds ahead of our clock', () => {
@@ -99,9 +106,16 @@ describe('authenticate', () => {
 
   it('refuses a token whose payload was changed after signing', () => {
     const [header, , signature] = signToken({ secret, scopes: [] }).split('.');
-    const forgedPayload = base64url({ scope: 'talent:read human-capital:write', sub: 'nlai-dev', exp: Math.floor(Date.now() / 1000) + 600 });
+    const forgedPayload = base64url({
+      scope: 'talent:read human-capital:write',
+      sub: 'nlai-dev',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
 
-    expect(refusal(`Bearer ${header}.${forgedPayload}.${signature}`)).toEqual({ message: 'The bearer token is not valid.', extensions: unauthenticated });
+    expect(refusal(`Bearer ${header}.${forgedPayload}.${signature}`)).toEqual({
+      message: 'The bearer token is not valid.',
+      extensions: unauthenticated,
+    });
   });
 
   it('refuses an expired token, saying that it expired', () => {

@@ -53,7 +53,13 @@ export const env = {
       .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/, 'expected mysql://user:password@host:port/database')
       .optional(),
 
-  nodeEnv: () => z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  nodeEnv: () =>
+    z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
 
-  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+  logLevel: () =>
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'expected fatal, error, warn, info, debug, trace or silent',
+      })
+      .default('info'),
 };

@@ -25,7 +25,11 @@ export interface LoadConfigOptions {
  * means "use the default" (and `PORT=" "` is not coerced to port 0).
  * Returns a frozen, typed object.
  */
-export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Environment, options: LoadConfigOptions = {}): Readonly<z.output<Schema>> {
+export function loadConfig<Schema extends z.ZodObject>(
+  schema: Schema,
+  env: Environment,
+  options: LoadConfigOptions = {},
+): Readonly<z.output<Schema>> {
   const present = Object.fromEntries(
     Object.keys(schema.shape)
       .map((name) => [name, env[name]] as const)

@@ -78,8 +78,12 @@ describe('env.optionalFlag', () => {
 
 describe('env.httpUrl', () => {
   it('accepts http and https URLs', () => {
-    expect(parse(env.httpUrl('http://127.0.0.1:4001/graphql'), 'http://10.0.0.7:4001/graphql')).toEqual({ value: 'http://10.0.0.7:4001/graphql' });
-    expect(parse(env.httpUrl('http://127.0.0.1:4001/graphql'), 'https://graph.example.nl/graphql')).toEqual({ value: 'https://graph.example.nl/graphql' });
+    expect(parse(env.httpUrl('http://127.0.0.1:4001/graphql'), 'http://10.0.0.7:4001/graphql')).toEqual({
+      value: 'http://10.0.0.7:4001/graphql',
+    });
+    expect(parse(env.httpUrl('http://127.0.0.1:4001/graphql'), 'https://graph.example.nl/graphql')).toEqual({
+      value: 'https://graph.example.nl/graphql',
+    });
   });
 
   it('falls back to its default when unset', () => {
@@ -87,7 +91,9 @@ describe('env.httpUrl', () => {
   });
 
   it.each(['127.0.0.1:4001', 'ftp://example.nl/file', 'javascript:alert(1)', 'not a url'])('refuses %s', (value) => {
-    expect(parse(env.httpUrl('http://127.0.0.1:4001/graphql'), value)).toEqual({ problems: ['VARIABLE: expected an http:// or https:// URL'] });
+    expect(parse(env.httpUrl('http://127.0.0.1:4001/graphql'), value)).toEqual({
+      problems: ['VARIABLE: expected an http:// or https:// URL'],
+    });
   });
 });
 
@@ -104,7 +110,11 @@ describe('env.optionalHttpUrl', () => {
 
 describe('env.databaseUrl', () => {
   it('accepts a mysql URL naming a database, with or without credentials and options', () => {
-    for (const url of ['mysql://root@127.0.0.1:3306/nlai', 'mysql://app:s3cret@db.internal:3306/research_innovation', 'mysql://db/nlai?ssl=true']) {
+    for (const url of [
+      'mysql://root@127.0.0.1:3306/nlai',
+      'mysql://app:s3cret@db.internal:3306/research_innovation',
+      'mysql://db/nlai?ssl=true',
+    ]) {
       expect(parse(env.databaseUrl(), url)).toEqual({ value: url });
     }
   });
@@ -113,9 +123,12 @@ describe('env.databaseUrl', () => {
     expect(parse(env.databaseUrl(), undefined)).toEqual({ value: undefined });
   });
 
-  it.each(['postgres://root@127.0.0.1/nlai', 'mysql://root@127.0.0.1:3306', 'mysql://root@127.0.0.1:3306/', '/var/lib/nlai.sqlite'])('refuses %s', (value) => {
-    expect(parse(env.databaseUrl(), value)).toEqual({ problems: ['VARIABLE: expected mysql://user:password@host:port/database'] });
-  });
+  it.each(['postgres://root@127.0.0.1/nlai', 'mysql://root@127.0.0.1:3306', 'mysql://root@127.0.0.1:3306/', '/var/lib/nlai.sqlite'])(
+    'refuses %s',
+    (value) => {
+      expect(parse(env.databaseUrl(), value)).toEqual({ problems: ['VARIABLE: expected mysql://user:password@host:port/database'] });
+    },
+  );
 });
 
 describe('env.nodeEnv', () => {

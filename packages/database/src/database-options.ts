@@ -35,7 +35,10 @@ const reviewedUrlOptions: Record<string, { takes: string; parse: (value: string)
   /** TLS to the server, its certificate checked against the system's CAs. */
   ssl: { takes: 'true', parse: (value) => (value === 'true' ? { rejectUnauthorized: true } : undefined) },
   /** Milliseconds to wait for a new connection. */
-  connectTimeout: { takes: 'a whole number of milliseconds from 1', parse: (value) => (/^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined) },
+  connectTimeout: {
+    takes: 'a whole number of milliseconds from 1',
+    parse: (value) => (/^[1-9]\d{0,6}$/.test(value) ? Number(value) : undefined),
+  },
 };
 
 /** What is wrong with a database URL's options, for the config to report at boot; undefined when nothing is. */
@@ -54,7 +57,9 @@ function splitDatabaseUrl(url: string): { url: string; ssl?: unknown; connectTim
   const problem = databaseUrlProblem(url);
   if (problem) throw new Error(`Database URL: ${problem}.`);
   if (!url.includes('?')) return { url };
-  const options = Object.fromEntries([...new URLSearchParams(url.slice(url.indexOf('?') + 1))].map(([name, value]) => [name, reviewedUrlOptions[name]!.parse(value)]));
+  const options = Object.fromEntries(
+    [...new URLSearchParams(url.slice(url.indexOf('?') + 1))].map(([name, value]) => [name, reviewedUrlOptions[name]!.parse(value)]),
+  );
   return { ...options, url: url.slice(0, url.indexOf('?')) };
 }
 

@@ -58,11 +58,18 @@ class NothingWritten<T> extends Error {
 function fingerprintOf(operation: string, input: unknown): string {
   const stable = (value: unknown): unknown =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'idempotencyKey').sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, stable(inner)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([key]) => key !== 'idempotencyKey')
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([key, inner]) => [key, stable(inner)]),
+        )
       : Array.isArray(value)
         ? value.map(stable)
         : value;
-  return createHash('sha256').update(`${operation}\n${JSON.stringify(stable(input))}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}\n${JSON.stringify(stable(input))}`)
+    .digest('hex');
 }
 
 /**
@@ -114,7 +121,12 @@ export async function idempotentTransaction<T>(
         const replay = await storedResultAt<T>(manager, storedKey, request);
         if (replay !== undefined) return replay;
         try {
-          await manager.insert(IdempotencyKeyEntity, { key: storedKey, operation: request.operation, fingerprint: fingerprintOf(request.operation, request.input), result: null });
+          await manager.insert(IdempotencyKeyEntity, {
+            key: storedKey,
+            operation: request.operation,
+            fingerprint: fingerprintOf(request.operation, request.input),
+            result: null,
+          });
         } catch (error) {
           if (isUniqueViolation(error)) throw new KeyInFlight();
           throw error;

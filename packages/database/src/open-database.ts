@@ -10,7 +10,11 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 async function withServerFlavour(options: DataSourceOptions): Promise<DataSourceOptions> {
   if (options.type !== 'mysql' || !options.url) return options;
   // The URL has no query left (databaseOptions applied its options); TLS is kept for this probe too.
-  const connection = await createConnection({ uri: options.url, connectTimeout: 10_000, ...(options.ssl ? { ssl: options.ssl as object } : {}) });
+  const connection = await createConnection({
+    uri: options.url,
+    connectTimeout: 10_000,
+    ...(options.ssl ? { ssl: options.ssl as object } : {}),
+  });
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     const version = String((rows as Array<{ version: string }>)[0]?.version ?? '');

@@ -35,21 +35,31 @@ describe('databaseOptions', () => {
 describe('options in a database URL', () => {
   const input = { sqliteFile: ':memory:', entities: [LabSchema], migrations: { sqlite: [], mysql: [] } };
 
-  it.each(['debug=true', 'multipleStatements=true', 'trace=1', 'ssl=true&localInfile=1', 'infileStreamFactory=x'])('refuses ?%s: only reviewed options pass', (query) => {
-    const url = `mysql://app:pw@db.internal:3306/nlai?${query}`;
-    expect(databaseUrlProblem(url)).toMatch(/^the option "\w+" is not allowed \(allowed: ssl, connectTimeout\)$/);
-    expect(() => databaseOptions({ ...input, url })).toThrow(/is not allowed/);
-  });
+  it.each(['debug=true', 'multipleStatements=true', 'trace=1', 'ssl=true&localInfile=1', 'infileStreamFactory=x'])(
+    'refuses ?%s: only reviewed options pass',
+    (query) => {
+      const url = `mysql://app:pw@db.internal:3306/nlai?${query}`;
+      expect(databaseUrlProblem(url)).toMatch(/^the option "\w+" is not allowed \(allowed: ssl, connectTimeout\)$/);
+      expect(() => databaseOptions({ ...input, url })).toThrow(/is not allowed/);
+    },
+  );
 
   it('applies the reviewed options itself, with the URL’s query removed', () => {
     expect(databaseUrlProblem('mysql://app:pw@db.internal:3306/nlai?ssl=true&connectTimeout=5000')).toBeUndefined();
     const options = databaseOptions({ ...input, url: 'mysql://app:pw@db.internal:3306/nlai?ssl=true&connectTimeout=5000' });
-    expect(options).toMatchObject({ url: 'mysql://app:pw@db.internal:3306/nlai', ssl: { rejectUnauthorized: true }, extra: { connectTimeout: 5000 } });
+    expect(options).toMatchObject({
+      url: 'mysql://app:pw@db.internal:3306/nlai',
+      ssl: { rejectUnauthorized: true },
+      extra: { connectTimeout: 5000 },
+    });
   });
 
-  it.each(['ssl=false', 'ssl=maybe', 'connectTimeout=soon', 'connectTimeout=0'])('refuses a reviewed option with a value it does not take: ?%s', (query) => {
-    expect(databaseUrlProblem(`mysql://db/nlai?${query}`)).toMatch(/^the option "\w+" takes /);
-  });
+  it.each(['ssl=false', 'ssl=maybe', 'connectTimeout=soon', 'connectTimeout=0'])(
+    'refuses a reviewed option with a value it does not take: ?%s',
+    (query) => {
+      expect(databaseUrlProblem(`mysql://db/nlai?${query}`)).toMatch(/^the option "\w+" takes /);
+    },
+  );
 });
 
 describe.each(testDialects())('a database opened with databaseOptions on %s', (dialect) => {
@@ -65,7 +75,12 @@ describe.each(testDialects())('a database opened with databaseOptions on %s', (d
 
   it('stores text outside the Basic Multilingual Plane intact (utf8mb4 on MySQL)', async () => {
     const { dataSource } = await openDatabase(
-      databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: migrationsFor(dialect, [CreateLab1764374400000]) }),
+      databaseOptions({
+        url: database.url,
+        sqliteFile: database.sqliteFile,
+        entities: [LabSchema],
+        migrations: migrationsFor(dialect, [CreateLab1764374400000]),
+      }),
     );
     try {
       await dataSource.query('INSERT INTO lab (id, name) VALUES (?, ?)', ['emoji', 'Lab 🤖 𝔸𝕀 Ωmega']);
@@ -77,7 +92,14 @@ describe.each(testDialects())('a database opened with databaseOptions on %s', (d
 
   it('connects with the reviewed URL options', async () => {
     const url = database.url ? `${database.url}?connectTimeout=5000` : undefined;
-    const { dataSource } = await openDatabase(databaseOptions({ url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: migrationsFor(dialect, [CreateLab1764374400000]) }));
+    const { dataSource } = await openDatabase(
+      databaseOptions({
+        url,
+        sqliteFile: database.sqliteFile,
+        entities: [LabSchema],
+        migrations: migrationsFor(dialect, [CreateLab1764374400000]),
+      }),
+    );
     try {
       expect(await dataSource.query('SELECT COUNT(*) AS n FROM lab')).toHaveLength(1);
     } finally {
@@ -86,7 +108,9 @@ describe.each(testDialects())('a database opened with databaseOptions on %s', (d
   });
 
   it('creates no table from the entities: the schema comes from migrations only', async () => {
-    const { dataSource } = await openDatabase(databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: { sqlite: [], mysql: [] } }));
+    const { dataSource } = await openDatabase(
+      databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: { sqlite: [], mysql: [] } }),
+    );
     try {
       await expect(dataSource.getRepository(LabSchema).count()).rejects.toThrow(/lab/i);
     } finally {
@@ -109,14 +133,18 @@ describe('the embedded SQLite database', () => {
   it('creates the folder of its file when it does not exist yet', async () => {
     const sqliteFile = join(dirname(database.sqliteFile), 'not', 'there', 'yet', 'lab.sqlite');
 
-    const { dataSource } = await openDatabase(databaseOptions({ sqliteFile, entities: [LabSchema], migrations: { sqlite: [CreateLab1764374400000], mysql: [] } }));
+    const { dataSource } = await openDatabase(
+      databaseOptions({ sqliteFile, entities: [LabSchema], migrations: { sqlite: [CreateLab1764374400000], mysql: [] } }),
+    );
     await dataSource.destroy();
 
     expect(existsSync(sqliteFile)).toBe(true);
   });
 
   it('runs in WAL mode, so readers go on while one writer writes', async () => {
-    const { dataSource } = await openDatabase(databaseOptions({ sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: { sqlite: [], mysql: [] } }));
+    const { dataSource } = await openDatabase(
+      databaseOptions({ sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: { sqlite: [], mysql: [] } }),
+    );
     try {
       expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     } finally {

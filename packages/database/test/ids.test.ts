@@ -41,9 +41,11 @@ describe('randomId', () => {
   });
 
   it('uses every character of its alphabet', () => {
-    const seen = new Set(Array.from({ length: 200 }, () => randomId('t'))
-      .join('')
-      .replace(/t-/g, ''));
+    const seen = new Set(
+      Array.from({ length: 200 }, () => randomId('t'))
+        .join('')
+        .replace(/t-/g, ''),
+    );
 
     expect(seen.size).toBe(32);
   });

@@ -22,7 +22,9 @@ export class CreateLab1764374400000 implements MigrationInterface {
   name = 'CreateLab1764374400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE TABLE lab (id varchar(64) NOT NULL PRIMARY KEY, name varchar(200) NOT NULL, CONSTRAINT uq_lab_name UNIQUE (name))');
+    await queryRunner.query(
+      'CREATE TABLE lab (id varchar(64) NOT NULL PRIMARY KEY, name varchar(200) NOT NULL, CONSTRAINT uq_lab_name UNIQUE (name))',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -54,7 +56,10 @@ export class OtherDialectOnly1764374400000 implements MigrationInterface {
 }
 
 /** The given migrations for `dialect`, and a migration that must not run for the other one. */
-export function migrationsFor(dialect: Dialect, migrations: Array<new () => MigrationInterface>): Record<Dialect, Array<new () => MigrationInterface>> {
+export function migrationsFor(
+  dialect: Dialect,
+  migrations: Array<new () => MigrationInterface>,
+): Record<Dialect, Array<new () => MigrationInterface>> {
   const other = [OtherDialectOnly1764374400000];
   return dialect === 'mysql' ? { mysql: migrations, sqlite: other } : { sqlite: migrations, mysql: other };
 }

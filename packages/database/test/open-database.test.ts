@@ -25,7 +25,14 @@ describe.each(testDialects())('openDatabase on %s', (dialect) => {
   });
 
   function open(migrations: Array<new () => MigrationInterface>) {
-    return openDatabase(databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: migrationsFor(dialect, migrations) }));
+    return openDatabase(
+      databaseOptions({
+        url: database.url,
+        sqliteFile: database.sqliteFile,
+        entities: [LabSchema],
+        migrations: migrationsFor(dialect, migrations),
+      }),
+    );
   }
 
   it('applies the migrations of its dialect, in the order listed, and names them', async () => {
@@ -33,7 +40,11 @@ describe.each(testDialects())('openDatabase on %s', (dialect) => {
     try {
       expect(applied).toEqual(['CreateLab1764374400000', 'AddLabCity1764374400001']);
       await dataSource.getRepository(LabSchema).insert({ id: 'quva', name: 'QUVA Lab', city: 'Amsterdam' });
-      expect(await dataSource.getRepository(LabSchema).findOneBy({ id: 'quva' })).toEqual({ id: 'quva', name: 'QUVA Lab', city: 'Amsterdam' });
+      expect(await dataSource.getRepository(LabSchema).findOneBy({ id: 'quva' })).toEqual({
+        id: 'quva',
+        name: 'QUVA Lab',
+        city: 'Amsterdam',
+      });
     } finally {
       await dataSource.destroy();
     }

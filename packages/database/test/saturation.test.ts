@@ -11,7 +11,13 @@ describe.each(testDialects())('a saturated database (%s) makes callers wait with
   afterEach(() => database.drop());
 
   const options = (extra: { poolSize?: number; poolQueueLimit?: number; sqliteBusyTimeoutMs?: number } = {}) =>
-    databaseOptions({ url: database.url, sqliteFile: database.sqliteFile, entities: [LabSchema], migrations: migrationsFor(dialect, [CreateLab1764374400000]), ...extra });
+    databaseOptions({
+      url: database.url,
+      sqliteFile: database.sqliteFile,
+      entities: [LabSchema],
+      migrations: migrationsFor(dialect, [CreateLab1764374400000]),
+      ...extra,
+    });
 
   if (dialect === 'mysql') {
     it('queues at most poolQueueLimit requests for a connection and refuses the rest at once', async () => {
@@ -33,15 +39,19 @@ describe.each(testDialects())('a saturated database (%s) makes callers wait with
     it('makes a writer wait for another process’s lock (busy timeout) instead of failing with SQLITE_BUSY', async () => {
       const { dataSource } = await openDatabase(options({ sqliteBusyTimeoutMs: 5000 }));
       // Another process takes the write lock and holds it for 400 ms.
-      const holder = spawn(process.execPath, [
-        '-e',
-        `const db = new (require('better-sqlite3'))(process.argv[1]);
+      const holder = spawn(
+        process.execPath,
+        [
+          '-e',
+          `const db = new (require('better-sqlite3'))(process.argv[1]);
          db.exec("BEGIN IMMEDIATE; INSERT INTO lab (id, name) VALUES ('a', 'Held lab')");
          console.log('locked');
          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
          db.exec('COMMIT');`,
-        database.sqliteFile,
-      ], { cwd: __dirname });
+          database.sqliteFile,
+        ],
+        { cwd: __dirname },
+      );
       try {
         await new Promise((resolve) => holder.stdout.once('data', resolve));
         const waitedFrom = Date.now();

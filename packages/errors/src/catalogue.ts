@@ -15,7 +15,9 @@ const fault = (description: string) => ({ kind: 'fault', description }) as const
  * rename or reuse one.
  */
 export const errorCatalogue = {
-  UNAUTHENTICATED: mistake('No valid credentials: the bearer token is missing where one is needed, malformed, expired or not signed by us.'),
+  UNAUTHENTICATED: mistake(
+    'No valid credentials: the bearer token is missing where one is needed, malformed, expired or not signed by us.',
+  ),
   FORBIDDEN: mistake('The token is valid but lacks the scope this field needs.'),
   BAD_USER_INPUT: mistake('An argument or variable has a value the field does not accept.'),
   INVALID_CURSOR: mistake('The `after` cursor was not issued by this list; start again without it.'),

@@ -18,7 +18,13 @@ export function checkText(errors: UserErrors, field: string[], value: string, ma
 }
 
 /** Records OUT_OF_RANGE unless `year` lies within [min, max]; passes null and undefined through. */
-export function checkYear(errors: UserErrors, field: string[], year: number | null | undefined, range: { min: number; max: number }, label: string): void {
+export function checkYear(
+  errors: UserErrors,
+  field: string[],
+  year: number | null | undefined,
+  range: { min: number; max: number },
+  label: string,
+): void {
   if (year == null) return;
   if (year < range.min || year > range.max) {
     errors.add(field, 'OUT_OF_RANGE', `${label} must be between ${range.min} and ${range.max}; it was ${year}.`);

@@ -20,7 +20,8 @@ export interface MaskErrorsOptions {
  */
 export function maskErrors(options: MaskErrorsOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error : new GraphQLError(formatted.message, { extensions: formatted.extensions ?? {} });
+    const original =
+      error instanceof GraphQLError ? error : new GraphQLError(formatted.message, { extensions: formatted.extensions ?? {} });
     const code = publicCodeOf(original);
     if (code) {
       if (options.exposeStackTraces) return { ...formatted, extensions: { ...formatted.extensions, code } };

@@ -12,7 +12,14 @@ describe('errorCatalogue', () => {
 
   it('holds the codes clients rely on', () => {
     expect(Object.keys(errorCatalogue)).toEqual(
-      expect.arrayContaining(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'INVALID_CURSOR', 'PAGE_SIZE_EXCEEDED', 'INTERNAL_SERVER_ERROR']),
+      expect.arrayContaining([
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'BAD_USER_INPUT',
+        'INVALID_CURSOR',
+        'PAGE_SIZE_EXCEEDED',
+        'INTERNAL_SERVER_ERROR',
+      ]),
     );
   });
 });
@@ -47,7 +54,14 @@ describe('whose an error is', () => {
   });
 
   it('counts what a client can fix as its mistake', () => {
-    for (const code of ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'PAGE_SIZE_EXCEEDED', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_ALLOWED'] as const) {
+    for (const code of [
+      'BAD_USER_INPUT',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'PAGE_SIZE_EXCEEDED',
+      'OPERATION_RESOLUTION_FAILURE',
+      'PERSISTED_QUERY_NOT_ALLOWED',
+    ] as const) {
       expect([code, kindOf(code), clientCodeOf(coded(code))]).toEqual([code, 'mistake', code]);
     }
   });

@@ -11,7 +11,10 @@ describe('clientError', () => {
   });
 
   it('asks for an HTTP status only when the error refuses the whole request, such as a bad token', () => {
-    expect(clientError('UNAUTHENTICATED', 'The bearer token has expired.', undefined, 401).extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+    expect(clientError('UNAUTHENTICATED', 'The bearer token has expired.', undefined, 401).extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      http: { status: 401 },
+    });
   });
 
   it('leaves the HTTP status alone for a field’s error, so a partial answer keeps 200', () => {

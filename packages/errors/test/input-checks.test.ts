@@ -19,7 +19,9 @@ describe('checkText', () => {
     const errors = new UserErrors();
 
     expect(checkText(errors, ['input', 'city'], 'x'.repeat(101), 100, 'The city')).toBeUndefined();
-    expect(errors.list()).toEqual([{ field: ['input', 'city'], code: 'TOO_LONG', message: 'The city must be at most 100 characters; it has 101.' }]);
+    expect(errors.list()).toEqual([
+      { field: ['input', 'city'], code: 'TOO_LONG', message: 'The city must be at most 100 characters; it has 101.' },
+    ]);
   });
 
   it('accepts a text exactly at the limit, and does not count surrounding spaces', () => {
@@ -73,7 +75,10 @@ describe('checkLabels', () => {
   it('drops duplicates in any letter case, keeping the first spelling', () => {
     const errors = new UserErrors();
 
-    expect(checkLabels(errors, ['input', 'themes'], ['Health', 'health ', 'HEALTH', 'Energy'], limits, 'themes')).toEqual(['Health', 'Energy']);
+    expect(checkLabels(errors, ['input', 'themes'], ['Health', 'health ', 'HEALTH', 'Energy'], limits, 'themes')).toEqual([
+      'Health',
+      'Energy',
+    ]);
     expect(errors.any).toBe(false);
   });
 

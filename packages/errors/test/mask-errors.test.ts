@@ -109,11 +109,19 @@ describe('maskErrors', () => {
 
   it('shows a reported fault by its code and message, without its cause', () => {
     const cause = new Error('connect ECONNREFUSED 10.0.0.7:4002');
-    const down = reportedFault('SUBGRAPH_UNAVAILABLE', 'The human-capital subgraph is unavailable; its fields are null.', cause, { serviceName: 'human-capital' });
+    const down = reportedFault('SUBGRAPH_UNAVAILABLE', 'The human-capital subgraph is unavailable; its fields are null.', cause, {
+      serviceName: 'human-capital',
+    });
 
-    const response = maskErrors()({ message: down.message, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'human-capital' } }, down);
+    const response = maskErrors()(
+      { message: down.message, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'human-capital' } },
+      down,
+    );
 
-    expect(response).toEqual({ message: 'The human-capital subgraph is unavailable; its fields are null.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'human-capital' } });
+    expect(response).toEqual({
+      message: 'The human-capital subgraph is unavailable; its fields are null.',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'human-capital' },
+    });
   });
 
   it('gives an uncoded error Apollo answers with a 4xx the code BAD_REQUEST and a message that says what to fix', () => {

@@ -25,7 +25,10 @@ export function boot<Config extends { logLevel: string }>(
       runUntilSignalled(() => server.close(), logger);
       // The one line supervisors (and `npm start`) wait for: printed at any log level but silent.
       const announcer = logger.isLevelEnabled('info') || logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
-      announcer.info({ url: server.url, ...(server.browserUrl ? { browserUrl: server.browserUrl } : {}) }, `${service} ready at ${server.url}`);
+      announcer.info(
+        { url: server.url, ...(server.browserUrl ? { browserUrl: server.browserUrl } : {}) },
+        `${service} ready at ${server.url}`,
+      );
     },
     (error: unknown) => {
       logger.fatal({ err: error }, 'could not start');

@@ -12,7 +12,9 @@ export type BrowserRedirect = (request: IncomingMessage, url: URL, response: Ser
 export function browserRedirect(browserHome: string | undefined): BrowserRedirect {
   return (request, url, response) => {
     if (browserHome === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    const opensInBrowser = url.pathname === '/' || (url.pathname === graphqlPath && !url.searchParams.has('query') && /\btext\/html\b/.test(request.headers.accept ?? ''));
+    const opensInBrowser =
+      url.pathname === '/' ||
+      (url.pathname === graphqlPath && !url.searchParams.has('query') && /\btext\/html\b/.test(request.headers.accept ?? ''));
     if (!opensInBrowser) return false;
     response.writeHead(302, { location: browserHome, 'content-type': 'text/plain; charset=utf-8' });
     response.end(`See ${browserHome}\n`);

@@ -16,7 +16,10 @@ export function cors(origins: readonly string[] = []): ApplyCors {
     if (request.method !== 'OPTIONS') return false;
     if (allowed) {
       response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-      response.setHeader('access-control-allow-headers', 'authorization, content-type, apollo-require-preflight, x-request-id, x-apollo-operation-name');
+      response.setHeader(
+        'access-control-allow-headers',
+        'authorization, content-type, apollo-require-preflight, x-request-id, x-apollo-operation-name',
+      );
       response.setHeader('access-control-max-age', '600');
     }
     response.writeHead(allowed ? 204 : 403).end();

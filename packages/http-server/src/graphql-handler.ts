@@ -11,7 +11,9 @@ import type { ServeGraphQLOptions } from './serve-graphql-options';
 /** The codes of a GraphQL error response, for the log. */
 function codesOf(body: string): unknown[] {
   try {
-    return ((JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? []).map((error) => error.extensions?.code);
+    return ((JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? []).map(
+      (error) => error.extensions?.code,
+    );
   } catch {
     return [];
   }
@@ -25,14 +27,21 @@ export type GraphQLHandler = (request: IncomingMessage, response: ServerResponse
  * (inside `aroundRequest`) and answers with Apollo's status, except 200 for a
  * well-formed request's errors in application/json.
  */
-export function graphqlHandler<Context extends BaseContext>(options: ServeGraphQLOptions<Context>, bodyLimit: number, refuse: Refuse): GraphQLHandler {
+export function graphqlHandler<Context extends BaseContext>(
+  options: ServeGraphQLOptions<Context>,
+  bodyLimit: number,
+  refuse: Refuse,
+): GraphQLHandler {
   const { apollo, logger } = options;
   return async (request, response, requestId, search) => {
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
     if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
       // Not an ordinary mistake: only the gateway should reach this service, so an unsigned or replayed request is a security event.
-      logger.warn({ requestId, status: 401, codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress }, 'refused a request not signed by the gateway');
+      logger.warn(
+        { requestId, status: 401, codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress },
+        'refused a request not signed by the gateway',
+      );
       return void sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
     }
     if (request.method === 'POST') {
@@ -49,7 +58,8 @@ export function graphqlHandler<Context extends BaseContext>(options: ServeGraphQ
     }
     if (options.admitRequest) {
       const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
-      if ('refused' in admitted) return refuse(response, requestId, admitted.refused.status, admitted.refused.message, admitted.refused.code);
+      if ('refused' in admitted)
+        return refuse(response, requestId, admitted.refused.status, admitted.refused.message, admitted.refused.code);
       ({ body, search } = admitted);
     }
     const headers = new HeaderMap();
@@ -64,7 +74,8 @@ export function graphqlHandler<Context extends BaseContext>(options: ServeGraphQ
             return await options.context({ requestId, headers: request.headers });
           } catch (error) {
             // A refused token is the caller's; anything else failed here, and Apollo logs it without the request id.
-            if (!(error instanceof GraphQLError && clientCodeOf(error))) logger.error({ err: error, requestId }, 'building the request context failed');
+            if (!(error instanceof GraphQLError && clientCodeOf(error)))
+              logger.error({ err: error, requestId }, 'building the request context failed');
             throw error;
           }
         },
@@ -75,7 +86,10 @@ export function graphqlHandler<Context extends BaseContext>(options: ServeGraphQ
     for (const [name, value] of result.headers) response.setHeader(name, value);
     const status = result.status ?? 200;
     if (status >= 400 && status < 500) {
-      logger.info({ requestId, status, codes: result.body.kind === 'complete' ? codesOf(result.body.string) : [] }, 'refused a client mistake');
+      logger.info(
+        { requestId, status, codes: result.body.kind === 'complete' ? codesOf(result.body.string) : [] },
+        'refused a client mistake',
+      );
     }
     if (result.body.kind === 'complete') {
       response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);

@@ -20,7 +20,11 @@ export function healthRoutes(isReady: () => Promise<boolean>, logger: Logger): H
     });
     if (ready !== wasReady) {
       if (ready) logger.info({ requestId }, 'ready again');
-      else logger.warn({ requestId, ...(cause === undefined ? {} : { err: cause }) }, 'not ready: a dependency does not answer; /ready answers 503 until it does');
+      else
+        logger.warn(
+          { requestId, ...(cause === undefined ? {} : { err: cause }) },
+          'not ready: a dependency does not answer; /ready answers 503 until it does',
+        );
       wasReady = ready;
     }
     return ready;

@@ -69,7 +69,10 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
 }
 
 /** The hook of {@link ServeGraphQLOptions.aroundRequest}: must call `run` once and return its result. */
-export type AroundRequest = <T>(request: { requestId: string; setHeader: (name: string, value: string) => void }, run: () => Promise<T>) => Promise<T>;
+export type AroundRequest = <T>(
+  request: { requestId: string; setHeader: (name: string, value: string) => void },
+  run: () => Promise<T>,
+) => Promise<T>;
 
 /** What {@link ServeGraphQLOptions.admitRequest} decides. */
 export type AdmittedRequest = { body: unknown; search: string } | { refused: { status: number; code: string; message: string } };

@@ -42,7 +42,8 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (route && (request.method === 'GET' || request.method === 'HEAD')) return await route(request, response);
       if (redirectBrowser(request, url, response)) return;
       if (url.pathname === '/ready') return await health.ready(response, requestId);
-      if (url.pathname !== graphqlPath) return refuse(response, requestId, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
+      if (url.pathname !== graphqlPath)
+        return refuse(response, requestId, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
       await handleGraphQL(request, response, requestId, url.search);
     } catch (error) {
       if (error instanceof BodyTooLarge) {

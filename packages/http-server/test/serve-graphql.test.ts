@@ -67,9 +67,17 @@ describe('serveGraphQL', () => {
 
   it('keeps a sane x-request-id from the caller and replaces an unsafe one', async () => {
     server = await start();
-    const kept = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' }, body: '{"query":"{ hello }"}' });
+    const kept = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
+      body: '{"query":"{ hello }"}',
+    });
     expect(kept.headers.get('x-request-id')).toBe('trace-42');
-    const replaced = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' }, body: '{"query":"{ hello }"}' });
+    const replaced = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' },
+      body: '{"query":"{ hello }"}',
+    });
     expect(replaced.headers.get('x-request-id')).not.toBe('bad id with spaces');
   });
 
@@ -83,7 +91,11 @@ describe('serveGraphQL', () => {
         return result;
       },
     });
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-7' }, body: '{"query":"{ hello }"}' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-7' },
+      body: '{"query":"{ hello }"}',
+    });
     expect(await response.json()).toEqual({ data: { hello: 'hello world' } });
     expect(response.headers.get('x-around')).toBe('after the request ran');
     expect(seen).toEqual(['trace-7']);
@@ -128,16 +140,26 @@ describe('serveGraphQL', () => {
   it('logs a request refused by its caller check (not signed by the gateway, or replayed) at warn, with the request id', async () => {
     const { logger, lines } = capturingLogger();
     server = await start({ logger, verifyCaller: () => false });
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'replay-1' }, body: '{"query":"{ hello }"}' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'replay-1' },
+      body: '{"query":"{ hello }"}',
+    });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(lines.filter((line) => line.requestId === 'replay-1').map((line) => line.level)).toEqual([40]);
   });
 
   it('cuts a client that trickles its body in, with 408, long before it has sent it', async () => {
     server = await start({ requestTimeoutMs: 1000, headersTimeoutMs: 500 });
     const body = JSON.stringify({ query: '{ hello }' }).padEnd(60, ' ');
-    const { bytesSent, answer } = await slowClient(server.url, `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body);
+    const { bytesSent, answer } = await slowClient(
+      server.url,
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      body,
+    );
     expect(bytesSent).toBeLessThan(body.length);
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });

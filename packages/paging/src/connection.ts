@@ -14,7 +14,12 @@ export interface Connection<Node> {
  * Builds a connection from rows fetched with `LIMIT size + 1`: the extra row
  * only tells that a next page exists.
  */
-export function toConnection<Row>(rows: Row[], request: PageRequest, ordering: Ordering<Row>, totalCount: () => Promise<number> | number): Connection<Row> {
+export function toConnection<Row>(
+  rows: Row[],
+  request: PageRequest,
+  ordering: Ordering<Row>,
+  totalCount: () => Promise<number> | number,
+): Connection<Row> {
   const page = rows.slice(0, request.size);
   const edges = page.map((node) => ({ cursor: encodeCursor(ordering, ordering.valuesOf(node)), node }));
   return {

@@ -18,7 +18,8 @@ const maxCursorLength = 4096;
  * by another list or order, is the client's mistake: INVALID_CURSOR.
  */
 export function decodeCursor(ordering: OrderingShape, cursor: string): CursorValues {
-  const refuse = () => clientError('INVALID_CURSOR', 'The `after` cursor was not issued by this list; request the first page again without it.');
+  const refuse = () =>
+    clientError('INVALID_CURSOR', 'The `after` cursor was not issued by this list; request the first page again without it.');
   let decoded: unknown;
   try {
     if (cursor.length > maxCursorLength || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();

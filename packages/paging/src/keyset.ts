@@ -4,7 +4,10 @@ import type { CursorValues, OrderingShape } from './ordering';
 /** The ORDER BY list of an ordering, NULL placement spelled out (MySQL has no NULLS FIRST). */
 export function orderBySql(ordering: OrderingShape): string {
   return ordering.keys
-    .flatMap((key) => [...(key.nulls ? [`${key.expression} IS NULL ${key.nulls === 'FIRST' ? 'DESC' : 'ASC'}`] : []), `${key.expression} ${key.direction}`])
+    .flatMap((key) => [
+      ...(key.nulls ? [`${key.expression} IS NULL ${key.nulls === 'FIRST' ? 'DESC' : 'ASC'}`] : []),
+      `${key.expression} ${key.direction}`,
+    ])
     .join(', ');
 }
 
@@ -13,7 +16,11 @@ export function orderBySql(ordering: OrderingShape): string {
  * OR over i of (keys before i equal AND key i after), with NULLs placed as
  * the ordering says. Parameters are named `${prefix}0`, `${prefix}1`, …
  */
-export function seekCondition(ordering: OrderingShape, after: CursorValues, prefix: string): { sql: string; parameters: Record<string, unknown> } {
+export function seekCondition(
+  ordering: OrderingShape,
+  after: CursorValues,
+  prefix: string,
+): { sql: string; parameters: Record<string, unknown> } {
   const parameters: Record<string, unknown> = {};
   const equal: string[] = [];
   const alternatives: string[] = [];

@@ -28,9 +28,13 @@ export function listSize(first: number | null | undefined, limits: PageLimits = 
   const maxSize = limits.maxSize ?? 100;
   const size = first ?? defaultSize;
   if (size < 0 || size > maxSize) {
-    throw clientError('PAGE_SIZE_EXCEEDED', `\`first\` must be between 0 and ${maxSize}; it was ${size}. Page through larger lists with \`after\`.`, {
-      maxPageSize: maxSize,
-    });
+    throw clientError(
+      'PAGE_SIZE_EXCEEDED',
+      `\`first\` must be between 0 and ${maxSize}; it was ${size}. Page through larger lists with \`after\`.`,
+      {
+        maxPageSize: maxSize,
+      },
+    );
   }
   return size;
 }

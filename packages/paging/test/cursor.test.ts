@@ -43,7 +43,11 @@ describe('cursors', () => {
   });
 
   it('carry a NULL in a nullable key, for rows that have no value there', () => {
-    expect(decodeCursor(newest, encodeCursor(newest, [null, 'AI for Oncology Lab', 'ai-for-oncology']))).toEqual([null, 'AI for Oncology Lab', 'ai-for-oncology']);
+    expect(decodeCursor(newest, encodeCursor(newest, [null, 'AI for Oncology Lab', 'ai-for-oncology']))).toEqual([
+      null,
+      'AI for Oncology Lab',
+      'ai-for-oncology',
+    ]);
   });
 
   it('are URL-safe and do not show their content as plain text', () => {

@@ -114,7 +114,11 @@ describe.each(testDialects())('keyset paging on %s', (dialect) => {
   }
 
   /** Follows `endCursor` until `hasNextPage` is false; returns the ids in the order served. */
-  async function pageThrough(ordering: Ordering<Lab>, size: number, options: { betweenPages?: () => Promise<void>; filter?: (lab: string) => string } = {}) {
+  async function pageThrough(
+    ordering: Ordering<Lab>,
+    size: number,
+    options: { betweenPages?: () => Promise<void>; filter?: (lab: string) => string } = {},
+  ) {
     const served: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page += 1) {
@@ -175,7 +179,12 @@ describe.each(testDialects())('keyset paging on %s', (dialect) => {
       expect(served.filter((id) => id.startsWith('r'))).toEqual(idsInOrder(initialLabs, ordering));
       // Each page continues after the last one, so whatever was served is in order, newcomers included.
       const all = [...initialLabs, ...arrivals];
-      expect(served).toEqual(idsInOrder(all.filter((lab) => served.includes(lab.id)), ordering));
+      expect(served).toEqual(
+        idsInOrder(
+          all.filter((lab) => served.includes(lab.id)),
+          ordering,
+        ),
+      );
       expect(next).toBeGreaterThan(0);
     });
 

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createAuthenticator, enforceScopes, gatewaySignatureHeader, MemoryNonceStore, verifyGatewayRequest, type AuthContext, type NonceStore, type TokenOptions } from '@nlai/auth';
+import {
+  createAuthenticator,
+  enforceScopes,
+  gatewaySignatureHeader,
+  MemoryNonceStore,
+  verifyGatewayRequest,
+  type AuthContext,
+  type NonceStore,
+  type TokenOptions,
+} from '@nlai/auth';
 import { countStatements } from '@nlai/database';
 import { maskErrors } from '@nlai/errors';
 import { serveGraphQL, useErrorLog, type AroundRequest, type Logger, type RunningServer } from '@nlai/http-server';
@@ -96,10 +105,22 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     context: async ({ requestId, headers }) => options.context({ auth: await authenticate(headers.authorization), requestId }),
     ...(gatewaySecret
       ? {
-          verifyCaller: async ({ method, headers, body }: { method: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
+          verifyCaller: async ({
+            method,
+            headers,
+            body,
+          }: {
+            method: string;
+            headers: Record<string, string | string[] | undefined>;
+            body: string;
+          }) => {
             const signature = headers[gatewaySignatureHeader];
             const authorization = typeof headers.authorization === 'string' ? headers.authorization : undefined;
-            return method === 'POST' && typeof signature === 'string' && (await verifyGatewayRequest(gatewaySecret, signature, { subgraph: options.name, body, authorization }, nonces));
+            return (
+              method === 'POST' &&
+              typeof signature === 'string' &&
+              (await verifyGatewayRequest(gatewaySecret, signature, { subgraph: options.name, body, authorization }, nonces))
+            );
           },
         }
       : {}),

@@ -58,7 +58,11 @@ async function start(options: { gatewaySecret?: string; exposeStatementCount?: b
 }
 
 function post(server: RunningSubgraph, query: string, headers: Record<string, string> = {}) {
-  return fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
 }
 
 describe('startSubgraph', () => {
@@ -99,14 +103,30 @@ describe('startSubgraph', () => {
     expect(await unsigned.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
 
     const signature = signGatewayRequest(gatewaySecret, { subgraph: 'kit-test', body });
-    const signed = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewaySignatureHeader]: signature }, body });
+    const signed = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [gatewaySignatureHeader]: signature },
+      body,
+    });
     expect(await signed.json()).toEqual({ data: { twoStatements: 2 } });
 
-    const replayed = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewaySignatureHeader]: signature }, body });
+    const replayed = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [gatewaySignatureHeader]: signature },
+      body,
+    });
     expect(replayed.status).toBe(401);
 
     const otherSubgraph = signGatewayRequest(gatewaySecret, { subgraph: 'someone-else', body });
-    expect((await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', [gatewaySignatureHeader]: otherSubgraph }, body })).status).toBe(401);
+    expect(
+      (
+        await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [gatewaySignatureHeader]: otherSubgraph },
+          body,
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('enforces @requiresScope with the caller token', async () => {

@@ -55,7 +55,9 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
   };
   const ports = { researchInnovation: await freePort(), humanCapital: await freePort(), gateway: await freePort() };
   const proxies = options.proxied ? { researchInnovation: new SubgraphProxy(), humanCapital: new SubgraphProxy() } : undefined;
-  const researchInnovationUrl = proxies ? await proxies.researchInnovation.start(ports.researchInnovation) : `http://127.0.0.1:${ports.researchInnovation}/graphql`;
+  const researchInnovationUrl = proxies
+    ? await proxies.researchInnovation.start(ports.researchInnovation)
+    : `http://127.0.0.1:${ports.researchInnovation}/graphql`;
   const humanCapitalUrl = proxies ? await proxies.humanCapital.start(ports.humanCapital) : `http://127.0.0.1:${ports.humanCapital}/graphql`;
   const environments: Record<ServiceName, Record<string, string | undefined>> = {
     researchInnovation: {
@@ -77,7 +79,8 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
       HUMAN_CAPITAL_URL: humanCapitalUrl,
     },
   };
-  const start = (name: ServiceName) => startProcess(name, require.resolve(entries[name]), ports[name], { ...options.env, ...environments[name], ...options.envFor?.[name] });
+  const start = (name: ServiceName) =>
+    startProcess(name, require.resolve(entries[name]), ports[name], { ...options.env, ...environments[name], ...options.envFor?.[name] });
 
   const running = {} as Record<ServiceName, ServiceProcess | undefined>;
   const stopService = async (name: ServiceName, signal: NodeJS.Signals = 'SIGTERM') => {

@@ -24,7 +24,13 @@ export class PrivateMariaDb {
   }
 
   async install(): Promise<void> {
-    await run('mariadb-install-db', ['--no-defaults', `--datadir=${join(this.directory, 'data')}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db']);
+    await run('mariadb-install-db', [
+      '--no-defaults',
+      `--datadir=${join(this.directory, 'data')}`,
+      '--user=root',
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ]);
     this.port = await freePort();
     await this.start();
   }
@@ -33,7 +39,15 @@ export class PrivateMariaDb {
   async start(): Promise<void> {
     this.child = spawn(
       '/usr/sbin/mariadbd',
-      ['--no-defaults', `--datadir=${join(this.directory, 'data')}`, `--port=${this.port}`, '--bind-address=127.0.0.1', `--socket=${join(this.directory, 'mysqld.sock')}`, '--user=root', '--skip-log-bin'],
+      [
+        '--no-defaults',
+        `--datadir=${join(this.directory, 'data')}`,
+        `--port=${this.port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${join(this.directory, 'mysqld.sock')}`,
+        '--user=root',
+        '--skip-log-bin',
+      ],
       { stdio: 'ignore' },
     );
     const deadline = Date.now() + 30_000;

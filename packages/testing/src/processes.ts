@@ -95,7 +95,13 @@ export async function waitUntilReady(baseUrl: string, child: ChildProcess, outpu
 }
 
 /** Starts `node [nodeArguments] <entry>` with the environment given, and waits until /ready answers. */
-export async function startProcess(name: string, entry: string, port: number, env: Record<string, string | undefined>, nodeArguments: string[] = []): Promise<ServiceProcess> {
+export async function startProcess(
+  name: string,
+  entry: string,
+  port: number,
+  env: Record<string, string | undefined>,
+  nodeArguments: string[] = [],
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [...nodeArguments, entry], {
     env: { PATH: testEnvironment.path, NODE_ENV: 'test', LOG_LEVEL: 'warn', APOLLO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -126,7 +132,11 @@ export async function startProcess(name: string, entry: string, port: number, en
 }
 
 /** Runs `node <entry>` until it exits (or the timeout kills it); for services that must refuse to start. */
-export function runToExit(entry: string, env: Record<string, string | undefined>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+export function runToExit(
+  entry: string,
+  env: Record<string, string | undefined>,
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [entry], { env: { PATH: testEnvironment.path, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

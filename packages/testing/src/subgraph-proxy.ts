@@ -50,7 +50,9 @@ export class SubgraphProxy {
           this.requests += 1;
           const body = Buffer.concat(chunks).toString('utf8');
           this.bodies.push(body);
-          const headers = Object.fromEntries(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
+          const headers = Object.fromEntries(
+            Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])),
+          );
           this.captured.push({ headers, body });
         }
         if (isGraphQL && this.delayMs > 0) setTimeout(send, this.delayMs);

@@ -25,7 +25,9 @@ describe('starting service processes on free ports', () => {
     });
 
     it('refuses to take its answer for our process’s', async () => {
-      await expect(waitUntilReady(`http://127.0.0.1:${port}`, child, () => '', 5_000)).rejects.toThrow(`another process answers on http://127.0.0.1:${port}`);
+      await expect(waitUntilReady(`http://127.0.0.1:${port}`, child, () => '', 5_000)).rejects.toThrow(
+        `another process answers on http://127.0.0.1:${port}`,
+      );
     });
   });
 });

@@ -36,13 +36,21 @@ export function parseAcknowledgements(text: string | undefined): Acknowledgement
 
 // Federation's own directives appear under a prefix until a subgraph imports
 // them (`@federation__requires` becomes `@requires`): no client sees either.
-const federationDirective = /^@(federation__\w+|link|key|requires|provides|external|shareable|inaccessible|override|tag|extends|composeDirective|interfaceObject|authenticated|requiresScopes|policy|context|fromContext|cost|listSize)$/;
+const federationDirective =
+  /^@(federation__\w+|link|key|requires|provides|external|shareable|inaccessible|override|tag|extends|composeDirective|interfaceObject|authenticated|requiresScopes|policy|context|fromContext|cost|listSize)$/;
 
 /** The breaking changes from `before` to `after` of one schema, each marked acknowledged or not. */
-export async function breakingChanges(schemaName: string, before: GraphQLSchema, after: GraphQLSchema, acknowledgements: Acknowledgement[]): Promise<BreakingChange[]> {
+export async function breakingChanges(
+  schemaName: string,
+  before: GraphQLSchema,
+  after: GraphQLSchema,
+  acknowledgements: Acknowledgement[],
+): Promise<BreakingChange[]> {
   const changes: Change[] = await diff(before, after);
   return changes
-    .filter((change) => change.criticality.level === CriticalityLevel.Breaking && !federationDirective.test((change.path ?? '').split('.')[0]!))
+    .filter(
+      (change) => change.criticality.level === CriticalityLevel.Breaking && !federationDirective.test((change.path ?? '').split('.')[0]!),
+    )
     .map((change) => {
       const path = change.path ?? '(schema)';
       return {

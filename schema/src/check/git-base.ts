@@ -30,7 +30,12 @@ export class GitBase {
   /** The file's text at the base, or undefined when it did not exist there. */
   read(path: string): string | undefined {
     try {
-      return execFileSync('git', ['show', `${this.commit}:${path}`], { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+      return execFileSync('git', ['show', `${this.commit}:${path}`], {
+        cwd: this.root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch {
       return undefined;
     }

@@ -13,7 +13,9 @@ export interface BrokenOperation {
 export function readSavedOperations(directory: string): Array<{ file: string; text: string }> {
   let files: string[];
   try {
-    files = readdirSync(directory).filter((file) => file.endsWith('.graphql')).sort();
+    files = readdirSync(directory)
+      .filter((file) => file.endsWith('.graphql'))
+      .sort();
   } catch {
     return [];
   }
@@ -37,10 +39,12 @@ export function brokenOperations(schema: GraphQLSchema, saved: Array<{ file: str
     for (const error of validate(schema, document)) {
       // Name the operation (or fragment) the error is in, by where it stands in the file.
       const at = error.nodes?.[0]?.loc?.start;
-      const owner = document.definitions.find((definition) => at !== undefined && definition.loc && definition.loc.start <= at && at <= definition.loc.end);
+      const owner = document.definitions.find(
+        (definition) => at !== undefined && definition.loc && definition.loc.start <= at && at <= definition.loc.end,
+      );
       const operation =
         owner?.kind === Kind.OPERATION_DEFINITION
-          ? (owner as OperationDefinitionNode).name?.value ?? '(anonymous)'
+          ? ((owner as OperationDefinitionNode).name?.value ?? '(anonymous)')
           : owner?.kind === Kind.FRAGMENT_DEFINITION
             ? `fragment ${owner.name.value}`
             : '(whole file)';

@@ -58,16 +58,26 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
   const sections: SchemaCheckSection[] = [];
   const sources = parseSupergraphConfig(read(schemaFiles.config) ?? '', join(root, 'schema'));
-  const subgraphs: SubgraphDefinition[] = sources.map((source) => ({ name: source.name, routingUrl: source.routingUrl, sdl: readFileSync(source.schemaFile, 'utf8') }));
+  const subgraphs: SubgraphDefinition[] = sources.map((source) => ({
+    name: source.name,
+    routingUrl: source.routingUrl,
+    sdl: readFileSync(source.schemaFile, 'utf8'),
+  }));
 
   // 1. Composition, by Apollo and by The Guild.
   let supergraphSdl: string | undefined;
   try {
     supergraphSdl = composeSupergraph(subgraphs).supergraphSdl;
   } catch (error) {
-    sections.push({ title: 'Composition', ok: false, details: error instanceof CompositionError ? error.errors.map((inner) => `Apollo: ${inner.message}`) : [String(error)] });
+    sections.push({
+      title: 'Composition',
+      ok: false,
+      details: error instanceof CompositionError ? error.errors.map((inner) => `Apollo: ${inner.message}`) : [String(error)],
+    });
   }
-  const guild = composeWithGuild(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(subgraph.sdl) })));
+  const guild = composeWithGuild(
+    subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(subgraph.sdl) })),
+  );
   if (guild.errors) sections.push({ title: 'Composition', ok: false, details: guild.errors.map((error) => `The Guild: ${error.message}`) });
   if (!supergraphSdl || guild.errors || !guild.publicSdl) return sections;
   const apiSchema = apiSchemaFromSupergraph(supergraphSdl);
@@ -82,7 +92,11 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
 
   // 2. The committed supergraph.
   const stale = describeStaleSupergraph(read(schemaFiles.supergraph), renderSupergraphFile(supergraphSdl));
-  sections.push({ title: 'Committed supergraph', ok: !stale, details: stale ? stale.split('\n') : ['schema/supergraph.graphql is up to date.'] });
+  sections.push({
+    title: 'Committed supergraph',
+    ok: !stale,
+    details: stale ? stale.split('\n') : ['schema/supergraph.graphql is up to date.'],
+  });
 
   // 3. The core contract.
   const contract = read(schemaFiles.contract);
@@ -90,7 +104,12 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   sections.push({
     title: 'Core contract',
     ok: contract !== undefined && violations.length === 0,
-    details: contract === undefined ? [`${schemaFiles.contract} is missing.`] : violations.length ? violations.map((violation) => violation.message) : ['The API schema is a compatible superset of the core contract.'],
+    details:
+      contract === undefined
+        ? [`${schemaFiles.contract} is missing.`]
+        : violations.length
+          ? violations.map((violation) => violation.message)
+          : ['The API schema is a compatible superset of the core contract.'],
   });
 
   // 4. Breaking changes against the base revision.
@@ -100,7 +119,15 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   for (const source of sources) {
     const path = source.schemaFile.slice(root.length + 1);
     const before = base.read(path);
-    if (before !== undefined) found.push(...(await breakingChanges(source.name, subgraphSchema(before), subgraphSchema(readFileSync(source.schemaFile, 'utf8')), acknowledgements)));
+    if (before !== undefined)
+      found.push(
+        ...(await breakingChanges(
+          source.name,
+          subgraphSchema(before),
+          subgraphSchema(readFileSync(source.schemaFile, 'utf8')),
+          acknowledgements,
+        )),
+      );
   }
   const baseSupergraph = base.read(schemaFiles.supergraph);
   if (baseSupergraph) found.push(...(await breakingChanges('api', apiSchemaFromSupergraph(baseSupergraph), apiSchema, acknowledgements)));
@@ -120,7 +147,9 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   sections.push({
     title: 'Saved operations',
     ok: broken.length === 0,
-    details: broken.length ? broken.map((problem) => `${problem.file} ${problem.operation}: ${problem.message}`) : [`All ${saved.length} files in ${schemaFiles.operations} validate.`],
+    details: broken.length
+      ? broken.map((problem) => `${problem.file} ${problem.operation}: ${problem.message}`)
+      : [`All ${saved.length} files in ${schemaFiles.operations} validate.`],
   });
 
   // 6. The safelist of the saved operations, as committed.
@@ -132,56 +161,99 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
     ok: manifestUpToDate,
     details: manifestUpToDate
       ? [`${manifestFile} lists the ${saved.length} saved operations, in Apollo's persisted query manifest format.`]
-      : [`${manifestFile} is stale (or not in Apollo's persisted query manifest format). Run \`npm run operations:manifest\` and commit the result.`],
+      : [
+          `${manifestFile} is stale (or not in Apollo's persisted query manifest format). Run \`npm run operations:manifest\` and commit the result.`,
+        ],
   });
 
   // 7. The generated operation types, as committed (from the committed supergraph, as `npm run codegen` reads it).
-  sections.push(await operationTypesSection(read(operationTypesFile), read(schemaFiles.supergraph), join(root, schemaFiles.operations), broken.length > 0));
+  sections.push(
+    await operationTypesSection(
+      read(operationTypesFile),
+      read(schemaFiles.supergraph),
+      join(root, schemaFiles.operations),
+      broken.length > 0,
+    ),
+  );
 
   // 8. Each subgraph's generated resolver types, as committed.
   sections.push(await resolverTypesSection(root, sources, read));
 
   // 9. Conventions.
   const findings = lintSchema(apiSchema);
-  sections.push({ title: 'Schema lint', ok: findings.length === 0, details: findings.length ? findings.map((finding) => finding.message) : ['Every type and field is described and named by the conventions.'] });
+  sections.push({
+    title: 'Schema lint',
+    ok: findings.length === 0,
+    details: findings.length
+      ? findings.map((finding) => finding.message)
+      : ['Every type and field is described and named by the conventions.'],
+  });
   return sections;
 }
 
 /** Compares the committed operation types with a fresh generation. */
-async function operationTypesSection(committed: string | undefined, supergraph: string | undefined, operationsDirectory: string, operationsBroken: boolean): Promise<SchemaCheckSection> {
+async function operationTypesSection(
+  committed: string | undefined,
+  supergraph: string | undefined,
+  operationsDirectory: string,
+  operationsBroken: boolean,
+): Promise<SchemaCheckSection> {
   const title = 'Operation types';
   // Types cannot be generated for operations the schema rejects; "Saved operations" fails already and says why.
-  if (operationsBroken) return { title, ok: true, details: ['Not compared while saved operations do not validate; fix them, then run `npm run codegen`.'] };
+  if (operationsBroken)
+    return { title, ok: true, details: ['Not compared while saved operations do not validate; fix them, then run `npm run codegen`.'] };
   if (supergraph === undefined) return { title, ok: false, details: [`${schemaFiles.supergraph} is missing.`] };
   let fresh: string;
   try {
     fresh = await generateOperationTypes(supergraph, operationsDirectory);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { title, ok: false, details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))] };
+    return {
+      title,
+      ok: false,
+      details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))],
+    };
   }
   const stale = describeStaleOperationTypes(committed, fresh);
   return { title, ok: !stale, details: stale ?? [`${operationTypesFile} is up to date with the API schema and schema/operations.`] };
 }
 
 /** Compares each subgraph's committed resolver types with a fresh generation from its SDL. */
-async function resolverTypesSection(root: string, sources: SubgraphSource[], read: (path: string) => string | undefined): Promise<SchemaCheckSection> {
+async function resolverTypesSection(
+  root: string,
+  sources: SubgraphSource[],
+  read: (path: string) => string | undefined,
+): Promise<SchemaCheckSection> {
   const title = 'Resolver types';
   let generated;
   try {
     generated = await generateAllResolverTypes(root, sources);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { title, ok: false, details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))] };
+    return {
+      title,
+      ok: false,
+      details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))],
+    };
   }
   const stale = generated.flatMap(({ file, module }) => describeStaleResolverTypes(file, read(file), module) ?? []);
-  return { title, ok: stale.length === 0, details: stale.length ? stale : [`The resolver types of the ${generated.length} subgraphs are up to date with their schemas.`] };
+  return {
+    title,
+    ok: stale.length === 0,
+    details: stale.length ? stale : [`The resolver types of the ${generated.length} subgraphs are up to date with their schemas.`],
+  };
 }
 
 /** The report a person reads: a line per section, its findings indented below. */
 export function formatReport(sections: SchemaCheckSection[]): string {
-  const lines = sections.flatMap((section) => [`${section.ok ? '✓' : '✗'} ${section.title}`, ...section.details.map((detail) => `    ${detail}`)]);
+  const lines = sections.flatMap((section) => [
+    `${section.ok ? '✓' : '✗'} ${section.title}`,
+    ...section.details.map((detail) => `    ${detail}`),
+  ]);
   const failed = sections.filter((section) => !section.ok).length;
-  lines.push('', failed ? `schema:check failed: ${failed} of ${sections.length} checks.` : `schema:check passed: ${sections.length} checks.`);
+  lines.push(
+    '',
+    failed ? `schema:check failed: ${failed} of ${sections.length} checks.` : `schema:check passed: ${sections.length} checks.`,
+  );
   return lines.join('\n');
 }

@@ -19,7 +19,24 @@ export interface LintFinding {
 }
 
 /** Verbs a mutation ends with: the object comes first (`labCreate`), so related mutations sort together. */
-export const mutationVerbs = ['Create', 'Update', 'Delete', 'Remove', 'Add', 'End', 'Register', 'Record', 'Archive', 'Publish', 'Close', 'Open', 'Set', 'Start', 'Stop', 'Merge'];
+export const mutationVerbs = [
+  'Create',
+  'Update',
+  'Delete',
+  'Remove',
+  'Add',
+  'End',
+  'Register',
+  'Record',
+  'Archive',
+  'Publish',
+  'Close',
+  'Open',
+  'Set',
+  'Start',
+  'Stop',
+  'Merge',
+];
 
 const pascalCase = /^[A-Z][A-Za-z0-9]*$/;
 const camelCase = /^[a-z][A-Za-z0-9]*$/;
@@ -48,7 +65,8 @@ export function lintSchema(schema: GraphQLSchema): LintFinding[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
     described(type.name, type.description);
-    if (!pascalCase.test(type.name)) findings.push({ coordinate: type.name, rule: 'type-name', message: `${type.name} is not PascalCase.` });
+    if (!pascalCase.test(type.name))
+      findings.push({ coordinate: type.name, rule: 'type-name', message: `${type.name} is not PascalCase.` });
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       const fields: Array<GraphQLField<unknown, unknown> | GraphQLInputField> = Object.values(type.getFields());
       for (const field of fields) {
@@ -76,7 +94,8 @@ export function lintSchema(schema: GraphQLSchema): LintFinding[] {
       for (const value of type.getValues()) {
         const coordinate = `${type.name}.${value.name}`;
         described(coordinate, value.description);
-        if (!upperCase.test(value.name)) findings.push({ coordinate, rule: 'enum-value-name', message: `${coordinate} is not UPPER_CASE.` });
+        if (!upperCase.test(value.name))
+          findings.push({ coordinate, rule: 'enum-value-name', message: `${coordinate} is not UPPER_CASE.` });
       }
     }
   }

@@ -5,7 +5,6 @@ import type { CourseEntity, PlacementEntity, TalentEntity, VacancyEntity } from 
 import type { TalentFilter, TalentOrder } from './generated/resolvers-types';
 import { noFigures, talentOrdering, type Repositories, type TalentFigures } from './repositories';
 
-
 /** Makes one value per distinct argument list: a field with arguments gets one loader per argument set. */
 function perArguments<Args extends unknown[], Value>(make: (...args: Args) => Value): (...args: Args) => Value {
   const made = new Map<string, Value>();
@@ -32,7 +31,9 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
   );
 
   return {
-    talentById: new DataLoader<string, TalentEntity | null>(async (ids) => onePer(ids, await talents.findByIds(ids), (talent) => talent.id)),
+    talentById: new DataLoader<string, TalentEntity | null>(async (ids) =>
+      onePer(ids, await talents.findByIds(ids), (talent) => talent.id),
+    ),
     /** One page of each lab's people: a single windowed query for all labs of the step. */
     talentPageOfLab: perArguments(
       (filter: TalentFilter, orderBy: TalentOrder | null, page: PageRequest) =>
@@ -55,7 +56,9 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
             const every = [...new Set(wanted.flatMap((themes) => [...themes]))];
             if (every.length === 0 || first === 0) return themeLists.map(() => []);
             const matches = await vacancies.themeMatches(every, first);
-            const matchedIds = wanted.map((themes) => new Set(matches.filter((match) => themes.has(match.theme)).map((match) => match.vacancyId)));
+            const matchedIds = wanted.map(
+              (themes) => new Set(matches.filter((match) => themes.has(match.theme)).map((match) => match.vacancyId)),
+            );
             const found = await vacancies.findByIds([...new Set(matchedIds.flatMap((ids) => [...ids]))]);
             return matchedIds.map((ids) => found.filter((vacancy) => ids.has(vacancy.id)).slice(0, first));
           },
@@ -63,7 +66,11 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
         ),
     ),
     /** Graduates of a lab at each of its partners: one query for all labs of the step. */
-    partnerHiresOfLab: new DataLoader<{ labId: string; organisationIds: readonly string[] }, Array<{ organisationId: string; graduates: number }>, string>(
+    partnerHiresOfLab: new DataLoader<
+      { labId: string; organisationIds: readonly string[] },
+      Array<{ organisationId: string; graduates: number }>,
+      string
+    >(
       async (requests) => {
         const labIds = [...new Set(requests.map((request) => request.labId))];
         const organisationIds = [...new Set(requests.flatMap((request) => request.organisationIds))];
@@ -86,7 +93,9 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
     sectorsByCourseId: new DataLoader<string, string[]>(async (ids) =>
       manyPer(ids, await courses.findSectors(ids), (row) => row.courseId).map((rows) => rows.map((row) => row.sector)),
     ),
-    coursesByProviderId: new DataLoader<string, CourseEntity[]>(async (ids) => manyPer(ids, await courses.findByProviderIds(ids), (course) => course.providerId ?? '')),
+    coursesByProviderId: new DataLoader<string, CourseEntity[]>(async (ids) =>
+      manyPer(ids, await courses.findByProviderIds(ids), (course) => course.providerId ?? ''),
+    ),
     themesByVacancyId: new DataLoader<string, string[]>(async (ids) =>
       manyPer(ids, await vacancies.findThemes(ids), (row) => row.vacancyId).map((rows) => rows.map((row) => row.theme)),
     ),

@@ -32,10 +32,17 @@ export class ResearchInnovationClient {
   constructor(private readonly options: ResearchInnovationClientOptions) {}
 
   /** Looks up the lab and/or organisation given; null for one that does not exist. */
-  async lookup(references: { labId?: string; organisationId?: string }): Promise<{ lab: LabReference | null; organisation: { id: string; kind: string } | null }> {
+  async lookup(references: {
+    labId?: string;
+    organisationId?: string;
+  }): Promise<{ lab: LabReference | null; organisation: { id: string; kind: string } | null }> {
     // The cause travels as the error's originalError: the error log writes it with the request id.
     const unavailable = (cause: unknown) =>
-      reportedFault('UPSTREAM_UNAVAILABLE', 'The Research & Innovation data could not be reached to check the reference. Nothing was written; retry later.', cause);
+      reportedFault(
+        'UPSTREAM_UNAVAILABLE',
+        'The Research & Innovation data could not be reached to check the reference. Nothing was written; retry later.',
+        cause,
+      );
     let body: { data?: { lab?: LabReference | null; organisation?: { id: string; kind: string } | null }; errors?: unknown[] };
     try {
       const response = await fetch(this.options.url, {
@@ -57,7 +64,8 @@ export class ResearchInnovationClient {
     } catch (error) {
       throw unavailable(error);
     }
-    if (!body.data || body.errors?.length) throw unavailable(new Error(`the gateway at ${this.options.url} answered with errors: ${JSON.stringify(body.errors ?? 'no data')}`));
+    if (!body.data || body.errors?.length)
+      throw unavailable(new Error(`the gateway at ${this.options.url} answered with errors: ${JSON.stringify(body.errors ?? 'no data')}`));
     return { lab: body.data.lab ?? null, organisation: body.data.organisation ?? null };
   }
 }

@@ -20,10 +20,14 @@ export type HumanCapitalServer = RunningSubgraph;
  * Opens and migrates the database, seeds it when empty (outside production),
  * and serves the subgraph. Tests call this; `index.ts` only adds signals.
  */
-export async function createServer(config: Config, logger: Logger = createLogger('human-capital', config.logLevel)): Promise<HumanCapitalServer> {
+export async function createServer(
+  config: Config,
+  logger: Logger = createLogger('human-capital', config.logLevel),
+): Promise<HumanCapitalServer> {
   const { dataSource, applied } = await openDatabase(dataSourceOptions(config.database, new CountingLogger(logger)));
   logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
-  if (config.seedSampleData && (await seedSampleData(dataSource, config.sampleDataSeed, config.seedScale))) logger.info({ scale: config.seedScale }, 'seeded the sample talent, courses and vacancies');
+  if (config.seedSampleData && (await seedSampleData(dataSource, config.sampleDataSeed, config.seedScale)))
+    logger.info({ scale: config.seedScale }, 'seeded the sample talent, courses and vacancies');
 
   const researchInnovation = new ResearchInnovationClient(config.referenceCheck);
   const services: Services = {

@@ -46,7 +46,9 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
   });
 
   it('resolves the talent of 2 or 20 labs with the same number of SQL statements', async () => {
-    const labIds: string[] = (await server.dataSource.query('SELECT DISTINCT lab_id FROM talent ORDER BY lab_id')).map((row: { lab_id: string }) => row.lab_id);
+    const labIds: string[] = (await server.dataSource.query('SELECT DISTINCT lab_id FROM talent ORDER BY lab_id')).map(
+      (row: { lab_id: string }) => row.lab_id,
+    );
     expect(labIds).toHaveLength(20);
     const statementsFor = async (ids: string[]) => {
       const result = await graphql(server.url, labEntities, {
@@ -69,21 +71,34 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
     /** The answer worked out the slow way: every match, most recent first, cut at `first`. */
     const expected = (themes: string[], first: number) => {
       const wanted = new Set(themes.map((theme) => theme.toLowerCase()));
-      const matches = new Map(vacancies.filter((vacancy) => wanted.has(vacancy.theme.toLowerCase())).map((vacancy) => [vacancy.id, vacancy]));
-      return [...matches.values()].sort((a, b) => b.posted_year - a.posted_year || (a.id < b.id ? -1 : 1)).slice(0, first).map((vacancy) => vacancy.id);
+      const matches = new Map(
+        vacancies.filter((vacancy) => wanted.has(vacancy.theme.toLowerCase())).map((vacancy) => [vacancy.id, vacancy]),
+      );
+      return [...matches.values()]
+        .sort((a, b) => b.posted_year - a.posted_year || (a.id < b.id ? -1 : 1))
+        .slice(0, first)
+        .map((vacancy) => vacancy.id);
     };
-    const themeSets = [['Medical Imaging'], ['medical imaging', 'Recommendation', 'no such theme'], ['recommendation', 'deep vision', 'energy', 'medical imaging', 'food']];
+    const themeSets = [
+      ['Medical Imaging'],
+      ['medical imaging', 'Recommendation', 'no such theme'],
+      ['recommendation', 'deep vision', 'energy', 'medical imaging', 'food'],
+    ];
     const query = `query($representations: [_Any!]!, $first: Int) { _entities(representations: $representations) { ... on Lab { matchingVacancies(first: $first) { id } } } }`;
     for (const first of [1, 2, 10]) {
       const result = await graphql<{ _entities: Array<{ matchingVacancies: Array<{ id: string }> }> }>(server.url, query, {
         variables: { first, representations: themeSets.map((themes, index) => ({ __typename: 'Lab', id: `lab-${index}`, themes })) },
       });
       expect(result.errors).toBeUndefined();
-      expect(result.data!._entities.map((lab) => lab.matchingVacancies.map((vacancy) => vacancy.id))).toEqual(themeSets.map((themes) => expected(themes, first)));
+      expect(result.data!._entities.map((lab) => lab.matchingVacancies.map((vacancy) => vacancy.id))).toEqual(
+        themeSets.map((themes) => expected(themes, first)),
+      );
     }
     // The cut is really exercised: several themes, each with more than `first` matches between them.
     expect(themeSets.map((themes) => expected(themes, 10).length)).toEqual([3, 5, 8]);
-    const tooMany = await graphql(server.url, query, { variables: { first: 101, representations: [{ __typename: 'Lab', id: 'x', themes: ['health'] }] } });
+    const tooMany = await graphql(server.url, query, {
+      variables: { first: 101, representations: [{ __typename: 'Lab', id: 'x', themes: ['health'] }] },
+    });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
   });
 
@@ -92,7 +107,9 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
       token: tokenWith('talent:read'),
       variables: { representations: [{ __typename: 'Lab', id: 'no-such-lab' }] },
     });
-    expect(result.data!._entities).toEqual([{ id: 'no-such-lab', talentStats: { total: 0, graduated: 0, retainedInNetherlands: 0 }, talent: { totalCount: 0, edges: [] } }]);
+    expect(result.data!._entities).toEqual([
+      { id: 'no-such-lab', talentStats: { total: 0, graduated: 0, retainedInNetherlands: 0 }, talent: { totalCount: 0, edges: [] } },
+    ]);
   });
 
   it('lists courses by kind and sector, national course first', async () => {
@@ -102,7 +119,10 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.courses[0]!.kind).toBe('NATIONAL_COURSE');
-    expect(result.data!.health.map((course) => course.title).sort()).toEqual(['AI for healthcare professionals (sample)', 'AI in medical imaging (sample)']);
+    expect(result.data!.health.map((course) => course.title).sort()).toEqual([
+      'AI for healthcare professionals (sample)',
+      'AI in medical imaging (sample)',
+    ]);
   });
 });
 
@@ -120,7 +140,9 @@ describe('sample data', () => {
     expect(Math.min(...perLab.values())).toBeGreaterThanOrEqual(5);
 
     const graduates = talents.filter((talent) => talent.stage === 'GRADUATED');
-    const latest = graduates.map((graduate) => placements.filter((placement) => placement.talentId === graduate.id).sort((a, b) => b.startYear - a.startYear)[0]!);
+    const latest = graduates.map(
+      (graduate) => placements.filter((placement) => placement.talentId === graduate.id).sort((a, b) => b.startYear - a.startYear)[0]!,
+    );
     expect(latest.every(Boolean)).toBe(true);
     const share = (test: (placement: (typeof latest)[number]) => boolean) => latest.filter(test).length / latest.length;
     expect(share((placement) => placement.sector !== 'research and education')).toBeGreaterThan(0.6);
@@ -143,12 +165,28 @@ describe('public talent figures', () => {
   });
 
   it('are exact for a caller with talent:read', () => {
-    expect(publishTalentStats(figures({ graduated: 3 }), reader, 5)).toMatchObject({ total: 40, phdCandidates: 20, graduated: 3, retainedInNetherlands: 10, international: 18, internationalShare: 0.45 });
+    expect(publishTalentStats(figures({ graduated: 3 }), reader, 5)).toMatchObject({
+      total: 40,
+      phdCandidates: 20,
+      graduated: 3,
+      retainedInNetherlands: 10,
+      international: 18,
+      internationalShare: 0.45,
+    });
   });
 
   it('show the total always, and figures of at least the threshold', () => {
-    expect(publishTalentStats(figures({}), anonymous, 5)).toMatchObject({ total: 40, phdCandidates: 20, graduated: 15, retainedInNetherlands: 10, international: 18, internationalShare: 0.45 });
-    expect(publishTalentStats(figures({ total: 3, phdCandidates: 3, graduated: 0, retainedInNetherlands: 0, international: 1 }), anonymous, 5)).toMatchObject({
+    expect(publishTalentStats(figures({}), anonymous, 5)).toMatchObject({
+      total: 40,
+      phdCandidates: 20,
+      graduated: 15,
+      retainedInNetherlands: 10,
+      international: 18,
+      internationalShare: 0.45,
+    });
+    expect(
+      publishTalentStats(figures({ total: 3, phdCandidates: 3, graduated: 0, retainedInNetherlands: 0, international: 1 }), anonymous, 5),
+    ).toMatchObject({
       total: 3,
       phdCandidates: null,
       graduated: null,
@@ -162,16 +200,32 @@ describe('public talent figures', () => {
     // 40 people: 20 candidates, 17 graduates, so 3 others (postdocs, leavers): showing both would reveal the 3.
     expect(publishTalentStats(figures({ graduated: 17 }), anonymous, 5)).toMatchObject({ phdCandidates: 20, graduated: null });
     // 15 graduates of whom 13 stayed: 2 left the country.
-    expect(publishTalentStats(figures({ retainedInNetherlands: 13 }), anonymous, 5)).toMatchObject({ graduated: 15, retainedInNetherlands: null });
+    expect(publishTalentStats(figures({ retainedInNetherlands: 13 }), anonymous, 5)).toMatchObject({
+      graduated: 15,
+      retainedInNetherlands: null,
+    });
     // 38 of 40 international: 2 domestic.
-    expect(publishTalentStats(figures({ international: 38 }), anonymous, 5)).toMatchObject({ international: null, internationalShare: null });
+    expect(publishTalentStats(figures({ international: 38 }), anonymous, 5)).toMatchObject({
+      international: null,
+      internationalShare: null,
+    });
     // Sectors 12, 9, 3: the 3 hidden, and the 9 too, or 3 = total - 12 - 9.
     const sectors = publishTalentStats(
-      figures({ placementsBySector: [{ sector: 'health', placements: 12 }, { sector: 'finance', placements: 9 }, { sector: 'retail', placements: 3 }] }),
+      figures({
+        placementsBySector: [
+          { sector: 'health', placements: 12 },
+          { sector: 'finance', placements: 9 },
+          { sector: 'retail', placements: 3 },
+        ],
+      }),
       anonymous,
       5,
     ).placementsBySector;
-    expect(sectors).toEqual([{ sector: 'health', placements: 12 }, { sector: 'finance', placements: null }, { sector: 'retail', placements: null }]);
+    expect(sectors).toEqual([
+      { sector: 'health', placements: 12 },
+      { sector: 'finance', placements: null },
+      { sector: 'retail', placements: null },
+    ]);
   });
 
   it('protect cells so that hidden ones are at least two and add up to the threshold', () => {
@@ -237,6 +291,8 @@ describe('configuration', () => {
   });
 
   it('needs its secrets in production, naming each', () => {
-    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production[\s\S]*HUMAN_CAPITAL_SUBGRAPH_SECRET: required in production/);
+    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production[\s\S]*HUMAN_CAPITAL_SUBGRAPH_SECRET: required in production/,
+    );
   });
 });

@@ -14,9 +14,15 @@ export function createLoaders({ labs, locations, organisations, partnerships }: 
     themesByLabId: new DataLoader<string, string[]>(async (ids) =>
       manyPer(ids, await labs.findThemes(ids), (row) => row.labId).map((rows) => rows.map((row) => row.theme)),
     ),
-    labsByLocationId: new DataLoader<string, LabEntity[]>(async (ids) => manyPer(ids, await labs.findByLocationIds(ids), (lab) => lab.locationId)),
-    locationById: new DataLoader<string, LocationEntity | null>(async (ids) => onePer(ids, await locations.findByIds(ids), (location) => location.id)),
-    spokesByHubId: new DataLoader<string, LocationEntity[]>(async (ids) => manyPer(ids, await locations.findByHubIds(ids), (location) => location.hubId ?? '')),
+    labsByLocationId: new DataLoader<string, LabEntity[]>(async (ids) =>
+      manyPer(ids, await labs.findByLocationIds(ids), (lab) => lab.locationId),
+    ),
+    locationById: new DataLoader<string, LocationEntity | null>(async (ids) =>
+      onePer(ids, await locations.findByIds(ids), (location) => location.id),
+    ),
+    spokesByHubId: new DataLoader<string, LocationEntity[]>(async (ids) =>
+      manyPer(ids, await locations.findByHubIds(ids), (location) => location.hubId ?? ''),
+    ),
     organisationById: new DataLoader<string, OrganisationEntity | null>(async (ids) =>
       onePer(ids, await organisations.findByIds(ids), (organisation) => organisation.id),
     ),

@@ -20,10 +20,14 @@ export type ResearchInnovationServer = RunningSubgraph;
  * Opens and migrates the database, seeds it when empty (outside production),
  * and serves the subgraph. Tests call this; `index.ts` only adds signals.
  */
-export async function createServer(config: Config, logger: Logger = createLogger('research-innovation', config.logLevel)): Promise<ResearchInnovationServer> {
+export async function createServer(
+  config: Config,
+  logger: Logger = createLogger('research-innovation', config.logLevel),
+): Promise<ResearchInnovationServer> {
   const { dataSource, applied } = await openDatabase(dataSourceOptions(config.database, new CountingLogger(logger)));
   logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
-  if (config.seedSampleData && (await seedSampleData(dataSource, config.seedScale))) logger.info({ scale: config.seedScale }, 'seeded the sample network');
+  if (config.seedSampleData && (await seedSampleData(dataSource, config.seedScale)))
+    logger.info({ scale: config.seedScale }, 'seeded the sample network');
 
   const services: Services = {
     repositories: repositories(dataSource.manager),

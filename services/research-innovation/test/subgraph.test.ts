@@ -59,18 +59,32 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
-      { id: 'quva-lab', name: 'QUVA Lab', themes: ['deep vision'], location: { city: 'Amsterdam' }, partners: [{ organisation: { name: 'University of Amsterdam' } }, { organisation: { name: 'Qualcomm' } }] },
+      {
+        id: 'quva-lab',
+        name: 'QUVA Lab',
+        themes: ['deep vision'],
+        location: { city: 'Amsterdam' },
+        partners: [{ organisation: { name: 'University of Amsterdam' } }, { organisation: { name: 'Qualcomm' } }],
+      },
       { id: 'uva', name: 'University of Amsterdam', kind: 'KNOWLEDGE_INSTITUTION' },
       { id: 'eindhoven', city: 'Eindhoven' },
       null,
-      { id: 'quva-lab', name: 'QUVA Lab', themes: ['deep vision'], location: { city: 'Amsterdam' }, partners: [{ organisation: { name: 'University of Amsterdam' } }, { organisation: { name: 'Qualcomm' } }] },
+      {
+        id: 'quva-lab',
+        name: 'QUVA Lab',
+        themes: ['deep vision'],
+        location: { city: 'Amsterdam' },
+        partners: [{ organisation: { name: 'University of Amsterdam' } }, { organisation: { name: 'Qualcomm' } }],
+      },
     ]);
   });
 
   it('resolves 3 or 30 lab representations with the same number of SQL statements', async () => {
     const labIds = (await server.dataSource.query('SELECT id FROM lab ORDER BY id')).map((row: { id: string }) => row.id);
     const statementsFor = async (ids: string[]) => {
-      const result = await graphql(server.url, entitiesQuery, { variables: { representations: ids.map((id) => ({ __typename: 'Lab', id })) } });
+      const result = await graphql(server.url, entitiesQuery, {
+        variables: { representations: ids.map((id) => ({ __typename: 'Lab', id })) },
+      });
       expect(result.errors).toBeUndefined();
       return Number(result.headers.get('x-sql-statements'));
     };
@@ -113,16 +127,26 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
   });
 
   it('registers an organisation, checking its ROR id and country', async () => {
-    const create = 'mutation($input: OrganisationCreateInput!) { organisationCreate(input: $input) { organisation { id name rorId country } userErrors { field code } } }';
+    const create =
+      'mutation($input: OrganisationCreateInput!) { organisationCreate(input: $input) { organisation { id name rorId country } userErrors { field code } } }';
     const token = tokenWith('research-innovation:write');
-    const bad = await graphql<{ organisationCreate: { userErrors: unknown[] } }>(server.url, create, { token, variables: { input: { name: 'University of Amsterdam', kind: 'KNOWLEDGE_INSTITUTION', rorId: 'not-a-ror', country: 'Holland' } } });
+    const bad = await graphql<{ organisationCreate: { userErrors: unknown[] } }>(server.url, create, {
+      token,
+      variables: { input: { name: 'University of Amsterdam', kind: 'KNOWLEDGE_INSTITUTION', rorId: 'not-a-ror', country: 'Holland' } },
+    });
     expect(bad.data!.organisationCreate.userErrors).toEqual([
       { field: ['input', 'name'], code: 'TAKEN' },
       { field: ['input', 'rorId'], code: 'INVALID' },
       { field: ['input', 'country'], code: 'INVALID' },
     ]);
-    const good = await graphql<{ organisationCreate: unknown }>(server.url, create, { token, variables: { input: { name: 'Erasmus MC', kind: 'KNOWLEDGE_INSTITUTION', rorId: '018906E22', country: 'nl' } } });
-    expect(good.data!.organisationCreate).toEqual({ organisation: { id: 'erasmus-mc', name: 'Erasmus MC', rorId: '018906e22', country: 'NL' }, userErrors: [] });
+    const good = await graphql<{ organisationCreate: unknown }>(server.url, create, {
+      token,
+      variables: { input: { name: 'Erasmus MC', kind: 'KNOWLEDGE_INSTITUTION', rorId: '018906E22', country: 'nl' } },
+    });
+    expect(good.data!.organisationCreate).toEqual({
+      organisation: { id: 'erasmus-mc', name: 'Erasmus MC', rorId: '018906e22', country: 'NL' },
+      userErrors: [],
+    });
   });
 });
 
@@ -133,18 +157,27 @@ describe('configuration', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() =>
+      configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' }),
+    ).toThrow(ConfigError);
     try {
       configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' });
     } catch (error) {
       const { problems } = error as ConfigError;
-      expect(problems.map((problem) => problem.split(':')[0])).toEqual(['LOG_LEVEL', 'RESEARCH_INNOVATION_PORT', 'RESEARCH_INNOVATION_DATABASE_URL']);
+      expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+        'LOG_LEVEL',
+        'RESEARCH_INNOVATION_PORT',
+        'RESEARCH_INNOVATION_DATABASE_URL',
+      ]);
     }
   });
 
   it('needs its secrets in production, naming each, and seeds only outside it unless asked', () => {
     expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(
-      new ConfigError(['AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production', 'RESEARCH_INNOVATION_SUBGRAPH_SECRET: required in production']),
+      new ConfigError([
+        'AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production',
+        'RESEARCH_INNOVATION_SUBGRAPH_SECRET: required in production',
+      ]),
     );
     const secret = 'a-production-secret-of-at-least-32-characters';
     const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, RESEARCH_INNOVATION_SUBGRAPH_SECRET: secret };

@@ -15,7 +15,9 @@ function parseJson(name: string, type: TypeNode, raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw usageError(`--var ${name}: ${print(type)} takes JSON here, and ${JSON.stringify(raw)} is not JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw usageError(
+      `--var ${name}: ${print(type)} takes JSON here, and ${JSON.stringify(raw)} is not JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
 }
 
@@ -36,7 +38,8 @@ function coerce(name: string, declared: TypeNode, type: TypeNode, raw: string): 
   switch (type.name.value) {
     case 'Int': {
       const value = Number(text);
-      if (!/^[+-]?\d+$/.test(text) || value < int32.min || value > int32.max) throw usageError(`--var ${name}: ${print(declared)} takes a whole number, got "${raw}".`);
+      if (!/^[+-]?\d+$/.test(text) || value < int32.min || value > int32.max)
+        throw usageError(`--var ${name}: ${print(declared)} takes a whole number, got "${raw}".`);
       return value;
     }
     case 'Float': {
@@ -62,7 +65,9 @@ function coerce(name: string, declared: TypeNode, type: TypeNode, raw: string): 
  * name twice, and a required variable (non-null, no default) left out.
  */
 export function coerceVariables(operation: LoadedOperation, assignments: readonly string[]): Record<string, unknown> {
-  const definitions = new Map<string, VariableDefinitionNode>((operation.definition.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition]));
+  const definitions = new Map<string, VariableDefinitionNode>(
+    (operation.definition.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition]),
+  );
   const variables: Record<string, unknown> = {};
   for (const assignment of assignments) {
     const equals = assignment.indexOf('=');
@@ -74,10 +79,13 @@ export function coerceVariables(operation: LoadedOperation, assignments: readonl
     variables[name] = coerce(name, definition.type, definition.type, assignment.slice(equals + 1));
   }
   const missing = [...definitions.values()].filter(
-    (definition) => definition.type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue && !(definition.variable.name.value in variables),
+    (definition) =>
+      definition.type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue && !(definition.variable.name.value in variables),
   );
   if (missing.length > 0) {
-    throw usageError(`Missing ${missing.map((definition) => `--var ${definition.variable.name.value}=…`).join(', ')}: ${signature(operation)}.`);
+    throw usageError(
+      `Missing ${missing.map((definition) => `--var ${definition.variable.name.value}=…`).join(', ')}: ${signature(operation)}.`,
+    );
   }
   return variables;
 }

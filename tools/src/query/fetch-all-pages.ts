@@ -32,16 +32,22 @@ export interface AllPagesResponse extends GraphQLResponse {
 export async function fetchAllPages({ operation, variables, send, onPage = () => {} }: AllPagesOptions): Promise<AllPagesResponse> {
   const name = operation.name ?? 'The operation';
   if (afterVariables(operation).length === 0) {
-    throw usageError(`--all-pages needs the connection's after argument bound to a variable, e.g. labs(first: $first, after: $after); ${name} has none.`);
+    throw usageError(
+      `--all-pages needs the connection's after argument bound to a variable, e.g. labs(first: $first, after: $after); ${name} has none.`,
+    );
   }
   const first = await send(variables);
   if ((first.errors?.length ?? 0) > 0 || !isJsonObject(first.data)) return { ...first, pages: 1, stoppedAtPage: 1 };
   const data = structuredClone(first.data);
   const source = findRows(data, (path) => selectsObjectsAt(operation, path, variables));
-  if (source.kind !== 'connection') throw usageError(`--all-pages: the result of ${name} holds no connection (an object with edges { node }) to follow.`);
+  if (source.kind !== 'connection')
+    throw usageError(`--all-pages: the result of ${name} holds no connection (an object with edges { node }) to follow.`);
   const where = source.path.join('.') || 'the root';
   const afterVariable = afterVariableAt(operation, source.path, variables);
-  if (!afterVariable) throw usageError(`--all-pages: ${where} takes no variable as its after argument; write e.g. ${source.path.at(-1) ?? 'labs'}(first: $first, after: $after).`);
+  if (!afterVariable)
+    throw usageError(
+      `--all-pages: ${where} takes no variable as its after argument; write e.g. ${source.path.at(-1) ?? 'labs'}(first: $first, after: $after).`,
+    );
   const connection = source.connection;
   const pageInfoOf = (value: Record<string, unknown>) => {
     const pageInfo = value.pageInfo;
@@ -58,7 +64,10 @@ export async function fetchAllPages({ operation, variables, send, onPage = () =>
   while (pageInfo.hasNextPage === true) {
     const cursor = pageInfo.endCursor;
     if (typeof cursor !== 'string' || seen.has(cursor)) {
-      throw new QueryError('PAGING', `Page ${page} of ${where} says there is a next page but gives ${typeof cursor === 'string' ? 'the same endCursor as before' : 'no endCursor'}; stopped.`);
+      throw new QueryError(
+        'PAGING',
+        `Page ${page} of ${where} says there is a next page but gives ${typeof cursor === 'string' ? 'the same endCursor as before' : 'no endCursor'}; stopped.`,
+      );
     }
     seen.add(cursor);
     const next = await send({ ...variables, [afterVariable]: cursor });

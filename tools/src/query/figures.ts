@@ -35,7 +35,12 @@ export function loadGraphSchema(): GraphQLSchema {
 }
 
 /** The schema's field at a response path of the operation (aliases resolved), or undefined when the schema does not know it. */
-function fieldAt(schema: GraphQLSchema, operation: LoadedOperation, path: readonly string[], variables: Variables): GraphQLField<unknown, unknown> | undefined {
+function fieldAt(
+  schema: GraphQLSchema,
+  operation: LoadedOperation,
+  path: readonly string[],
+  variables: Variables,
+): GraphQLField<unknown, unknown> | undefined {
   let parent: GraphQLObjectType | undefined | null = schema.getRootType(operation.definition.operation);
   let field: GraphQLField<unknown, unknown> | undefined;
   for (let depth = 1; depth <= path.length; depth += 1) {

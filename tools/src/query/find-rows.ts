@@ -34,7 +34,8 @@ export function findRows(data: JsonObject, selectsObjects: (path: readonly strin
   let firstList: { path: string[]; rows: unknown[] } | undefined;
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { value, path } = next;
-    if (isConnection(value)) return { kind: 'connection', path, connection: value, rows: value.edges.map((edge) => (isJsonObject(edge) ? edge.node : null)) };
+    if (isConnection(value))
+      return { kind: 'connection', path, connection: value, rows: value.edges.map((edge) => (isJsonObject(edge) ? edge.node : null)) };
     for (const [key, child] of Object.entries(value)) {
       const childPath = [...path, key];
       if (Array.isArray(child)) {

@@ -119,6 +119,8 @@ export function flattenRows(items: readonly unknown[], options: FlattenOptions =
     return record;
   });
   const all = order.list();
-  const columns = all.filter((column) => !all.some((other) => other.startsWith(`${column}.`)) || records.some((record) => (record.get(column) ?? '') !== ''));
+  const columns = all.filter(
+    (column) => !all.some((other) => other.startsWith(`${column}.`)) || records.some((record) => (record.get(column) ?? '') !== ''),
+  );
   return { columns, rows: records.map((record) => columns.map((column) => record.get(column) ?? null)) };
 }

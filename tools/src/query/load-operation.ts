@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { GraphQLError, Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { QueryError, usageError } from './query-error';
 
 /** One operation picked from a .graphql file, ready to send. */
@@ -43,11 +53,18 @@ export function parseOperation(source: string, file: string, operationName?: str
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     const location = error.locations?.[0];
-    throw new QueryError('INVALID_DOCUMENT', `${file}${location ? `:${location.line}:${location.column}` : ''} is not valid GraphQL: ${error.message}`);
+    throw new QueryError(
+      'INVALID_DOCUMENT',
+      `${file}${location ? `:${location.line}:${location.column}` : ''} is not valid GraphQL: ${error.message}`,
+    );
   }
-  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
   const fragments = new Map(
-    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
   if (operations.length === 0) throw new QueryError('INVALID_DOCUMENT', `${file} holds no operation (query, mutation or subscription).`);
   const names = operations.map(describe).join(', ');
@@ -56,7 +73,8 @@ export function parseOperation(source: string, file: string, operationName?: str
     definition = operations.find((operation) => operation.name?.value === operationName);
     if (!definition) throw usageError(`${file} has no operation named ${operationName}; it holds ${names}.`);
   } else {
-    if (operations.length > 1) throw usageError(`${file} holds ${operations.length} operations (${names}): pick one with --operation <name>.`);
+    if (operations.length > 1)
+      throw usageError(`${file} holds ${operations.length} operations (${names}): pick one with --operation <name>.`);
     definition = operations[0]!;
   }
   const used = fragmentsUsedBy(definition, fragments, file);
@@ -65,7 +83,11 @@ export function parseOperation(source: string, file: string, operationName?: str
 }
 
 /** The names of the fragments an operation spreads, directly or through other fragments. */
-function fragmentsUsedBy(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, file: string): Set<string> {
+function fragmentsUsedBy(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  file: string,
+): Set<string> {
   const used = new Set<string>();
   const pending: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
   while (pending.length > 0) {

@@ -9,7 +9,8 @@ function isIncluded(directives: readonly DirectiveNode[] | undefined, variables:
     const name = directive.name.value;
     if (name !== 'skip' && name !== 'include') continue;
     const condition = directive.arguments?.find((argument) => argument.name.value === 'if')?.value;
-    const value = condition?.kind === Kind.BOOLEAN ? condition.value : condition?.kind === Kind.VARIABLE ? variables[condition.name.value] : undefined;
+    const value =
+      condition?.kind === Kind.BOOLEAN ? condition.value : condition?.kind === Kind.VARIABLE ? variables[condition.name.value] : undefined;
     if (typeof value !== 'boolean') continue;
     if ((name === 'skip') === value) return false;
   }
@@ -21,7 +22,13 @@ function isIncluded(directives: readonly DirectiveNode[] | undefined, variables:
  * order they are selected, looking through inline fragments and fragment
  * spreads whatever their type condition.
  */
-function collectFields(operation: LoadedOperation, selectionSets: readonly SelectionSetNode[], variables: Variables, into = new Map<string, FieldNode[]>(), spreading = new Set<string>()): Map<string, FieldNode[]> {
+function collectFields(
+  operation: LoadedOperation,
+  selectionSets: readonly SelectionSetNode[],
+  variables: Variables,
+  into = new Map<string, FieldNode[]>(),
+  spreading = new Set<string>(),
+): Map<string, FieldNode[]> {
   for (const selectionSet of selectionSets) {
     for (const selection of selectionSet.selections) {
       if (!isIncluded(selection.directives, variables)) continue;
@@ -59,7 +66,10 @@ export function fieldsAt(operation: LoadedOperation, path: readonly string[], va
  * a leaf.
  */
 export function leafColumns(operation: LoadedOperation, path: readonly string[], variables: Variables = {}): string[] {
-  const selectionSets = path.length === 0 ? [operation.definition.selectionSet] : fieldsAt(operation, path, variables).flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+  const selectionSets =
+    path.length === 0
+      ? [operation.definition.selectionSet]
+      : fieldsAt(operation, path, variables).flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
   const columns: string[] = [];
   const walk = (sets: readonly SelectionSetNode[], prefix: string) => {
     for (const [key, fields] of collectFields(operation, sets, variables)) {

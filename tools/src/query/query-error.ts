@@ -5,13 +5,23 @@
  * gateway's, printed as they come.
  */
 export const queryErrors = {
-  USAGE: { exitCode: 2, description: 'The command line does not fit: an unknown option, a bad --var, an ambiguous operation, --all-pages on an operation that cannot page.' },
+  USAGE: {
+    exitCode: 2,
+    description:
+      'The command line does not fit: an unknown option, a bad --var, an ambiguous operation, --all-pages on an operation that cannot page.',
+  },
   CONFIG: { exitCode: 2, description: 'An environment variable (GRAPH_URL, GRAPH_TOKEN) holds a value it does not accept.' },
   FILE_UNREADABLE: { exitCode: 1, description: 'The operation file is missing or cannot be read.' },
   INVALID_DOCUMENT: { exitCode: 1, description: 'The file is not valid GraphQL, or holds no operation.' },
   GATEWAY_UNREACHABLE: { exitCode: 1, description: 'No connection to the gateway, or no answer in time.' },
-  GATEWAY_HTTP: { exitCode: 1, description: 'The gateway answered an HTTP error without GraphQL errors, or something that is not a GraphQL response.' },
-  PAGING: { exitCode: 1, description: 'Following pageInfo went wrong: no cursor, the same cursor twice, or the connection vanished from a later page.' },
+  GATEWAY_HTTP: {
+    exitCode: 1,
+    description: 'The gateway answered an HTTP error without GraphQL errors, or something that is not a GraphQL response.',
+  },
+  PAGING: {
+    exitCode: 1,
+    description: 'Following pageInfo went wrong: no cursor, the same cursor twice, or the connection vanished from a later page.',
+  },
 } as const;
 
 export type QueryErrorCode = keyof typeof queryErrors;

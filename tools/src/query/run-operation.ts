@@ -40,7 +40,10 @@ function excerpt(text: string): string {
 
 /** Why fetch failed, in the words of the network layer (`connect ECONNREFUSED 127.0.0.1:4000`). */
 function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as (Error & { code?: string; errors?: Array<Error & { code?: string }> }) | undefined) : undefined;
+  const cause =
+    error instanceof Error
+      ? (error.cause as (Error & { code?: string; errors?: Array<Error & { code?: string }> }) | undefined)
+      : undefined;
   // Node tries IPv6 and IPv4 for "localhost" and reports both in an AggregateError without a message.
   const reason = cause?.message || cause?.errors?.[0]?.message || cause?.code;
   return reason || (error instanceof Error ? error.message : String(error));
@@ -75,7 +78,10 @@ export async function runOperation(request: OperationRequest): Promise<GraphQLRe
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       throw new QueryError('GATEWAY_UNREACHABLE', `The gateway at ${request.url} did not answer within ${timeoutMs / 1000} s.`);
     }
-    throw new QueryError('GATEWAY_UNREACHABLE', `Cannot reach the gateway at ${request.url}: ${networkReason(error)}. Is it running? (npm start)`);
+    throw new QueryError(
+      'GATEWAY_UNREACHABLE',
+      `Cannot reach the gateway at ${request.url}: ${networkReason(error)}. Is it running? (npm start)`,
+    );
   }
   let body: unknown;
   try {
@@ -85,7 +91,13 @@ export async function runOperation(request: OperationRequest): Promise<GraphQLRe
   }
   if (isGraphQLResponse(body) && (status === 200 || (body.errors?.length ?? 0) > 0)) return body;
   if (status !== 200) {
-    throw new QueryError('GATEWAY_HTTP', `The gateway at ${request.url} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${text.trim() ? `: ${excerpt(text)}` : ''}.`);
+    throw new QueryError(
+      'GATEWAY_HTTP',
+      `The gateway at ${request.url} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${text.trim() ? `: ${excerpt(text)}` : ''}.`,
+    );
   }
-  throw new QueryError('GATEWAY_HTTP', `The gateway at ${request.url} answered something that is not a GraphQL response: ${excerpt(text) || '(an empty body)'}.`);
+  throw new QueryError(
+    'GATEWAY_HTTP',
+    `The gateway at ${request.url} answered something that is not a GraphQL response: ${excerpt(text) || '(an empty body)'}.`,
+  );
 }

@@ -12,7 +12,12 @@ import { leafColumns, selectsObjectsAt } from './operation-fields';
  * figures read "suppressed" and each item of a list of figures gets a row
  * of its own (see figures.ts).
  */
-export function tabulate(data: JsonObject, operation: LoadedOperation, variables: Readonly<Record<string, unknown>> = {}, schema?: GraphQLSchema): FlatRows {
+export function tabulate(
+  data: JsonObject,
+  operation: LoadedOperation,
+  variables: Readonly<Record<string, unknown>> = {},
+  schema?: GraphQLSchema,
+): FlatRows {
   const source = findRows(data, (path) => selectsObjectsAt(operation, path, variables));
   const rowPath = source.kind === 'connection' ? [...source.path, 'edges', 'node'] : source.path;
   let rows: readonly unknown[] = source.rows;

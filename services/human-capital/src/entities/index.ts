@@ -10,4 +10,12 @@ export { CourseSectorEntity, CourseEntity, PlacementEntity, TalentEntity, Vacanc
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
-export const entities = [IdempotencyKeyEntity, TalentEntity, PlacementEntity, CourseEntity, CourseSectorEntity, VacancyEntity, VacancyThemeEntity];
+export const entities = [
+  IdempotencyKeyEntity,
+  TalentEntity,
+  PlacementEntity,
+  CourseEntity,
+  CourseSectorEntity,
+  VacancyEntity,
+  VacancyThemeEntity,
+];

@@ -53,10 +53,14 @@ export class CourseRepository {
   }
 
   findSectors(courseIds: readonly string[]): Promise<CourseSectorEntity[]> {
-    return this.manager.getRepository(CourseSectorEntity).find({ where: { courseId: In([...courseIds]) }, order: { courseId: 'ASC', position: 'ASC' } });
+    return this.manager
+      .getRepository(CourseSectorEntity)
+      .find({ where: { courseId: In([...courseIds]) }, order: { courseId: 'ASC', position: 'ASC' } });
   }
 
   findByProviderIds(providerIds: readonly string[]): Promise<CourseEntity[]> {
-    return this.manager.getRepository(CourseEntity).find({ where: { providerId: In([...providerIds]) }, order: { title: 'ASC', id: 'ASC' } });
+    return this.manager
+      .getRepository(CourseEntity)
+      .find({ where: { providerId: In([...providerIds]) }, order: { title: 'ASC', id: 'ASC' } });
   }
 }

@@ -7,12 +7,16 @@ export class PlacementRepository {
 
   /** Placements of these people, earliest first. */
   findByTalentIds(talentIds: readonly string[]): Promise<PlacementEntity[]> {
-    return this.manager.getRepository(PlacementEntity).find({ where: { talentId: In([...talentIds]) }, order: { startYear: 'ASC', id: 'ASC' } });
+    return this.manager
+      .getRepository(PlacementEntity)
+      .find({ where: { talentId: In([...talentIds]) }, order: { startYear: 'ASC', id: 'ASC' } });
   }
 
   /** Placements at these organisations, earliest first. */
   findByOrganisationIds(organisationIds: readonly string[]): Promise<PlacementEntity[]> {
-    return this.manager.getRepository(PlacementEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { startYear: 'ASC', id: 'ASC' } });
+    return this.manager
+      .getRepository(PlacementEntity)
+      .find({ where: { organisationId: In([...organisationIds]) }, order: { startYear: 'ASC', id: 'ASC' } });
   }
 
   async insert(placement: PlacementEntity): Promise<void> {

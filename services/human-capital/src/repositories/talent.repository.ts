@@ -14,7 +14,8 @@ const byStartYear: Ordering<TalentEntity> = {
 };
 
 /** The ordering of a talent list for an `orderBy` argument; newest start first when none is given. */
-export const talentOrdering = (orderBy?: TalentOrder | null) => orderingFor({ START_YEAR: { ordering: byStartYear, natural: 'DESC' } }, orderBy, 'START_YEAR');
+export const talentOrdering = (orderBy?: TalentOrder | null) =>
+  orderingFor({ START_YEAR: { ordering: byStartYear, natural: 'DESC' } }, orderBy, 'START_YEAR');
 
 /** The figures behind TalentStats, before any suppression. */
 export interface TalentFigures {
@@ -28,7 +29,15 @@ export interface TalentFigures {
 }
 
 /** Figures of nobody: for a lab without people. */
-export const noFigures: TalentFigures = { total: 0, phdCandidates: 0, graduated: 0, retainedInNetherlands: 0, international: 0, placementsBySector: [], placementsByOrganisationKind: [] };
+export const noFigures: TalentFigures = {
+  total: 0,
+  phdCandidates: 0,
+  graduated: 0,
+  retainedInNetherlands: 0,
+  international: 0,
+  placementsBySector: [],
+  placementsByOrganisationKind: [],
+};
 
 // A graduate's country is that of their latest placement (latest start, then highest id).
 const latestPlacementCountry = `(SELECT latest.country FROM placement latest WHERE latest.talent_id = talent.id ORDER BY latest.start_year DESC, latest.id DESC LIMIT 1)`;
@@ -48,7 +57,10 @@ function toTalent(row: Record<string, unknown>): TalentEntity {
 export class TalentRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  private filtered(filter: TalentFilter, query = this.manager.getRepository(TalentEntity).createQueryBuilder('talent')): SelectQueryBuilder<TalentEntity> {
+  private filtered(
+    filter: TalentFilter,
+    query = this.manager.getRepository(TalentEntity).createQueryBuilder('talent'),
+  ): SelectQueryBuilder<TalentEntity> {
     if (filter.stage) query.andWhere('talent.stage = :stage', { stage: filter.stage });
     if (filter.origin) query.andWhere('talent.origin = :origin', { origin: filter.origin });
     if (filter.labId) query.andWhere('talent.labId = :labId', { labId: filter.labId });
@@ -57,7 +69,9 @@ export class TalentRepository {
   }
 
   findPage(filter: TalentFilter, ordering: Ordering<TalentEntity>, page: PageRequest): Promise<TalentEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
+    return orderAndSeek(this.filtered(filter), ordering, page.after)
+      .take(page.size + 1)
+      .getMany();
   }
 
   count(filter: TalentFilter): Promise<number> {
@@ -68,12 +82,20 @@ export class TalentRepository {
    * One page per lab, for many labs in one statement: rows are numbered
    * within each lab (a window function) and cut at `size + 1`.
    */
-  async findPagePerLab(labIds: readonly string[], filter: TalentFilter, ordering: Ordering<TalentEntity>, page: PageRequest): Promise<TalentEntity[]> {
+  async findPagePerLab(
+    labIds: readonly string[],
+    filter: TalentFilter,
+    ordering: Ordering<TalentEntity>,
+    page: PageRequest,
+  ): Promise<TalentEntity[]> {
     const rows = await this.manager
       .createQueryBuilder()
       .select('ranked.*')
       .from((ranked) => {
-        const inner = this.filtered(filter, ranked.subQuery().select('talent').from(TalentEntity, 'talent') as SelectQueryBuilder<TalentEntity>)
+        const inner = this.filtered(
+          filter,
+          ranked.subQuery().select('talent').from(TalentEntity, 'talent') as SelectQueryBuilder<TalentEntity>,
+        )
           .addSelect(`ROW_NUMBER() OVER (PARTITION BY talent.labId ORDER BY ${orderBySql(ordering)})`, 'position_in_lab')
           .andWhere('talent.labId IN (:...labIds)', { labIds });
         if (page.after) {
@@ -129,7 +151,14 @@ export class TalentRepository {
     };
     if (labIds) people.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).groupBy('talent.labId');
     const [counts, bySector, byKind] = await Promise.all([
-      people.getRawMany<{ labId?: string; total: string | number; phdCandidates: string | number | null; graduated: string | number | null; retained: string | number | null; international: string | number | null }>(),
+      people.getRawMany<{
+        labId?: string;
+        total: string | number;
+        phdCandidates: string | number | null;
+        graduated: string | number | null;
+        retained: string | number | null;
+        international: string | number | null;
+      }>(),
       placements('sector', 'unknown'),
       placements<PlacementOrganisationKind>('organisationKind', 'UNKNOWN'),
     ]);
@@ -154,7 +183,10 @@ export class TalentRepository {
   }
 
   /** How many graduates of each lab work or worked at each of the given organisations. */
-  partnerHires(labIds: readonly string[], organisationIds: readonly string[]): Promise<Array<{ labId: string; organisationId: string; graduates: string | number }>> {
+  partnerHires(
+    labIds: readonly string[],
+    organisationIds: readonly string[],
+  ): Promise<Array<{ labId: string; organisationId: string; graduates: string | number }>> {
     return this.manager
       .getRepository(PlacementEntity)
       .createQueryBuilder('placement')

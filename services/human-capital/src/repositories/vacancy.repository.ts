@@ -14,7 +14,8 @@ const byPostedYear: Ordering<VacancyEntity> = {
 };
 
 /** The ordering of the vacancies list for an `orderBy` argument; most recent first when none is given. */
-export const vacancyOrdering = (orderBy?: VacancyOrder | null) => orderingFor({ POSTED_YEAR: { ordering: byPostedYear, natural: 'DESC' } }, orderBy, 'POSTED_YEAR');
+export const vacancyOrdering = (orderBy?: VacancyOrder | null) =>
+  orderingFor({ POSTED_YEAR: { ordering: byPostedYear, natural: 'DESC' } }, orderBy, 'POSTED_YEAR');
 
 /** Vacancy reads. */
 export class VacancyRepository {
@@ -32,7 +33,9 @@ export class VacancyRepository {
   }
 
   findPage(filter: VacancyFilter, ordering: Ordering<VacancyEntity>, page: PageRequest): Promise<VacancyEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
+    return orderAndSeek(this.filtered(filter), ordering, page.after)
+      .take(page.size + 1)
+      .getMany();
   }
 
   /**
@@ -83,10 +86,14 @@ export class VacancyRepository {
   }
 
   findThemes(vacancyIds: readonly string[]): Promise<VacancyThemeEntity[]> {
-    return this.manager.getRepository(VacancyThemeEntity).find({ where: { vacancyId: In([...vacancyIds]) }, order: { vacancyId: 'ASC', position: 'ASC' } });
+    return this.manager
+      .getRepository(VacancyThemeEntity)
+      .find({ where: { vacancyId: In([...vacancyIds]) }, order: { vacancyId: 'ASC', position: 'ASC' } });
   }
 
   findByOrganisationIds(organisationIds: readonly string[]): Promise<VacancyEntity[]> {
-    return this.manager.getRepository(VacancyEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { postedYear: 'DESC', id: 'ASC' } });
+    return this.manager
+      .getRepository(VacancyEntity)
+      .find({ where: { organisationId: In([...organisationIds]) }, order: { postedYear: 'DESC', id: 'ASC' } });
   }
 }

@@ -23,7 +23,12 @@ export const Lab: LabResolvers = {
     const organisationIds = (lab.partners ?? []).map((partnership) => partnership.organisation.id);
     const hires = await loaders.partnerHiresOfLab.load({ labId: lab.id, organisationIds });
     // Counts of people: hidden below the threshold, with complementary cells, for callers without talent:read.
-    const hidden = hasScope(auth, Scope.TalentRead) ? hires.map(() => false) : protectCells(hires.map((hire) => hire.graduates), services.talentStatsThreshold);
+    const hidden = hasScope(auth, Scope.TalentRead)
+      ? hires.map(() => false)
+      : protectCells(
+          hires.map((hire) => hire.graduates),
+          services.talentStatsThreshold,
+        );
     return hires.map((hire, index) => ({ organisation: { id: hire.organisationId }, graduates: hidden[index] ? null : hire.graduates }));
   },
 };

@@ -8,19 +8,28 @@ export const Query: QueryResolvers = {
     const { talents } = services.repositories;
     const filter = args.filter ?? {};
     const ordering = talentOrdering(args.orderBy);
-    return paginate(args, ordering, (page) => talents.findPage(filter, ordering, page), () => talents.count(filter));
+    return paginate(
+      args,
+      ordering,
+      (page) => talents.findPage(filter, ordering, page),
+      () => talents.count(filter),
+    );
   },
 
   talent: (_, { id }, { loaders }) => loaders.talentById.load(id),
 
-  courses: (_, { filter, orderBy }, { services }) =>
-    services.repositories.courses.find(filter ?? {}, orderBy),
+  courses: (_, { filter, orderBy }, { services }) => services.repositories.courses.find(filter ?? {}, orderBy),
 
   vacancies(_, args, { services }) {
     const { vacancies } = services.repositories;
     const filter = args.filter ?? {};
     const ordering = vacancyOrdering(args.orderBy);
-    return paginate(args, ordering, (page) => vacancies.findPage(filter, ordering, page), () => vacancies.count(filter));
+    return paginate(
+      args,
+      ordering,
+      (page) => vacancies.findPage(filter, ordering, page),
+      () => vacancies.count(filter),
+    );
   },
 
   async talentStats(_, __, { services, auth }) {

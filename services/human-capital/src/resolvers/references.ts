@@ -9,7 +9,8 @@ export type LabReference = GraphQLRecursivePick<FederationTypes['Lab'], { id: tr
   Partial<GraphQLRecursivePick<FederationTypes['Lab'], { themes: true; partners: { organisation: { id: true } } }>>;
 
 /** A city: its id; the ids of its labs when talentStats requires them. */
-export type LocationReference = GraphQLRecursivePick<FederationTypes['Location'], { id: true }> & Partial<GraphQLRecursivePick<FederationTypes['Location'], { labs: { id: true } }>>;
+export type LocationReference = GraphQLRecursivePick<FederationTypes['Location'], { id: true }> &
+  Partial<GraphQLRecursivePick<FederationTypes['Location'], { labs: { id: true } }>>;
 
 /** An organisation: its id. */
 export type OrganisationReference = GraphQLRecursivePick<FederationTypes['Organisation'], { id: true }>;

@@ -100,7 +100,9 @@ const abroad: Array<[organisationId: string, country: string]> = [
   ['bosch', 'DE'],
   ['elsevier', 'GB'],
 ];
-const otherEmployers = Object.keys(employers).filter((id) => !academicEmployers.includes(id) && !abroad.some(([abroadId]) => abroadId === id));
+const otherEmployers = Object.keys(employers).filter(
+  (id) => !academicEmployers.includes(id) && !abroad.some(([abroadId]) => abroadId === id),
+);
 
 export interface SampleTalent {
   id: string;
@@ -122,7 +124,6 @@ export interface SamplePlacement {
   endYear: number | null;
 }
 
-
 /**
  * Generates the people and their placements; the same seed and scale always
  * give the same rows. `scale` copies of the network (for benchmarks): copy k's
@@ -134,9 +135,24 @@ export function sampleTalent(seed = defaultSampleSeed, scale = 1): { talents: Sa
   const placements: SamplePlacement[] = [];
   let copy = 0;
 
-  const place = (talentId: string, organisationId: string, startYear: number, endYear: number | null, country = employers[organisationId]!.country) => {
+  const place = (
+    talentId: string,
+    organisationId: string,
+    startYear: number,
+    endYear: number | null,
+    country = employers[organisationId]!.country,
+  ) => {
     const employer = employers[organisationId]!;
-    placements.push({ id: random.id('p'), talentId, organisationId: copyId(organisationId, copy), organisationKind: employer.kind, country, sector: employer.sector, startYear, endYear });
+    placements.push({
+      id: random.id('p'),
+      talentId,
+      organisationId: copyId(organisationId, copy),
+      organisationKind: employer.kind,
+      country,
+      sector: employer.sector,
+      startYear,
+      endYear,
+    });
   };
 
   for (copy = 0; copy < scale; copy += 1) generateCopy();
@@ -157,7 +173,14 @@ export function sampleTalent(seed = defaultSampleSeed, scale = 1): { talents: Sa
           else if (outcome < 0.14) stage = 'POSTDOC';
           else [stage, endYear] = ['GRADUATED', plannedEnd];
         }
-        const talent: SampleTalent = { id: random.id('t'), labId: lab.id, stage, origin: random.chance(0.45) ? 'INTERNATIONAL' : 'DOMESTIC', startYear, endYear };
+        const talent: SampleTalent = {
+          id: random.id('t'),
+          labId: lab.id,
+          stage,
+          origin: random.chance(0.45) ? 'INTERNATIONAL' : 'DOMESTIC',
+          startYear,
+          endYear,
+        };
         talents.push(talent);
 
         if (stage === 'GRADUATED' && endYear !== null) {
@@ -204,9 +227,33 @@ const sectorCourse = (id: string, title: string, kind: CourseKind, sectors: stri
 
 /** The National AI Course, TU Delft's two "AI in Practice" MOOCs, and sample courses per sector. */
 export const sampleCourses: SampleCourse[] = [
-  { id: 'nationale-ai-cursus', title: 'Nationale AI-cursus (National AI Course)', kind: 'NATIONAL_COURSE', providerId: 'icai', sectors: ['general public'], launchYear: 2019, placeholder: false },
-  { id: 'ai-in-practice-preparing-for-ai', title: 'AI in Practice: Preparing for AI', kind: 'MOOC', providerId: 'tu-delft', sectors: ['business', 'general public'], launchYear: 2020, placeholder: false },
-  { id: 'ai-in-practice-applying-ai', title: 'AI in Practice: Applying AI', kind: 'MOOC', providerId: 'tu-delft', sectors: ['business'], launchYear: 2020, placeholder: false },
+  {
+    id: 'nationale-ai-cursus',
+    title: 'Nationale AI-cursus (National AI Course)',
+    kind: 'NATIONAL_COURSE',
+    providerId: 'icai',
+    sectors: ['general public'],
+    launchYear: 2019,
+    placeholder: false,
+  },
+  {
+    id: 'ai-in-practice-preparing-for-ai',
+    title: 'AI in Practice: Preparing for AI',
+    kind: 'MOOC',
+    providerId: 'tu-delft',
+    sectors: ['business', 'general public'],
+    launchYear: 2020,
+    placeholder: false,
+  },
+  {
+    id: 'ai-in-practice-applying-ai',
+    title: 'AI in Practice: Applying AI',
+    kind: 'MOOC',
+    providerId: 'tu-delft',
+    sectors: ['business'],
+    launchYear: 2020,
+    placeholder: false,
+  },
   sectorCourse('ai-for-healthcare-professionals', 'AI for healthcare professionals', 'COURSE', ['health']),
   sectorCourse('ai-in-agrifood', 'AI in agrifood', 'COURSE', ['food and agriculture']),
   sectorCourse('ai-for-public-administration', 'AI for public administration', 'TRAINING', ['public sector']),
@@ -243,7 +290,13 @@ export function scaledVacancies(scale = 1): SampleVacancy[] {
 
 /** Vacancies at partner organisations, by theme. Synthetic: no public source lists them. */
 export const sampleVacancies: SampleVacancy[] = [
-  vacancy('v-booking-recommendation', 'booking-com', 'Machine learning scientist, recommendation', ['recommendation', 'reinforcement learning'], 2024),
+  vacancy(
+    'v-booking-recommendation',
+    'booking-com',
+    'Machine learning scientist, recommendation',
+    ['recommendation', 'reinforcement learning'],
+    2024,
+  ),
   vacancy('v-ahold-forecasting', 'ahold-delhaize', 'Data scientist, retail forecasting', ['retail', 'recommendation'], 2023),
   vacancy('v-philips-imaging', 'philips', 'AI engineer, medical imaging', ['medical imaging', 'AI in healthcare'], 2025),
   vacancy('v-ing-fraud', 'ing', 'Machine learning engineer, fraud detection', ['AI for fintech'], 2024),

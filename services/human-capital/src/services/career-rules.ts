@@ -51,9 +51,14 @@ export function checkCareerChange(errors: UserErrors, change: CareerChange, curr
   }
   checkYear(errors, endField, change.endYear, { min: earliestYear, max: currentYear }, 'The end year');
   if (change.stage === undefined) {
-    if (change.endYear === null) errors.add(endField, 'INVALID', 'Clearing the end year needs the new stage, e.g. POSTDOC, in the same update.');
+    if (change.endYear === null)
+      errors.add(endField, 'INVALID', 'Clearing the end year needs the new stage, e.g. POSTDOC, in the same update.');
   } else if (change.endYear === undefined) {
-    errors.add(endField, 'INVALID', `Send the end year with the new stage: a year for GRADUATED and LEFT, null for ${change.stage === 'GRADUATED' || change.stage === 'LEFT' ? 'PHD_CANDIDATE and POSTDOC' : change.stage}.`);
+    errors.add(
+      endField,
+      'INVALID',
+      `Send the end year with the new stage: a year for GRADUATED and LEFT, null for ${change.stage === 'GRADUATED' || change.stage === 'LEFT' ? 'PHD_CANDIDATE and POSTDOC' : change.stage}.`,
+    );
   } else if (leftTheLab.includes(change.stage) && change.endYear === null) {
     errors.add(endField, 'INVALID', `A person who is ${change.stage} needs the year they left the lab.`);
   } else if (!leftTheLab.includes(change.stage) && change.endYear !== null) {

@@ -33,7 +33,10 @@ export class PlacementService {
     if (!isIsoCountryCode(country)) {
       errors.add(['input', 'country'], 'INVALID', `"${input.country}" is not an ISO 3166-1 alpha-2 country code such as NL.`);
     }
-    const sector = input.sector == null || input.sector.trim() === '' ? null : (checkText(errors, ['input', 'sector'], input.sector, 80, 'The sector') ?? null);
+    const sector =
+      input.sector == null || input.sector.trim() === ''
+        ? null
+        : (checkText(errors, ['input', 'sector'], input.sector, 80, 'The sector') ?? null);
     const organisationId = input.organisationId.trim();
     let organisationKind: string | null = null;
     if (organisationId === '') {
@@ -49,33 +52,43 @@ export class PlacementService {
     checkYear(errors, ['input', 'endYear'], input.endYear, { min: input.startYear, max: this.currentYear() }, 'The end year');
 
     const checkedFirst = errors.list();
-    return runMutation(this.dataSource, request, async (manager) => {
-      const errors = new UserErrors(checkedFirst);
-      const { talents, placements } = repositories(manager);
-      const [talent] = await talents.findByIds([input.talentId]);
-      if (!talent) errors.add(['input', 'talentId'], 'NOT_FOUND', `There is no person with id "${input.talentId}".`);
-      const mayRead = hasScope(auth, Scope.TalentRead);
-      // Without talent:read the check against the person's start year runs
-      // only for an input that is otherwise right: a refusal beside another
-      // mistake would tell their start year without a write.
-      if (talent && errors.isClean(['input', 'startYear']) && (mayRead || !errors.any) && input.startYear < talent.startYear) {
-        if (mayRead) errors.add(['input', 'startYear'], 'OUT_OF_RANGE', `The start year must not be before the person joined their lab in ${talent.startYear}; it was ${input.startYear}.`);
-        else errors.add(['input', 'startYear'], 'OUT_OF_RANGE', 'The start year must not be before the person joined their lab.');
-      }
-      if (errors.any) return { placement: null, userErrors: errors.list() };
+    return runMutation(
+      this.dataSource,
+      request,
+      async (manager) => {
+        const errors = new UserErrors(checkedFirst);
+        const { talents, placements } = repositories(manager);
+        const [talent] = await talents.findByIds([input.talentId]);
+        if (!talent) errors.add(['input', 'talentId'], 'NOT_FOUND', `There is no person with id "${input.talentId}".`);
+        const mayRead = hasScope(auth, Scope.TalentRead);
+        // Without talent:read the check against the person's start year runs
+        // only for an input that is otherwise right: a refusal beside another
+        // mistake would tell their start year without a write.
+        if (talent && errors.isClean(['input', 'startYear']) && (mayRead || !errors.any) && input.startYear < talent.startYear) {
+          if (mayRead)
+            errors.add(
+              ['input', 'startYear'],
+              'OUT_OF_RANGE',
+              `The start year must not be before the person joined their lab in ${talent.startYear}; it was ${input.startYear}.`,
+            );
+          else errors.add(['input', 'startYear'], 'OUT_OF_RANGE', 'The start year must not be before the person joined their lab.');
+        }
+        if (errors.any) return { placement: null, userErrors: errors.list() };
 
-      const placement: PlacementEntity = {
-        id: randomId('p'),
-        talentId: input.talentId,
-        organisationId,
-        organisationKind,
-        country,
-        sector,
-        startYear: input.startYear,
-        endYear: input.endYear ?? null,
-      };
-      await placements.insert(placement);
-      return { placement, userErrors: [] };
-    }, refusedKey);
+        const placement: PlacementEntity = {
+          id: randomId('p'),
+          talentId: input.talentId,
+          organisationId,
+          organisationKind,
+          country,
+          sector,
+          startYear: input.startYear,
+          endYear: input.endYear ?? null,
+        };
+        await placements.insert(placement);
+        return { placement, userErrors: [] };
+      },
+      refusedKey,
+    );
   }
 }

@@ -39,10 +39,18 @@ export function publishTalentStats(figures: TalentFigures, auth: AuthContext, th
   const other = figures.total - figures.phdCandidates - figures.graduated;
   const [phdHidden, graduatedHidden] = protectCells([figures.phdCandidates, figures.graduated, other], threshold);
   // Graduates who stayed, and the rest of the graduates: only worth protecting when the graduates are shown.
-  const [retainedHidden] = graduatedHidden ? [true] : protectCells([figures.retainedInNetherlands, figures.graduated - figures.retainedInNetherlands], threshold);
+  const [retainedHidden] = graduatedHidden
+    ? [true]
+    : protectCells([figures.retainedInNetherlands, figures.graduated - figures.retainedInNetherlands], threshold);
   const [internationalHidden] = protectCells([figures.international, figures.total - figures.international], threshold);
-  const sectorsHidden = protectCells(figures.placementsBySector.map((cell) => cell.placements), threshold);
-  const kindsHidden = protectCells(figures.placementsByOrganisationKind.map((cell) => cell.placements), threshold);
+  const sectorsHidden = protectCells(
+    figures.placementsBySector.map((cell) => cell.placements),
+    threshold,
+  );
+  const kindsHidden = protectCells(
+    figures.placementsByOrganisationKind.map((cell) => cell.placements),
+    threshold,
+  );
 
   const international = shown(figures.international, internationalHidden);
   return {
@@ -52,8 +60,14 @@ export function publishTalentStats(figures: TalentFigures, auth: AuthContext, th
     retainedInNetherlands: shown(figures.retainedInNetherlands, retainedHidden),
     international,
     internationalShare: share(international),
-    placementsBySector: figures.placementsBySector.map((cell, index) => ({ sector: cell.sector, placements: shown(cell.placements, sectorsHidden[index]) })),
-    placementsByOrganisationKind: figures.placementsByOrganisationKind.map((cell, index) => ({ kind: cell.kind, placements: shown(cell.placements, kindsHidden[index]) })),
+    placementsBySector: figures.placementsBySector.map((cell, index) => ({
+      sector: cell.sector,
+      placements: shown(cell.placements, sectorsHidden[index]),
+    })),
+    placementsByOrganisationKind: figures.placementsByOrganisationKind.map((cell, index) => ({
+      kind: cell.kind,
+      placements: shown(cell.placements, kindsHidden[index]),
+    })),
   };
 }
 
@@ -73,7 +87,13 @@ export function addFigures(parts: readonly TalentFigures[]): TalentFigures {
     graduated: parts.reduce((sum, part) => sum + part.graduated, 0),
     retainedInNetherlands: parts.reduce((sum, part) => sum + part.retainedInNetherlands, 0),
     international: parts.reduce((sum, part) => sum + part.international, 0),
-    placementsBySector: merge(parts.map((part) => part.placementsBySector), 'sector'),
-    placementsByOrganisationKind: merge(parts.map((part) => part.placementsByOrganisationKind), 'kind'),
+    placementsBySector: merge(
+      parts.map((part) => part.placementsBySector),
+      'sector',
+    ),
+    placementsByOrganisationKind: merge(
+      parts.map((part) => part.placementsByOrganisationKind),
+      'kind',
+    ),
   };
 }

@@ -81,26 +81,35 @@ export class TalentService {
    */
   update(input: TalentUpdateInput, auth: AuthContext): Promise<TalentUpdatePayload> {
     const request = { key: input.idempotencyKey, caller: auth.subject, operation: 'talentUpdate', input };
-    return runMutation(this.dataSource, request, async (manager): Promise<TalentUpdatePayload> => {
-      const { talents } = repositories(manager);
-      const errors = new UserErrors();
-      const changes: CareerChange = {};
-      if (input.stage != null) changes.stage = input.stage;
-      if (input.endYear !== undefined) changes.endYear = input.endYear;
-      checkCareerChange(errors, changes, this.currentYear());
-      const [current] = await talents.findByIds([input.id]);
-      if (!current) errors.add(['input', 'id'], 'NOT_FOUND', `There is no person with id "${input.id}".`);
-      if (errors.any || !current) return refusedUpdate(errors.list());
+    return runMutation(
+      this.dataSource,
+      request,
+      async (manager): Promise<TalentUpdatePayload> => {
+        const { talents } = repositories(manager);
+        const errors = new UserErrors();
+        const changes: CareerChange = {};
+        if (input.stage != null) changes.stage = input.stage;
+        if (input.endYear !== undefined) changes.endYear = input.endYear;
+        checkCareerChange(errors, changes, this.currentYear());
+        const [current] = await talents.findByIds([input.id]);
+        if (!current) errors.add(['input', 'id'], 'NOT_FOUND', `There is no person with id "${input.id}".`);
+        if (errors.any || !current) return refusedUpdate(errors.list());
 
-      const next = { ...current, ...changes };
-      if (hasScope(auth, Scope.TalentRead)) checkCareer(errors, next, this.currentYear());
-      else if (!fitsCareer(next, this.currentYear())) {
-        errors.add(['input', 'endYear'], 'INVALID', 'The change does not fit the person: only a person who graduated or left has an end year, and it is not before they joined the lab.');
-      }
-      if (errors.any) return refusedUpdate(errors.list());
-      await talents.update(current.id, changes);
-      const change = { id: current.id, stage: changes.stage ?? null, endYear: changes.endYear ?? null };
-      return { change, talent: next, userErrors: [] };
-    }, (userError) => refusedUpdate([userError]));
+        const next = { ...current, ...changes };
+        if (hasScope(auth, Scope.TalentRead)) checkCareer(errors, next, this.currentYear());
+        else if (!fitsCareer(next, this.currentYear())) {
+          errors.add(
+            ['input', 'endYear'],
+            'INVALID',
+            'The change does not fit the person: only a person who graduated or left has an end year, and it is not before they joined the lab.',
+          );
+        }
+        if (errors.any) return refusedUpdate(errors.list());
+        await talents.update(current.id, changes);
+        const change = { id: current.id, stage: changes.stage ?? null, endYear: changes.endYear ?? null };
+        return { change, talent: next, userErrors: [] };
+      },
+      (userError) => refusedUpdate([userError]),
+    );
   }
 }

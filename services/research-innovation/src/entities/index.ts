@@ -11,5 +11,4 @@ export type { NetworkRole } from './location.entity';
 export type { OrganisationKind } from './organisation.entity';
 export type { PartnerRole } from './partnership.entity';
 
-
 export const entities = [IdempotencyKeyEntity, LocationEntity, OrganisationEntity, LabEntity, LabThemeEntity, PartnershipEntity];

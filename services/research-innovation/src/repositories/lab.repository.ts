@@ -25,7 +25,11 @@ const byName: Ordering<LabEntity> = {
 
 /** The ordering of the labs list for an `orderBy` argument; newest first when none is given. */
 export const labOrdering = (orderBy?: LabOrder | null) =>
-  orderingFor({ START_YEAR: { ordering: byStartYear, natural: 'DESC' }, NAME: { ordering: byName, natural: 'ASC' } }, orderBy, 'START_YEAR');
+  orderingFor(
+    { START_YEAR: { ordering: byStartYear, natural: 'DESC' }, NAME: { ordering: byName, natural: 'ASC' } },
+    orderBy,
+    'START_YEAR',
+  );
 
 /** Lab counts of the network, each computed by the database. */
 export interface LabCounts {
@@ -43,20 +47,28 @@ export class LabRepository {
     const query = this.manager.getRepository(LabEntity).createQueryBuilder('lab');
     if (filter.status) query.andWhere('lab.status = :status', { status: filter.status });
     if (filter.city) {
-      query.andWhere('lab.locationId IN (SELECT location.id FROM location WHERE LOWER(location.city) = :city)', { city: filter.city.trim().toLowerCase() });
+      query.andWhere('lab.locationId IN (SELECT location.id FROM location WHERE LOWER(location.city) = :city)', {
+        city: filter.city.trim().toLowerCase(),
+      });
     }
     if (filter.theme) {
-      query.andWhere('lab.id IN (SELECT lab_theme.lab_id FROM lab_theme WHERE LOWER(lab_theme.theme) = :theme)', { theme: filter.theme.trim().toLowerCase() });
+      query.andWhere('lab.id IN (SELECT lab_theme.lab_id FROM lab_theme WHERE LOWER(lab_theme.theme) = :theme)', {
+        theme: filter.theme.trim().toLowerCase(),
+      });
     }
     if (filter.partnerId) {
-      query.andWhere('lab.id IN (SELECT partnership.lab_id FROM partnership WHERE partnership.organisation_id = :partnerId)', { partnerId: filter.partnerId });
+      query.andWhere('lab.id IN (SELECT partnership.lab_id FROM partnership WHERE partnership.organisation_id = :partnerId)', {
+        partnerId: filter.partnerId,
+      });
     }
     return query;
   }
 
   /** One page in the ordering, plus one row to tell whether another page follows. */
   findPage(filter: LabFilter, ordering: Ordering<LabEntity>, page: PageRequest): Promise<LabEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
+    return orderAndSeek(this.filtered(filter), ordering, page.after)
+      .take(page.size + 1)
+      .getMany();
   }
 
   /** The network's lab figures: four GROUP BY queries, whatever the number of labs. */
@@ -64,7 +76,14 @@ export class LabRepository {
     const labs = this.manager.getRepository(LabEntity);
     const [total, byStatus, byCity, byTheme] = await Promise.all([
       labs.count(),
-      labs.createQueryBuilder('lab').select('lab.status', 'status').addSelect('COUNT(*)', 'labs').groupBy('lab.status').orderBy('labs', 'DESC').addOrderBy('status', 'ASC').getRawMany(),
+      labs
+        .createQueryBuilder('lab')
+        .select('lab.status', 'status')
+        .addSelect('COUNT(*)', 'labs')
+        .groupBy('lab.status')
+        .orderBy('labs', 'DESC')
+        .addOrderBy('status', 'ASC')
+        .getRawMany(),
       labs
         .createQueryBuilder('lab')
         .innerJoin('lab.location', 'location')
@@ -107,7 +126,11 @@ export class LabRepository {
 
   /** The lab with this name in any letter case, if any. */
   findByName(name: string): Promise<LabEntity | null> {
-    return this.manager.getRepository(LabEntity).createQueryBuilder('lab').where('LOWER(lab.name) = :name', { name: name.toLowerCase() }).getOne();
+    return this.manager
+      .getRepository(LabEntity)
+      .createQueryBuilder('lab')
+      .where('LOWER(lab.name) = :name', { name: name.toLowerCase() })
+      .getOne();
   }
 
   async idExists(id: string): Promise<boolean> {
@@ -130,6 +153,10 @@ export class LabRepository {
 
   async replaceThemes(labId: string, themes: string[]): Promise<void> {
     await this.manager.delete(LabThemeEntity, { labId });
-    if (themes.length) await this.manager.insert(LabThemeEntity, themes.map((theme, position) => ({ labId, theme, position })));
+    if (themes.length)
+      await this.manager.insert(
+        LabThemeEntity,
+        themes.map((theme, position) => ({ labId, theme, position })),
+      );
   }
 }

@@ -14,11 +14,16 @@ const byName: Ordering<OrganisationEntity> = {
 };
 
 /** The ordering of the organisations list for an `orderBy` argument; alphabetical when none is given. */
-export const organisationOrdering = (orderBy?: OrganisationOrder | null) => orderingFor({ NAME: { ordering: byName, natural: 'ASC' } }, orderBy, 'NAME');
+export const organisationOrdering = (orderBy?: OrganisationOrder | null) =>
+  orderingFor({ NAME: { ordering: byName, natural: 'ASC' } }, orderBy, 'NAME');
 
 // LIKE treats % and _ as wildcards; a name filter means the text itself. The
 // escape character is `!`: a backslash means different things in MySQL and SQLite literals.
-const likePattern = (text: string) => `%${text.trim().toLowerCase().replace(/[!%_]/g, (character) => `!${character}`)}%`;
+const likePattern = (text: string) =>
+  `%${text
+    .trim()
+    .toLowerCase()
+    .replace(/[!%_]/g, (character) => `!${character}`)}%`;
 
 /** Organisation reads and writes. */
 export class OrganisationRepository {
@@ -32,7 +37,9 @@ export class OrganisationRepository {
   }
 
   findPage(filter: OrganisationFilter, ordering: Ordering<OrganisationEntity>, page: PageRequest): Promise<OrganisationEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after).take(page.size + 1).getMany();
+    return orderAndSeek(this.filtered(filter), ordering, page.after)
+      .take(page.size + 1)
+      .getMany();
   }
 
   count(filter: OrganisationFilter): Promise<number> {

@@ -7,11 +7,15 @@ export class PartnershipRepository {
 
   /** Partnerships of these labs, knowledge partners first. */
   findByLabIds(labIds: readonly string[]): Promise<PartnershipEntity[]> {
-    return this.manager.getRepository(PartnershipEntity).find({ where: { labId: In([...labIds]) }, order: { role: 'DESC', organisationId: 'ASC' } });
+    return this.manager
+      .getRepository(PartnershipEntity)
+      .find({ where: { labId: In([...labIds]) }, order: { role: 'DESC', organisationId: 'ASC' } });
   }
 
   findByOrganisationIds(organisationIds: readonly string[]): Promise<PartnershipEntity[]> {
-    return this.manager.getRepository(PartnershipEntity).find({ where: { organisationId: In([...organisationIds]) }, order: { labId: 'ASC' } });
+    return this.manager
+      .getRepository(PartnershipEntity)
+      .find({ where: { organisationId: In([...organisationIds]) }, order: { labId: 'ASC' } });
   }
 
   findById(id: string): Promise<PartnershipEntity | null> {

@@ -7,7 +7,12 @@ export const Query: QueryResolvers = {
     const { labs } = services.repositories;
     const filter = args.filter ?? {};
     const ordering = labOrdering(args.orderBy);
-    return paginate(args, ordering, (page) => labs.findPage(filter, ordering, page), () => labs.count(filter));
+    return paginate(
+      args,
+      ordering,
+      (page) => labs.findPage(filter, ordering, page),
+      () => labs.count(filter),
+    );
   },
 
   lab: (_, { id }, { loaders }) => loaders.labById.load(id),
@@ -20,7 +25,12 @@ export const Query: QueryResolvers = {
     const { organisations } = services.repositories;
     const filter = args.filter ?? {};
     const ordering = organisationOrdering(args.orderBy);
-    return paginate(args, ordering, (page) => organisations.findPage(filter, ordering, page), () => organisations.count(filter));
+    return paginate(
+      args,
+      ordering,
+      (page) => organisations.findPage(filter, ordering, page),
+      () => organisations.count(filter),
+    );
   },
 
   organisation: (_, { id }, { loaders }) => loaders.organisationById.load(id),

@@ -6,7 +6,9 @@ import { sampleLabs, sampleLocations, sampleOrganisations, samplePartnerships } 
 
 /** `lab--organisation` for the sample itself; a copy's would outgrow the 64-character id, so it gets a short one, as deterministic. */
 const partnershipId = (labId: string, organisationId: string, copy: number) =>
-  copy === 0 ? `${labId}--${organisationId}` : `ps-copy-${copy}-${createHash('sha256').update(`${labId}--${organisationId}`).digest('hex').slice(0, 16)}`;
+  copy === 0
+    ? `${labId}--${organisationId}`
+    : `ps-copy-${copy}-${createHash('sha256').update(`${labId}--${organisationId}`).digest('hex').slice(0, 16)}`;
 const copyName = (name: string, copy: number) => (copy === 0 ? name : `${name} (copy ${copy})`);
 
 /**
@@ -48,7 +50,9 @@ export async function seedSampleData(dataSource: DataSource, scale = 1): Promise
     );
     await insertInChunks(
       (rows) => manager.insert(LabThemeEntity, rows),
-      copies.flatMap((copy) => sampleLabs.flatMap((lab) => lab.themes.map((theme, position) => ({ labId: copyId(lab.id, copy), theme, position })))),
+      copies.flatMap((copy) =>
+        sampleLabs.flatMap((lab) => lab.themes.map((theme, position) => ({ labId: copyId(lab.id, copy), theme, position }))),
+      ),
     );
     await insertInChunks(
       (rows) => manager.insert(PartnershipEntity, rows),

@@ -18,7 +18,11 @@ export function checkLabYears(
   const endField = ['input', 'endYear'];
   checkYear(errors, startField, lab.startYear, { min: earliestYear, max: currentYear + 5 }, 'The start year');
   if (errors.isClean(startField) && lab.status !== 'IN_DEVELOPMENT' && lab.startYear !== null && lab.startYear > currentYear) {
-    errors.add(startField, 'OUT_OF_RANGE', `A lab that is ${lab.status.toLowerCase()} has started by now; ${lab.startYear} is in the future. Use IN_DEVELOPMENT for a planned lab.`);
+    errors.add(
+      startField,
+      'OUT_OF_RANGE',
+      `A lab that is ${lab.status.toLowerCase()} has started by now; ${lab.startYear} is in the future. Use IN_DEVELOPMENT for a planned lab.`,
+    );
   }
   if (lab.endYear === null) return;
   if (lab.status !== 'ENDED') {

@@ -45,7 +45,9 @@ export class LabService {
       } satisfies LabEntity;
       await repos.labs.insert(lab, themes);
       await repos.partnerships.insert(
-        partners.map((partner) => ({ id: randomId('ps'), labId: lab.id, ...partner, startYear, endYear: null }) satisfies PartnershipEntity),
+        partners.map(
+          (partner) => ({ id: randomId('ps'), labId: lab.id, ...partner, startYear, endYear: null }) satisfies PartnershipEntity,
+        ),
       );
       return lab;
     });
@@ -103,7 +105,10 @@ export class LabService {
       );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return { lab: null, userErrors: [{ field: ['input', 'name'], code: 'TAKEN', message: 'A lab with this name was created at the same time.' }] };
+      return {
+        lab: null,
+        userErrors: [{ field: ['input', 'name'], code: 'TAKEN', message: 'A lab with this name was created at the same time.' }],
+      };
     }
   }
 
@@ -120,11 +125,14 @@ export class LabService {
 
   private async checkPartners(repos: Repositories, errors: UserErrors, partners: LabPartnerInput[]): Promise<LabPartnerInput[]> {
     if (partners.length === 0) return [];
-    const found = new Set((await repos.organisations.findByIds(partners.map((partner) => partner.organisationId))).map((organisation) => organisation.id));
+    const found = new Set(
+      (await repos.organisations.findByIds(partners.map((partner) => partner.organisationId))).map((organisation) => organisation.id),
+    );
     const seen = new Set<string>();
     partners.forEach((partner, index) => {
       const field = ['input', 'partners', String(index), 'organisationId'];
-      if (!found.has(partner.organisationId)) errors.add(field, 'NOT_FOUND', `There is no organisation with id "${partner.organisationId}".`);
+      if (!found.has(partner.organisationId))
+        errors.add(field, 'NOT_FOUND', `There is no organisation with id "${partner.organisationId}".`);
       else if (seen.has(partner.organisationId)) errors.add(field, 'INVALID', `Organisation "${partner.organisationId}" is listed twice.`);
       seen.add(partner.organisationId);
     });

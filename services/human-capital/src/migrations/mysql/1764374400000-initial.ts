@@ -28,6 +28,7 @@ export class Initial1764374400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const name of ['vacancy_theme', 'vacancy', 'course_sector', 'course', 'placement', 'talent']) await queryRunner.query(`DROP TABLE \`${name}\``);
+    for (const name of ['vacancy_theme', 'vacancy', 'course_sector', 'course', 'placement', 'talent'])
+      await queryRunner.query(`DROP TABLE \`${name}\``);
   }
 }

@@ -32,6 +32,7 @@ export class Initial1764374400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['vacancy_theme', 'vacancy', 'course_sector', 'course', 'placement', 'talent']) await queryRunner.query(`DROP TABLE "${table}"`);
+    for (const table of ['vacancy_theme', 'vacancy', 'course_sector', 'course', 'placement', 'talent'])
+      await queryRunner.query(`DROP TABLE "${table}"`);
   }
 }
