@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import {
   composeSupergraphFromConfig,
@@ -101,6 +102,7 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
     writeFileSync(file, contents);
     written.push(join(serviceDir, relative));
   }
+  format(root, serviceDir);
 
   config.setIn(['subgraphs', names.service], {
     routing_url: `http://localhost:${port}/graphql`,
@@ -182,4 +184,16 @@ function registerInCompose(compose: string, names: SubgraphNames, port: number):
   );
   insertAfter(password, `\n      ${names.prefix}_MYSQL_PASSWORD: \${${names.prefix}_MYSQL_PASSWORD:-${names.service}-dev}`);
   return next;
+}
+
+/**
+ * Puts the new subgraph's code in the repository's Prettier style, so CI's
+ * `npm run format:check` passes on it. Prettier's CLI in a child process: its
+ * API loads plugins with dynamic import(), which Jest's module runtime refuses.
+ */
+function format(root: string, directory: string): void {
+  execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', '--log-level', 'warn', directory], {
+    cwd: root,
+    stdio: 'pipe',
+  });
 }

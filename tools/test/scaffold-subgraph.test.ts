@@ -90,6 +90,14 @@ describe('npm run subgraph:new', () => {
     expect(check.stdout).toContain('schema:check passed: 9 checks.');
     expect(check.status).toBe(0);
 
+    // Its code is in the house style: the formatter check of CI passes on it.
+    const format = spawnSync(join(repository, 'node_modules/.bin/prettier'), ['--check', 'services/ai-skills'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(format.stderr).toBe('');
+    expect(format.status).toBe(0);
+
     // Its own tests pass, after a build as Turborepo would run it.
     const service = join(root, 'services/ai-skills');
     const tool = (name: string) => join(repository, 'node_modules/.bin', name);
