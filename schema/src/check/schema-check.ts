@@ -207,15 +207,20 @@ async function operationTypesSection(
   try {
     fresh = await generateOperationTypes(supergraph, operationsDirectory);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      title,
-      ok: false,
-      details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))],
-    };
+    return generationFailed(title, error);
   }
   const stale = describeStaleOperationTypes(committed, fresh);
   return { title, ok: !stale, details: stale ?? [`${operationTypesFile} is up to date with the API schema and schema/operations.`] };
+}
+
+/** A failed generation as a failing section: the generator's message, without its stack. */
+function generationFailed(title: string, error: unknown): SchemaCheckSection {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    title,
+    ok: false,
+    details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))],
+  };
 }
 
 /** Compares each subgraph's committed resolver types with a fresh generation from its SDL. */
@@ -229,12 +234,7 @@ async function resolverTypesSection(
   try {
     generated = await generateAllResolverTypes(root, sources);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      title,
-      ok: false,
-      details: ['Could not generate the types:', ...message.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))],
-    };
+    return generationFailed(title, error);
   }
   const stale = generated.flatMap(({ file, module }) => describeStaleResolverTypes(file, read(file), module) ?? []);
   return {
