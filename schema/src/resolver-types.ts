@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
 import { dirname, join, relative } from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as typescript from '@graphql-codegen/typescript';
@@ -84,7 +85,7 @@ export async function generateAllResolverTypes(root: string, sources: SubgraphSo
   for (const source of sources) {
     const paths = resolverTypesPaths(source.schemaFile);
     const file = relative(root, paths.output);
-    const module = await generateResolverTypes(readFileSync(source.schemaFile, 'utf8'), readResolverTypesSettings(paths.settings), file);
+    const module = await generateResolverTypes(loadSubgraphSdl(source.schemaFile), readResolverTypesSettings(paths.settings), file);
     generated.push({ subgraph: source.name, file, module });
   }
   return generated;

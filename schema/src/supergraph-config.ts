@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SubgraphDefinition } from './compose-supergraph';
@@ -47,5 +48,5 @@ export function parseSupergraphConfig(yamlText: string, baseDir: string): Subgra
 /** Reads supergraph.yaml and the SDL file of every subgraph it lists. */
 export function loadSubgraphs(configPath: string): SubgraphDefinition[] {
   const sources = parseSupergraphConfig(readFileSync(configPath, 'utf8'), path.dirname(configPath));
-  return sources.map((source) => ({ name: source.name, routingUrl: source.routingUrl, sdl: readFileSync(source.schemaFile, 'utf8') }));
+  return sources.map((source) => ({ name: source.name, routingUrl: source.routingUrl, sdl: loadSubgraphSdl(source.schemaFile) }));
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { composeSupergraphFromConfig } from '../src/compose-supergraph';
@@ -19,6 +19,9 @@ const copied = [
     'schema/breaking-changes.yaml',
     'schema/persisted-operations.json',
     'schema/generated/operations.ts',
+    // What subgraph schemas import, resolved as in a checkout: through node_modules.
+    'packages/subgraph-kit/package.json',
+    'packages/subgraph-kit/src/shared.graphql',
   ],
   ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
     subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
@@ -33,6 +36,8 @@ function scratchRepository(): string {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     cpSync(join(repository, path), join(root, path), { recursive: true });
   }
+  mkdirSync(join(root, 'node_modules/@nlai'), { recursive: true });
+  symlinkSync('../../packages/subgraph-kit', join(root, 'node_modules/@nlai/subgraph-kit'));
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
   git('add', '-A');

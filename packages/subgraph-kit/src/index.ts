@@ -1,2 +1,8 @@
+export { defineSubgraph } from './define-subgraph';
+export type { Subgraph, SubgraphContext, SubgraphDefinition } from './define-subgraph';
+export { runSubgraph } from './run-subgraph';
+export { loadSubgraphSdl } from './subgraph-sdl';
+export { environmentPrefix, subgraphConfigFrom } from './subgraph-config';
+export type { OwnConfig, SubgraphConfig } from './subgraph-config';
 export { startSubgraph } from './start-subgraph';
 export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -28,8 +27,8 @@ export interface BaseContext {
 export interface StartSubgraphOptions<Context extends BaseContext> {
   /** The subgraph's name in the supergraph (schema/supergraph.yaml): it accepts only signatures made for it. */
   name: string;
-  /** Path of the subgraph's SDL file. */
-  sdlFile: string;
+  /** The subgraph's SDL, imports resolved (see loadSubgraphSdl). */
+  typeDefs: string;
   /** Resolver map: one object per GraphQL type. */
   resolvers: Record<string, object>;
   /** The subgraph's own database, migrated. Answers /ready. */
@@ -76,7 +75,7 @@ const countingStatements: AroundRequest = async ({ setHeader }, run) => {
  * load from a CDN), no inline tracing (nobody reads it; it costs per field).
  */
 export async function startSubgraph<Context extends BaseContext>(options: StartSubgraphOptions<Context>): Promise<RunningSubgraph> {
-  const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(options.sdlFile, 'utf8')), resolvers: options.resolvers as never });
+  const schema = buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as never });
   const guarded = enforceScopes(schema);
   options.logger.debug({ guarded }, 'scope-guarded fields');
 

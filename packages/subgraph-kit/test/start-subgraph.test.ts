@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { developmentSecret, gatewaySignatureHeader, signGatewayRequest } from '@nlai/auth';
 import { CountingLogger } from '@nlai/database';
 import { tokenWith } from '@nlai/testing';
@@ -27,11 +24,9 @@ const gatewaySecret = 'a-test-secret-of-at-least-32-characters-long';
 async function start(options: { gatewaySecret?: string; exposeStatementCount?: boolean } = {}): Promise<RunningSubgraph> {
   const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', logger: new CountingLogger(silent) });
   await dataSource.initialize();
-  const dir = mkdtempSync(join(tmpdir(), 'subgraph-kit-'));
-  writeFileSync(join(dir, 'schema.graphql'), sdl);
   return startSubgraph<BaseContext>({
     name: 'kit-test',
-    sdlFile: join(dir, 'schema.graphql'),
+    typeDefs: sdl,
     resolvers: {
       Query: {
         twoStatements: async () => {

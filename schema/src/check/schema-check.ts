@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { buildSchema, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, CompositionError, type SubgraphDefinition } from '../compose-supergraph';
@@ -61,7 +62,7 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   const subgraphs: SubgraphDefinition[] = sources.map((source) => ({
     name: source.name,
     routingUrl: source.routingUrl,
-    sdl: readFileSync(source.schemaFile, 'utf8'),
+    sdl: loadSubgraphSdl(source.schemaFile),
   }));
 
   // 1. Composition, by Apollo and by The Guild.
@@ -118,13 +119,15 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   const found: BreakingChange[] = [];
   for (const source of sources) {
     const path = source.schemaFile.slice(root.length + 1);
-    const before = base.read(path);
+    // Imports are read as they were at the base too (a file outside the repository, as it is now).
+    const atBase = (file: string) => base.read(relative(root, file)) ?? readFileSync(file, 'utf8');
+    const before = base.read(path) === undefined ? undefined : loadSubgraphSdl(source.schemaFile, atBase);
     if (before !== undefined)
       found.push(
         ...(await breakingChanges(
           source.name,
           subgraphSchema(before),
-          subgraphSchema(readFileSync(source.schemaFile, 'utf8')),
+          subgraphSchema(loadSubgraphSdl(source.schemaFile)),
           acknowledgements,
         )),
       );

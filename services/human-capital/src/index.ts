@@ -1,6 +1,4 @@
-import 'reflect-metadata';
-import { boot } from '@nlai/http-server';
-import { readConfig } from './config';
-import { createServer } from './server';
+import { runSubgraph } from '@nlai/subgraph-kit';
+import { humanCapital } from './subgraph';
 
-boot('human-capital', readConfig, createServer);
+runSubgraph(humanCapital);

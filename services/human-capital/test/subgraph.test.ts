@@ -1,9 +1,9 @@
+import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { anonymous, type AuthContext } from '@nlai/auth';
 import { UserErrors } from '@nlai/errors';
 import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
-import { configFrom } from '../src/config';
 import { sampleTalent } from '../src/seed/sample-data';
-import { createServer, type HumanCapitalServer } from '../src/server';
+import { humanCapital } from '../src/subgraph';
 import { checkCareer, checkCareerChange, fitsCareer, type CareerChange } from '../src/services/career-rules';
 import type { TalentFigures } from '../src/repositories';
 import { protectCells, publishTalentStats } from '../src/services/talent-stats';
@@ -14,12 +14,12 @@ const labEntities = `query($representations: [_Any!]!) { _entities(representatio
 
 describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dialect) => {
   let database: TestDatabase;
-  let server: HumanCapitalServer;
+  let server: RunningSubgraph;
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect, 'hc-unit');
-    server = await createServer(
-      configFrom({
+    server = await humanCapital.start(
+      humanCapital.configFrom({
         HUMAN_CAPITAL_PORT: '0',
         HUMAN_CAPITAL_DATABASE_URL: database.url,
         HUMAN_CAPITAL_SQLITE_FILE: database.sqliteFile,
@@ -286,12 +286,12 @@ describe('the input of a talentUpdate, checked before the stored person', () => 
 
 describe('configuration', () => {
   it('listens on 127.0.0.1 unless told otherwise', () => {
-    expect(configFrom({}).host).toBe('127.0.0.1');
-    expect(configFrom({ HUMAN_CAPITAL_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(humanCapital.configFrom({}).host).toBe('127.0.0.1');
+    expect(humanCapital.configFrom({ HUMAN_CAPITAL_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   it('needs its secrets in production, naming each', () => {
-    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(
+    expect(() => humanCapital.configFrom({ NODE_ENV: 'production' })).toThrow(
       /AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production[\s\S]*HUMAN_CAPITAL_SUBGRAPH_SECRET: required in production/,
     );
   });

@@ -1,4 +1,4 @@
-import type { AuthContext } from '@nlai/auth';
+import type { SubgraphContext } from '@nlai/subgraph-kit';
 import type { Loaders } from './loaders';
 import type { LabService } from './services/lab.service';
 import type { OrganisationService } from './services/organisation.service';
@@ -14,10 +14,4 @@ export interface Services {
 }
 
 /** What every resolver receives. */
-export interface Context {
-  auth: AuthContext;
-  requestId: string;
-  /** Made fresh for each request, so nothing cached leaks between callers. */
-  loaders: Loaders;
-  services: Services;
-}
+export type Context = SubgraphContext<Services, Loaders>;

@@ -1,6 +1,4 @@
-import 'reflect-metadata';
-import { boot } from '@nlai/http-server';
-import { readConfig } from './config';
-import { createServer } from './server';
+import { runSubgraph } from '@nlai/subgraph-kit';
+import { researchInnovation } from './subgraph';
 
-boot('research-innovation', readConfig, createServer);
+runSubgraph(researchInnovation);

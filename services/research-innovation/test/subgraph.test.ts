@@ -1,7 +1,7 @@
+import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { ConfigError } from '@nlai/config';
 import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
-import { configFrom } from '../src/config';
-import { createServer, type ResearchInnovationServer } from '../src/server';
+import { researchInnovation } from '../src/subgraph';
 
 const entitiesQuery = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Lab { id name themes location { city } partners { organisation { name } } }
@@ -11,10 +11,10 @@ const entitiesQuery = `query($representations: [_Any!]!) { _entities(representat
 
 describe.each(testDialects())('the Research & Innovation subgraph on its own (%s)', (dialect) => {
   let database: TestDatabase;
-  let server: ResearchInnovationServer;
+  let server: RunningSubgraph;
   const start = () =>
-    createServer(
-      configFrom({
+    researchInnovation.start(
+      researchInnovation.configFrom({
         RESEARCH_INNOVATION_PORT: '0',
         RESEARCH_INNOVATION_DATABASE_URL: database.url,
         RESEARCH_INNOVATION_SQLITE_FILE: database.sqliteFile,
@@ -152,16 +152,24 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
 
 describe('configuration', () => {
   it('listens on 127.0.0.1 unless told otherwise', () => {
-    expect(configFrom({}).host).toBe('127.0.0.1');
-    expect(configFrom({ RESEARCH_INNOVATION_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(researchInnovation.configFrom({}).host).toBe('127.0.0.1');
+    expect(researchInnovation.configFrom({ RESEARCH_INNOVATION_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   it('names every bad variable at once', () => {
     expect(() =>
-      configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' }),
+      researchInnovation.configFrom({
+        RESEARCH_INNOVATION_PORT: 'eighty',
+        RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x',
+        LOG_LEVEL: 'loud',
+      }),
     ).toThrow(ConfigError);
     try {
-      configFrom({ RESEARCH_INNOVATION_PORT: 'eighty', RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x', LOG_LEVEL: 'loud' });
+      researchInnovation.configFrom({
+        RESEARCH_INNOVATION_PORT: 'eighty',
+        RESEARCH_INNOVATION_DATABASE_URL: 'postgres://db/x',
+        LOG_LEVEL: 'loud',
+      });
     } catch (error) {
       const { problems } = error as ConfigError;
       expect(problems.map((problem) => problem.split(':')[0])).toEqual([
@@ -173,7 +181,7 @@ describe('configuration', () => {
   });
 
   it('needs its secrets in production, naming each, and seeds only outside it unless asked', () => {
-    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(
+    expect(() => researchInnovation.configFrom({ NODE_ENV: 'production' })).toThrow(
       new ConfigError([
         'AUTH_JWT_SECRET or AUTH_JWKS_URL: required in production',
         'RESEARCH_INNOVATION_SUBGRAPH_SECRET: required in production',
@@ -181,8 +189,8 @@ describe('configuration', () => {
     );
     const secret = 'a-production-secret-of-at-least-32-characters';
     const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, RESEARCH_INNOVATION_SUBGRAPH_SECRET: secret };
-    expect(configFrom(production).seedSampleData).toBe(false);
-    expect(configFrom({ ...production, SEED_SAMPLE_DATA: 'true' }).seedSampleData).toBe(true);
-    expect(configFrom({}).seedSampleData).toBe(true);
+    expect(researchInnovation.configFrom(production).seedSampleData).toBe(false);
+    expect(researchInnovation.configFrom({ ...production, SEED_SAMPLE_DATA: 'true' }).seedSampleData).toBe(true);
+    expect(researchInnovation.configFrom({}).seedSampleData).toBe(true);
   });
 });

@@ -1,4 +1,3 @@
-import { IdempotencyKeyEntity } from '@nlai/database';
 import { CourseSectorEntity } from './course-sector.entity';
 import { CourseEntity } from './course.entity';
 import { PlacementEntity } from './placement.entity';
@@ -10,12 +9,4 @@ export { CourseSectorEntity, CourseEntity, PlacementEntity, TalentEntity, Vacanc
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
-export const entities = [
-  IdempotencyKeyEntity,
-  TalentEntity,
-  PlacementEntity,
-  CourseEntity,
-  CourseSectorEntity,
-  VacancyEntity,
-  VacancyThemeEntity,
-];
+export const entities = [TalentEntity, PlacementEntity, CourseEntity, CourseSectorEntity, VacancyEntity, VacancyThemeEntity];

@@ -26,6 +26,45 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Where a page of a list ends, per the Relay connection spec. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** True when another page follows; ask for it with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when this page was asked for with a cursor, so earlier items exist. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** Cursor of the last edge of this page; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A mistake in the input of a mutation; nothing was written. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Path to the input field at fault, e.g. ["input", "name"]. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, for a person to read. */
+  message: Scalars['String']['output'];
+  /** What is wrong, for a program to act on. */
+  code: UserErrorCode;
+};
+
+/** Why an input was refused. */
+export type UserErrorCode =
+  /** A required text is empty. */
+  | 'BLANK'
+  /** A text is longer than allowed. */
+  | 'TOO_LONG'
+  /** A value has the wrong form, or does not fit with the rest of the input. */
+  | 'INVALID'
+  /** A number, such as a year, lies outside the plausible range. */
+  | 'OUT_OF_RANGE'
+  /** A referenced record does not exist. */
+  | 'NOT_FOUND'
+  /** The value is already used by another record. */
+  | 'TAKEN';
+
 /**
  * The Dutch national AI network: ICAI's labs, the cities of the hub-and-spoke
  * network and the organisations that run them (Research & Innovation), and the
@@ -129,45 +168,6 @@ export type MutationTalentUpdateArgs = {
 export type MutationPlacementRecordArgs = {
   input: PlacementRecordInput;
 };
-
-/** Where a page of a list ends, per the Relay connection spec. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** True when another page follows; ask for it with `after: endCursor`. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** True when this page was asked for with a cursor, so earlier items exist. */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first edge of this page. */
-  startCursor?: Maybe<Scalars['String']['output']>;
-  /** Cursor of the last edge of this page; pass it as `after` for the next page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-};
-
-/** A mistake in the input of a mutation; nothing was written. */
-export type UserError = {
-  __typename?: 'UserError';
-  /** Path to the input field at fault, e.g. ["input", "name"]. */
-  field?: Maybe<Array<Scalars['String']['output']>>;
-  /** What is wrong, for a person to read. */
-  message: Scalars['String']['output'];
-  /** What is wrong, for a program to act on. */
-  code: UserErrorCode;
-};
-
-/** Why an input was refused. */
-export type UserErrorCode =
-  /** A required text is empty. */
-  | 'BLANK'
-  /** A text is longer than allowed. */
-  | 'TOO_LONG'
-  /** A value has the wrong form, or does not fit with the rest of the input. */
-  | 'INVALID'
-  /** A number, such as a year, lies outside the plausible range. */
-  | 'OUT_OF_RANGE'
-  /** A referenced record does not exist. */
-  | 'NOT_FOUND'
-  /** The value is already used by another record. */
-  | 'TAKEN';
 
 export type Lab = {
   __typename?: 'Lab';
@@ -741,14 +741,14 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Lab: ResolverTypeWrapper<LabReference>;
   Partnership: ResolverTypeWrapper<Omit<Partnership, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
   Location: ResolverTypeWrapper<LocationReference>;
@@ -797,13 +797,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  UserError: UserError;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
-  PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
-  UserError: UserError;
   Lab: LabReference;
   Partnership: Omit<Partnership, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
   Location: LocationReference;
@@ -852,6 +852,19 @@ export type ReadableByWriterDirectiveArgs = { };
 
 export type ReadableByWriterDirectiveResolver<Result, Parent, ContextType = Context, Args = ReadableByWriterDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   talents?: Resolver<Maybe<ResolversTypes['TalentConnection']>, ParentType, ContextType, Partial<QueryTalentsArgs>>;
   talent?: Resolver<Maybe<ResolversTypes['Talent']>, ParentType, ContextType, RequireFields<QueryTalentArgs, 'id'>>;
@@ -866,19 +879,6 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   talentRegister?: Resolver<Maybe<ResolversTypes['TalentRegisterPayload']>, ParentType, ContextType, RequireFields<MutationTalentRegisterArgs, 'input'>>;
   talentUpdate?: Resolver<Maybe<ResolversTypes['TalentUpdatePayload']>, ParentType, ContextType, RequireFields<MutationTalentUpdateArgs, 'input'>>;
   placementRecord?: Resolver<Maybe<ResolversTypes['PlacementRecordPayload']>, ParentType, ContextType, RequireFields<MutationPlacementRecordArgs, 'input'>>;
-};
-
-export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
-  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
 };
 
 export type LabResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lab'] = ResolversParentTypes['Lab'], FederationReferenceType extends FederationReferenceTypes['Lab'] = FederationReferenceTypes['Lab']> = {
@@ -1038,10 +1038,10 @@ export type PlacementRecordPayloadResolvers<ContextType = Context, ParentType ex
 };
 
 export type Resolvers<ContextType = Context> = {
-  Query?: QueryResolvers<ContextType>;
-  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Lab?: LabResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   PartnerHires?: PartnerHiresResolvers<ContextType>;

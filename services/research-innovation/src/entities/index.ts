@@ -1,4 +1,3 @@
-import { IdempotencyKeyEntity } from '@nlai/database';
 import { LabThemeEntity } from './lab-theme.entity';
 import { LabEntity } from './lab.entity';
 import { LocationEntity } from './location.entity';
@@ -11,4 +10,4 @@ export type { NetworkRole } from './location.entity';
 export type { OrganisationKind } from './organisation.entity';
 export type { PartnerRole } from './partnership.entity';
 
-export const entities = [IdempotencyKeyEntity, LocationEntity, OrganisationEntity, LabEntity, LabThemeEntity, PartnershipEntity];
+export const entities = [LocationEntity, OrganisationEntity, LabEntity, LabThemeEntity, PartnershipEntity];

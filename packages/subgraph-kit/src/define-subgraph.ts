@@ -1,0 +1,100 @@
+import { migrateOnly, openDatabase, CountingLogger, databaseOptions, IdempotencyKeyEntity } from '@nlai/database';
+import { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000, type DatabaseOptionsInput } from '@nlai/database';
+import { createLogger, type Logger } from '@nlai/http-server';
+import type { z } from '@nlai/config';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import { loadSubgraphSdl } from './subgraph-sdl';
+import { startSubgraph, type BaseContext, type RunningSubgraph } from './start-subgraph';
+import { subgraphConfigFrom, type OwnConfig, type SubgraphConfig } from './subgraph-config';
+
+/** What every resolver of a subgraph receives: the caller, the request id, the long-lived services and this request's loaders. */
+export type SubgraphContext<Services, Loaders> = BaseContext & {
+  services: Services;
+  /** Made fresh for each request, so nothing cached leaks between callers. */
+  loaders: Loaders;
+};
+
+/** A subgraph's domain: everything that differs between subgraphs. The kit does the rest. */
+export interface SubgraphDefinition<Shape extends z.ZodRawShape, Own extends object, Services, Loaders> {
+  /** Its name in schema/supergraph.yaml; also its environment prefix (`human-capital` → `HUMAN_CAPITAL_…`). */
+  name: string;
+  /** Where it listens unless `<PREFIX>_PORT` says otherwise. */
+  defaultPort: number;
+  /** Path of its SDL file, which imports the shared definitions (see subgraph-sdl.ts). */
+  schema: string;
+  /** One resolver object per GraphQL type (typed by the generated resolver types). */
+  resolvers: Record<string, object>;
+  /** Its TypeORM entities; the kit adds the idempotency-key table. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  /** Its migrations per dialect; the kit adds the idempotency-key table's. */
+  migrations: DatabaseOptionsInput['migrations'];
+  /** Seeds sample data into an empty database (outside production); false when it holds data already. */
+  seed?: (dataSource: DataSource, config: SubgraphConfig<Own>) => Promise<boolean>;
+  /** Its own environment variables, parsed with the kit's. */
+  config?: OwnConfig<Shape, Own>;
+  /** Its long-lived parts (repositories, services), made once per process. */
+  services: (dataSource: DataSource, config: SubgraphConfig<Own>) => Services;
+  /** Its per-request batch loaders. */
+  loaders: (services: Services) => Loaders;
+}
+
+/** A defined subgraph: what tests, `index.ts` and the tools call. */
+export interface Subgraph<Own extends object> {
+  name: string;
+  /** Parses an environment into this subgraph's config; throws a ConfigError naming every bad variable. */
+  configFrom(environment: Record<string, string | undefined>): SubgraphConfig<Own>;
+  /** TypeORM options for the configured database, its migrations and entities included. */
+  dataSourceOptions(config: SubgraphConfig<Own>, logger?: DatabaseOptionsInput['logger']): DataSourceOptions;
+  /** Opens and migrates the database, seeds it when empty (if configured), and serves the subgraph. */
+  start(config: SubgraphConfig<Own>, logger?: Logger): Promise<RunningSubgraph>;
+  /** Applies pending migrations and closes the connection (`npm run migrate`). */
+  migrate(config: SubgraphConfig<Own>): Promise<void>;
+}
+
+/**
+ * Defines a subgraph from its domain alone: the kit owns HTTP serving,
+ * gateway signatures, scopes, error masking, per-request loaders, health and
+ * readiness, shutdown, logging, config, database and the shared SDL.
+ */
+export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, Services, Loaders>(
+  definition: SubgraphDefinition<Shape, Own, Services, Loaders>,
+): Subgraph<Own> {
+  const entities = [...definition.entities, IdempotencyKeyEntity];
+  // TypeORM applies migrations in the order of their timestamps, wherever the kit's stand in the list.
+  const migrations = {
+    sqlite: [...definition.migrations.sqlite, IdempotencyKeysSqlite1764460800000],
+    mysql: [...definition.migrations.mysql, IdempotencyKeysMysql1764460800000],
+  };
+  const dataSourceOptions = (config: SubgraphConfig<Own>, logger?: DatabaseOptionsInput['logger']) =>
+    databaseOptions({ ...config.database, entities, migrations, ...(logger ? { logger } : {}) });
+
+  return {
+    name: definition.name,
+    configFrom: (environment) => subgraphConfigFrom(definition, environment),
+    dataSourceOptions,
+    migrate: (config) => migrateOnly(dataSourceOptions(config)),
+    async start(config, logger = createLogger(definition.name, config.logLevel)) {
+      const { dataSource, applied } = await openDatabase(dataSourceOptions(config, new CountingLogger(logger)));
+      logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
+      if (config.seedSampleData && definition.seed && (await definition.seed(dataSource, config)))
+        logger.info({ scale: config.seedScale }, 'seeded the sample data');
+      const services = definition.services(dataSource, config);
+      return startSubgraph<SubgraphContext<Services, Loaders>>({
+        name: definition.name,
+        typeDefs: loadSubgraphSdl(definition.schema),
+        resolvers: definition.resolvers,
+        dataSource,
+        context: (base) => ({ ...base, services, loaders: definition.loaders(services) }),
+        tokens: config.tokens,
+        gatewaySecret: config.gatewaySecret,
+        port: config.port,
+        host: config.host,
+        ...config.http,
+        production: config.production,
+        exposeStatementCount: config.exposeStatementCount,
+        logger,
+      });
+    },
+  };
+}

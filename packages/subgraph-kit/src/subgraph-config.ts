@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
+import { env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable } from '@nlai/database';
+import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
+
+/** A subgraph's own variables (zod schemas by variable name) and how they become its own config. */
+export interface OwnConfig<Shape extends z.ZodRawShape, Own extends object> {
+  variables: Shape;
+  read: (parsed: z.output<z.ZodObject<Shape>>) => Own;
+  /** Variables (or alternatives) that production must set, besides the kit's. */
+  requiredInProduction?: Array<string | string[]>;
+}
+
+/** The environment prefix of a subgraph: `human-capital` reads `HUMAN_CAPITAL_PORT`, `HUMAN_CAPITAL_DATABASE_URL`, … */
+export const environmentPrefix = (name: string) => name.toUpperCase().replace(/-/g, '_');
+
+/** The variables every subgraph reads; those named by role get the subgraph's prefix. */
+function prefixedVariables(name: string, defaultPort: number) {
+  return {
+    PORT: env.port(defaultPort),
+    /** Default: loopback outside production, every interface in production (a container the gateway must reach). */
+    HOST: z.string().min(1).optional(),
+    /** Driver options in the URL's query: only the reviewed ones (ssl, connectTimeout). */
+    DATABASE_URL: databaseUrlVariable(),
+    SQLITE_FILE: z.string().default(`.data/${name}.sqlite`),
+    /** Shared with the gateway only; when set, only requests it signed are answered. */
+    SUBGRAPH_SECRET: subgraphSecret(),
+  };
+}
+
+const sharedVariables = {
+  NODE_ENV: env.nodeEnv(),
+  LOG_LEVEL: env.logLevel(),
+  /** Seeds the sample data into an empty database; default on outside production. */
+  SEED_SAMPLE_DATA: env.optionalFlag(),
+  /** Seeds this many copies of the sample data (benchmarks on more data); set the same on every subgraph. */
+  SEED_SCALE: env.integer(1, 1, 1000),
+  /** Adds `x-sql-statements` to responses, for tests and benchmarks. */
+  EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
+  ...authEnvironment,
+  ...httpEnvironment,
+};
+
+type Parsed<Shape extends z.ZodRawShape> = z.output<z.ZodObject<Shape>>;
+
+/** The config every subgraph has, plus its own. Parsed once at boot, frozen. */
+export type SubgraphConfig<Own extends object = object> = ReturnType<typeof kitConfigFrom> & Readonly<Own>;
+
+function kitConfigFrom(name: string, prefixed: Parsed<ReturnType<typeof prefixedVariables>>, shared: Parsed<typeof sharedVariables>) {
+  const production = shared.NODE_ENV === 'production';
+  return {
+    name,
+    production,
+    logLevel: shared.LOG_LEVEL,
+    port: prefixed.PORT,
+    host: prefixed.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    /** Deadlines for a client to send its request. */
+    http: httpTimeoutsFrom(shared),
+    database: Object.freeze({ url: prefixed.DATABASE_URL, sqliteFile: resolve(prefixed.SQLITE_FILE) }),
+    seedSampleData: shared.SEED_SAMPLE_DATA ?? !production,
+    seedScale: shared.SEED_SCALE,
+    exposeStatementCount: shared.EXPOSE_SQL_STATEMENT_COUNT,
+    tokens: tokenOptionsFrom(shared),
+    gatewaySecret: prefixed.SUBGRAPH_SECRET,
+  };
+}
+
+/**
+ * Parses a subgraph's environment in one pass, the kit's variables and its
+ * own together, so a bad start lists every problem at once (ConfigError).
+ */
+export function subgraphConfigFrom<Shape extends z.ZodRawShape, Own extends object>(
+  subgraph: { name: string; defaultPort: number; config?: OwnConfig<Shape, Own> | undefined },
+  environment: Record<string, string | undefined>,
+): SubgraphConfig<Own> {
+  const prefix = environmentPrefix(subgraph.name);
+  const prefixed = prefixedVariables(subgraph.name, subgraph.defaultPort);
+  const prefixedName = (role: string) => `${prefix}_${role}`;
+  const own: z.ZodRawShape = subgraph.config?.variables ?? {};
+  const schema = z.object({
+    ...sharedVariables,
+    ...Object.fromEntries(Object.entries(prefixed).map(([role, variable]) => [prefixedName(role), variable])),
+    ...own,
+  });
+  const parsed: Record<string, unknown> = loadConfig(schema, environment, {
+    requiredInProduction: [tokenKeyVariables, prefixedName('SUBGRAPH_SECRET'), ...(subgraph.config?.requiredInProduction ?? [])],
+  });
+  // The schema above checked every value; here they are only given back their roles.
+  const pick = <Roles extends z.ZodRawShape>(roles: Roles, nameOf: (role: string) => string) =>
+    Object.fromEntries(Object.keys(roles).map((role) => [role, parsed[nameOf(role)]])) as Parsed<Roles>;
+  const kit = kitConfigFrom(
+    subgraph.name,
+    pick(prefixed, prefixedName),
+    pick(sharedVariables, (role) => role),
+  );
+  const ownConfig = subgraph.config ? subgraph.config.read(pick(subgraph.config.variables, (role) => role)) : ({} as Own);
+  return Object.freeze({ ...kit, ...ownConfig });
+}
