@@ -4,6 +4,8 @@ import pluralize from 'pluralize';
 export interface SubgraphNames {
   /** kebab-case, e.g. `ai-skills`: the folder, the subgraph's name in the supergraph. */
   service: string;
+  /** `aiSkills`: the name of its subgraph definition in code. */
+  serviceCamel: string;
   /** `@nlai/ai-skills` */
   package: string;
   /** `AI Skills`-like title for prose: `Ai Skills`. */
@@ -52,6 +54,7 @@ export function subgraphNames(service: string, entity?: string): SubgraphNames {
   const entityKebab = entityName.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   return {
     service,
+    serviceCamel: pascal[0]!.toLowerCase() + pascal.slice(1),
     package: `@nlai/${service}`,
     title: words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' '),
     prefix: service.toUpperCase().replace(/-/g, '_'),

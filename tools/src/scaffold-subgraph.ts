@@ -8,9 +8,11 @@ import {
   renderSupergraphFile,
   resolverTypesPaths,
 } from '@nlai/schema';
+import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
+import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { parseDocument } from 'yaml';
 import { subgraphNames, type SubgraphNames } from './names';
-import { serviceFiles, type SharedSdl } from './templates/service-files';
+import { serviceFiles } from './templates/service-files';
 
 /** Options of {@link scaffoldSubgraph}. */
 export interface ScaffoldOptions {
@@ -36,25 +38,20 @@ export interface ScaffoldResult {
   registered: string[];
 }
 
-/** The subgraph the new one's shared SDL and Dockerfile are taken from. */
+/** The subgraph whose docker-compose service the new one's is modelled on. */
 const template = { name: 'research-innovation', prefix: 'RESEARCH_INNOVATION', database: 'research_innovation', port: '4001' };
 
-function extract(sdl: string, pattern: RegExp, what: string): string {
-  const match = pattern.exec(sdl);
-  if (!match) throw new Error(`Cannot find ${what} in services/${template.name}/src/schema.graphql to copy.`);
-  return match[0];
-}
-
-/** The definitions every subgraph repeats word for word, copied from the template subgraph's SDL. */
-function sharedSdl(sdl: string): SharedSdl {
-  return {
-    directive: extract(sdl, /"""[^"]*"""\ndirective @requiresScope[^\n]*/, 'the @requiresScope directive'),
-    query: extract(sdl, /"""[^"]*"""\ntype Query \{/, 'the description of Query'),
-    mutation: extract(sdl, /"[^"\n]*"\ntype Mutation \{/, 'the description of Mutation'),
-    types: ['type PageInfo @shareable', 'type UserError @shareable', 'enum UserErrorCode']
-      .map((start) => extract(sdl, new RegExp(`"[^"\\n]*"\\n${start} \\{[\\s\\S]*?\\n\\}`), start))
-      .join('\n\n'),
+/** The graph's descriptions of Query and Mutation, as SDL, read from the composed supergraph. */
+function rootDescriptions(supergraphSdl: string): { query: string; mutation: string } {
+  const description = (name: string) => {
+    const type = parse(supergraphSdl).definitions.find(
+      (definition): definition is ObjectTypeDefinitionNode =>
+        definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === name,
+    );
+    if (!type?.description) throw new Error(`schema/supergraph.graphql has no description of ${name} to repeat.`);
+    return print(type.description);
   };
+  return { query: description('Query'), mutation: description('Mutation') };
 }
 
 /**
@@ -89,11 +86,7 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
     port,
     migrationTimestamp: options.now ?? Date.now(),
     owner,
-    shared: sharedSdl(read(`services/${template.name}/src/schema.graphql`)),
-    dockerfile: rewriteFor(names, port, read(`services/${template.name}/Dockerfile`)).replace(
-      /^# The .* subgraph\./m,
-      `# The ${names.title} subgraph.`,
-    ),
+    rootDescriptions: rootDescriptions(read('schema/supergraph.graphql')),
   });
   const written: string[] = [];
   for (const [relative, contents] of Object.entries(files)) {
@@ -126,7 +119,11 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
   mkdirSync(dirname(typesPaths.output), { recursive: true });
   writeFileSync(
     typesPaths.output,
-    await generateResolverTypes(read(join(serviceDir, 'src/schema.graphql')), readResolverTypesSettings(typesPaths.settings), typesFile),
+    await generateResolverTypes(
+      loadSubgraphSdl(path(join(serviceDir, 'src/schema.graphql'))),
+      readResolverTypesSettings(typesPaths.settings),
+      typesFile,
+    ),
   );
   written.push(typesFile);
 

@@ -53,13 +53,16 @@ describe('npm run subgraph:new', () => {
       'src/resolvers/Skill.ts',
       'src/resolvers-types.yaml',
       'src/generated/resolvers-types.ts',
-      'src/server.ts',
+      'src/subgraph.ts',
       'src/index.ts',
       'test/subgraph.test.ts',
-      'Dockerfile',
       'README.md',
     ]) {
       expect(existsSync(join(root, 'services/ai-skills', file))).toBe(true);
+    }
+    // Only its domain: the kit serves it, and one Dockerfile builds every subgraph.
+    for (const file of ['src/server.ts', 'src/config.ts', 'src/data-source.ts', 'src/migrate.ts', 'Dockerfile']) {
+      expect(existsSync(join(root, 'services/ai-skills', file))).toBe(false);
     }
 
     // Registered: composition config, compose (service, database password, gateway URL and secret), MySQL init, CODEOWNERS.

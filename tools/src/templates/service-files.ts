@@ -7,18 +7,8 @@ export interface TemplateContext {
   migrationTimestamp: number;
   /** The working group that owns the subgraph, e.g. @nlai/skills-working-group. */
   owner: string;
-  /** Blocks every subgraph's SDL repeats word for word, taken from an existing subgraph. */
-  shared: SharedSdl;
-  /** The Dockerfile of an existing subgraph, rewritten for this one. */
-  dockerfile: string;
-}
-
-/** Definitions every subgraph declares identically, so composition merges them without hints. */
-export interface SharedSdl {
-  directive: string;
-  query: string;
-  mutation: string;
-  types: string;
+  /** The graph's descriptions of Query and Mutation, repeated so composition merges them without hints. */
+  rootDescriptions: { query: string; mutation: string };
 }
 
 /** Every file of a new subgraph, by path relative to its folder. */
@@ -39,7 +29,7 @@ export function serviceFiles(n: SubgraphNames, context: TemplateContext): Record
           build: 'tsc -p tsconfig.build.json && node ../../scripts/copy-sdl.mjs',
           start: 'node dist/index.js',
           dev: 'tsx watch src/index.ts',
-          migrate: 'node dist/migrate.js',
+          migrate: 'node dist/index.js migrate',
           typecheck: 'tsc --noEmit',
           lint: 'eslint src test',
           test: 'jest',
@@ -51,7 +41,6 @@ export function serviceFiles(n: SubgraphNames, context: TemplateContext): Record
           '@nlai/config': '*',
           '@nlai/database': '*',
           '@nlai/errors': '*',
-          '@nlai/http-server': '*',
           '@nlai/paging': '*',
           '@nlai/subgraph-kit': '*',
           dataloader: '^2.2.3',
@@ -78,7 +67,6 @@ export function serviceFiles(n: SubgraphNames, context: TemplateContext): Record
 }
 `,
     'jest.config.js': `module.exports = { preset: '@nlai/jest-preset' };\n`,
-    Dockerfile: context.dockerfile,
 
     'README.md': `# ${n.title} subgraph
 
@@ -102,7 +90,11 @@ npx turbo run test --filter=${n.package}             # its tests (SQLite; MySQL 
 npm run migrate --workspace=${n.package}             # apply pending migrations and exit
 npm start --workspace=${n.package}                   # serve it on :${port}
 npm run schema:check                                 # before merging a schema change
+docker build -f services/Dockerfile --build-arg SUBGRAPH=${n.service} --build-arg PORT=${port} -t nlai/${n.service} .
 \`\`\`
+
+\`src/subgraph.ts\` defines it for \`@nlai/subgraph-kit\`, which serves it (config,
+database, signatures, scopes, errors, health); everything else here is its domain.
 
 Change its schema: edit \`src/schema.graphql\`, run \`npm run compose\` and
 \`npm run codegen\` (its resolver types, \`src/generated/resolvers-types.ts\`), then
@@ -110,12 +102,14 @@ Change its schema: edit \`src/schema.graphql\`, run \`npm run compose\` and
 dialects in \`src/migrations/\`.
 `,
 
-    'src/schema.graphql': `extend schema
+    'src/schema.graphql': `# PageInfo, UserError, UserErrorCode and @requiresScope: shared by every subgraph.
+# import * from "@nlai/subgraph-kit/shared.graphql"
+
+extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@listSize", "@key", "@shareable"])
 
-${context.shared.directive}
-
-${context.shared.query}
+${context.rootDescriptions.query}
+type Query {
   "${n.title}: every ${e}, alphabetically."
   ${n.entityPlural}(first: Int, after: String): ${E}Connection
     @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: 20, requireOneSlicingArgument: false)
@@ -123,12 +117,11 @@ ${context.shared.query}
   ${e}(id: ID!): ${E}
 }
 
-${context.shared.mutation}
+${context.rootDescriptions.mutation}
+type Mutation {
   "Adds a ${e}."
   ${e}Create(input: ${E}CreateInput!): ${E}CreatePayload @requiresScope(scope: "${n.writeScope}")
 }
-
-${context.shared.types}
 
 "A ${e} of the ${n.title} subgraph."
 type ${E} @key(fields: "id") {
@@ -184,55 +177,7 @@ mappers:
   ${E}Connection: "@nlai/paging#Connection<${E}Entity>"
 `,
 
-    'src/config.ts': `import { resolve } from 'node:path';
-import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
-import { env, loadConfig, z } from '@nlai/config';
-import { databaseUrlVariable } from '@nlai/database';
-import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
-
-const schema = z.object({
-  NODE_ENV: env.nodeEnv(),
-  LOG_LEVEL: env.logLevel(),
-  ${n.prefix}_PORT: env.port(${port}),
-  ${n.prefix}_HOST: env.host('127.0.0.1'),
-  ${n.prefix}_DATABASE_URL: databaseUrlVariable(),
-  ${n.prefix}_SQLITE_FILE: z.string().default('.data/${n.service}.sqlite'),
-  /** Seeds the sample data into an empty database; default on outside production. */
-  SEED_SAMPLE_DATA: env.optionalFlag(),
-  /** Adds \`x-sql-statements\` to responses, for tests and benchmarks. */
-  EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
-  /** Shared with the gateway only; when set, only requests it signed are answered. */
-  ${n.prefix}_SUBGRAPH_SECRET: subgraphSecret(),
-  ...authEnvironment,
-  ...httpEnvironment,
-});
-
-/** Everything this service reads from its environment, parsed once at boot. */
-export type Config = ReturnType<typeof configFrom>;
-
-/** Parses the environment; throws a ConfigError naming every bad variable. */
-export function configFrom(environment: Record<string, string | undefined>) {
-  const parsed = loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables, '${n.prefix}_SUBGRAPH_SECRET'] });
-  const production = parsed.NODE_ENV === 'production';
-  return Object.freeze({
-    production,
-    logLevel: parsed.LOG_LEVEL,
-    port: parsed.${n.prefix}_PORT,
-    host: parsed.${n.prefix}_HOST,
-    http: httpTimeoutsFrom(parsed),
-    database: Object.freeze({ url: parsed.${n.prefix}_DATABASE_URL, sqliteFile: resolve(parsed.${n.prefix}_SQLITE_FILE) }),
-    seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
-    exposeStatementCount: parsed.EXPOSE_SQL_STATEMENT_COUNT,
-    tokens: tokenOptionsFrom(parsed),
-    gatewaySecret: parsed.${n.prefix}_SUBGRAPH_SECRET,
-  });
-}
-
-/** The config of this process, from its environment. */
-export const readConfig = () => configFrom(process.env);
-`,
-
-    'src/context.ts': `import type { AuthContext } from '@nlai/auth';
+    'src/context.ts': `import type { SubgraphContext } from '@nlai/subgraph-kit';
 import type { Loaders } from './loaders';
 import type { Repositories } from './repositories';
 import type { ${E}Service } from './services/${n.entityKebab}.service';
@@ -244,24 +189,7 @@ export interface Services {
 }
 
 /** What every resolver receives. */
-export interface Context {
-  auth: AuthContext;
-  requestId: string;
-  /** Made fresh for each request, so nothing cached leaks between callers. */
-  loaders: Loaders;
-  services: Services;
-}
-`,
-
-    'src/data-source.ts': `import { databaseOptions, type DatabaseOptionsInput } from '@nlai/database';
-import type { DataSourceOptions } from 'typeorm';
-import { entities } from './entities';
-import { migrations } from './migrations';
-
-/** TypeORM options of this service for its configured database. */
-export function dataSourceOptions(database: { url?: string | undefined; sqliteFile: string }, logger?: DatabaseOptionsInput['logger']): DataSourceOptions {
-  return databaseOptions({ ...database, entities, migrations, ...(logger ? { logger } : {}) });
-}
+export type Context = SubgraphContext<Services, Loaders>;
 `,
 
     [`src/entities/${n.entityKebab}.entity.ts`]: `import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
@@ -277,12 +205,11 @@ export class ${E}Entity {
   name!: string;
 }
 `,
-    'src/entities/index.ts': `import { IdempotencyKeyEntity } from '@nlai/database';
-import { ${E}Entity } from './${n.entityKebab}.entity';
+    'src/entities/index.ts': `import { ${E}Entity } from './${n.entityKebab}.entity';
 
 export { ${E}Entity };
 
-export const entities = [IdempotencyKeyEntity, ${E}Entity];
+export const entities = [${E}Entity];
 `,
 
     [`src/migrations/sqlite/${ts}-initial.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -318,14 +245,13 @@ export class Initial${ts} implements MigrationInterface {
   }
 }
 `,
-    'src/migrations/index.ts': `import { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from '@nlai/database';
-import { Initial${ts} as InitialMysql } from './mysql/${ts}-initial';
+    'src/migrations/index.ts': `import { Initial${ts} as InitialMysql } from './mysql/${ts}-initial';
 import { Initial${ts} as InitialSqlite } from './sqlite/${ts}-initial';
 
-/** Every migration of this service, per dialect, in the order they apply. */
+/** Every migration of this service, per dialect, in the order they apply (the kit adds its idempotency-key table). */
 export const migrations = {
-  sqlite: [InitialSqlite, IdempotencyKeysSqlite1764460800000],
-  mysql: [InitialMysql, IdempotencyKeysMysql1764460800000],
+  sqlite: [InitialSqlite],
+  mysql: [InitialMysql],
 };
 `,
 
@@ -502,67 +428,39 @@ export async function seedSampleData(dataSource: DataSource): Promise<boolean> {
 }
 `,
 
-    'src/server.ts': `import { join } from 'node:path';
-import { CountingLogger, openDatabase } from '@nlai/database';
-import { createLogger, type Logger } from '@nlai/http-server';
-import { startSubgraph, type RunningSubgraph } from '@nlai/subgraph-kit';
-import type { Config } from './config';
-import type { Context, Services } from './context';
-import { dataSourceOptions } from './data-source';
+    'src/subgraph.ts': `import { join } from 'node:path';
+import { defineSubgraph } from '@nlai/subgraph-kit';
+import type { Services } from './context';
+import { entities } from './entities';
 import { createLoaders } from './loaders';
+import { migrations } from './migrations';
 import { repositories } from './repositories';
 import { resolvers } from './resolvers';
 import { seedSampleData } from './seed/seed';
 import { ${E}Service } from './services/${n.entityKebab}.service';
 
-/**
- * Opens and migrates the database, seeds it when empty (outside production),
- * and serves the subgraph. Tests call this; \`index.ts\` only adds signals.
- */
-export async function createServer(config: Config, logger: Logger = createLogger('${n.service}', config.logLevel)): Promise<RunningSubgraph> {
-  const { dataSource, applied } = await openDatabase(dataSourceOptions(config.database, new CountingLogger(logger)));
-  logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
-  if (config.seedSampleData && (await seedSampleData(dataSource))) logger.info('seeded the sample data');
-
-  const services: Services = { repositories: repositories(dataSource.manager), ${n.entityPlural}: new ${E}Service(dataSource) };
-  return startSubgraph<Context>({
-    name: '${n.service}',
-    sdlFile: join(__dirname, 'schema.graphql'),
-    resolvers,
-    dataSource,
-    context: (base) => ({ ...base, services, loaders: createLoaders(services.repositories) }),
-    tokens: config.tokens,
-    gatewaySecret: config.gatewaySecret,
-    port: config.port,
-    ...config.http,
-    host: config.host,
-    production: config.production,
-    exposeStatementCount: config.exposeStatementCount,
-    logger,
-  });
-}
+/** The ${n.title} subgraph: ${n.entityPlural}. */
+export const ${n.serviceCamel} = defineSubgraph({
+  name: '${n.service}',
+  defaultPort: ${port},
+  schema: join(__dirname, 'schema.graphql'),
+  resolvers,
+  entities,
+  migrations,
+  seed: (dataSource) => seedSampleData(dataSource),
+  services: (dataSource): Services => ({ repositories: repositories(dataSource.manager), ${n.entityPlural}: new ${E}Service(dataSource) }),
+  loaders: (services) => createLoaders(services.repositories),
+});
 `,
-    'src/index.ts': `import 'reflect-metadata';
-import { boot } from '@nlai/http-server';
-import { readConfig } from './config';
-import { createServer } from './server';
+    'src/index.ts': `import { runSubgraph } from '@nlai/subgraph-kit';
+import { ${n.serviceCamel} } from './subgraph';
 
-boot('${n.service}', readConfig, createServer);
-`,
-    'src/migrate.ts': `import 'reflect-metadata';
-import { migrateOnly } from '@nlai/database';
-import { readConfig } from './config';
-import { dataSourceOptions } from './data-source';
-
-// \`npm run migrate\`: applies pending migrations and exits, without serving.
-void migrateOnly(dataSourceOptions(readConfig().database));
+runSubgraph(${n.serviceCamel});
 `,
 
-    'test/subgraph.test.ts': `import { ConfigError } from '@nlai/config';
-import type { RunningSubgraph } from '@nlai/subgraph-kit';
+    'test/subgraph.test.ts': `import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
-import { configFrom } from '../src/config';
-import { createServer } from '../src/server';
+import { ${n.serviceCamel} } from '../src/subgraph';
 
 describe.each(testDialects())('the ${n.title} subgraph (%s)', (dialect) => {
   let database: TestDatabase;
@@ -570,8 +468,8 @@ describe.each(testDialects())('the ${n.title} subgraph (%s)', (dialect) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect, '${n.database}');
-    server = await createServer(
-      configFrom({ ${n.prefix}_PORT: '0', ${n.prefix}_DATABASE_URL: database.url, ${n.prefix}_SQLITE_FILE: database.sqliteFile, LOG_LEVEL: 'silent' }),
+    server = await ${n.serviceCamel}.start(
+      ${n.serviceCamel}.configFrom({ ${n.prefix}_PORT: '0', ${n.prefix}_DATABASE_URL: database.url, ${n.prefix}_SQLITE_FILE: database.sqliteFile, LOG_LEVEL: 'silent' }),
     );
   });
   afterAll(async () => {
@@ -621,13 +519,6 @@ describe.each(testDialects())('the ${n.title} subgraph (%s)', (dialect) => {
     expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     const other = await graphql(server.url, create, { token: tokenWith('talent:read'), variables: { input: { name: 'Nobody’s ${e}' } } });
     expect(other.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-  });
-});
-
-describe('configuration', () => {
-  it('needs its secrets in production, naming each', () => {
-    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => configFrom({ NODE_ENV: 'production' })).toThrow(/${n.prefix}_SUBGRAPH_SECRET: required in production/);
   });
 });
 `,
