@@ -4,6 +4,7 @@ import { env, loadConfig, z } from '@nlai/config';
 import { databaseUrlVariable } from '@nlai/database';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 import { defaultSampleSeed } from './seed/sample-data';
+import { releaseTimesVariable } from './services/figure-release-schedule';
 
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),
@@ -22,8 +23,8 @@ const schema = z.object({
   GATEWAY_PORT: env.port(4000),
   /** How long that check may take, in ms. */
   REFERENCE_CHECK_TIMEOUT_MS: env.integer(5000, 100, 60_000),
-  /** Counts below this are null in public talent figures. */
-  TALENT_STATS_THRESHOLD: env.integer(5, 1, 100),
+  /** UTC times of day at which the public figures are released, e.g. "03:00,15:00"; "off" for none. */
+  FIGURE_RELEASE_TIMES: releaseTimesVariable(),
   SEED_SAMPLE_DATA: env.optionalFlag(),
   /** Seed of the generated sample people: the same seed gives the same data. */
   SAMPLE_DATA_SEED: env.integer(defaultSampleSeed, 0, 2 ** 31 - 1),
@@ -58,7 +59,8 @@ export function configFrom(environment: Record<string, string | undefined>) {
       url: parsed.GATEWAY_URL ?? `http://127.0.0.1:${parsed.GATEWAY_PORT}/graphql`,
       timeoutMs: parsed.REFERENCE_CHECK_TIMEOUT_MS,
     }),
-    talentStatsThreshold: parsed.TALENT_STATS_THRESHOLD,
+    /** Minutes after midnight (UTC) of each scheduled release of the public figures. */
+    figureReleaseTimes: Object.freeze(parsed.FIGURE_RELEASE_TIMES),
     seedSampleData: parsed.SEED_SAMPLE_DATA ?? !production,
     sampleDataSeed: parsed.SAMPLE_DATA_SEED,
     seedScale: parsed.SEED_SCALE,

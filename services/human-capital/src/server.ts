@@ -10,6 +10,8 @@ import { repositories } from './repositories';
 import { ResearchInnovationClient } from './research-innovation-client';
 import { resolvers } from './resolvers';
 import { seedSampleData } from './seed/seed';
+import { FigureReleaseService } from './services/figure-release.service';
+import { scheduleReleases } from './services/figure-release-schedule';
 import { PlacementService } from './services/placement.service';
 import { TalentService } from './services/talent.service';
 
@@ -34,9 +36,13 @@ export async function createServer(
     repositories: repositories(dataSource.manager),
     talents: new TalentService(dataSource, researchInnovation),
     placements: new PlacementService(dataSource, researchInnovation),
-    talentStatsThreshold: config.talentStatsThreshold,
   };
-  return startSubgraph<Context>({
+  // Public figures come from releases: one at start-up when there is none, then at the configured times.
+  const figureReleases = new FigureReleaseService(dataSource);
+  const firstRelease = await figureReleases.publishWhenNone();
+  if (firstRelease) logger.info({ release: firstRelease.id }, 'released the public figures');
+  const releaseSchedule = scheduleReleases(config.figureReleaseTimes, () => figureReleases.publish(), logger);
+  const running = await startSubgraph<Context>({
     name: 'human-capital',
     sdlFile: join(__dirname, 'schema.graphql'),
     resolvers,
@@ -51,4 +57,11 @@ export async function createServer(
     exposeStatementCount: config.exposeStatementCount,
     logger,
   });
+  return {
+    ...running,
+    async close() {
+      releaseSchedule.stop();
+      await running.close();
+    },
+  };
 }

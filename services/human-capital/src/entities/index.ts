@@ -1,12 +1,23 @@
 import { IdempotencyKeyEntity } from '@nlai/database';
 import { CourseSectorEntity } from './course-sector.entity';
 import { CourseEntity } from './course.entity';
+import { FigureReleaseCellEntity } from './figure-release-cell.entity';
+import { FigureReleaseEntity } from './figure-release.entity';
 import { PlacementEntity } from './placement.entity';
 import { TalentEntity } from './talent.entity';
 import { VacancyThemeEntity } from './vacancy-theme.entity';
 import { VacancyEntity } from './vacancy.entity';
 
-export { CourseSectorEntity, CourseEntity, PlacementEntity, TalentEntity, VacancyThemeEntity, VacancyEntity };
+export {
+  FigureReleaseCellEntity,
+  FigureReleaseEntity,
+  CourseSectorEntity,
+  CourseEntity,
+  PlacementEntity,
+  TalentEntity,
+  VacancyThemeEntity,
+  VacancyEntity,
+};
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
@@ -18,4 +29,6 @@ export const entities = [
   CourseSectorEntity,
   VacancyEntity,
   VacancyThemeEntity,
+  FigureReleaseEntity,
+  FigureReleaseCellEntity,
 ];

@@ -1,11 +1,13 @@
 import { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from '@nlai/database';
+import { FigureReleases1764720000000 as FigureReleasesMysql } from './mysql/1764720000000-figure-releases';
 import { Initial1764374400000 as InitialMysql } from './mysql/1764374400000-initial';
 import { PlacementOrganisationKind1764547200000 as PlacementOrganisationKindMysql } from './mysql/1764547200000-placement-organisation-kind';
+import { FigureReleases1764720000000 as FigureReleasesSqlite } from './sqlite/1764720000000-figure-releases';
 import { Initial1764374400000 as InitialSqlite } from './sqlite/1764374400000-initial';
 import { PlacementOrganisationKind1764547200000 as PlacementOrganisationKindSqlite } from './sqlite/1764547200000-placement-organisation-kind';
 
 /** Every migration of this service, per dialect, in the order they apply. */
 export const migrations = {
-  sqlite: [InitialSqlite, IdempotencyKeysSqlite1764460800000, PlacementOrganisationKindSqlite],
-  mysql: [InitialMysql, IdempotencyKeysMysql1764460800000, PlacementOrganisationKindMysql],
+  sqlite: [InitialSqlite, IdempotencyKeysSqlite1764460800000, PlacementOrganisationKindSqlite, FigureReleasesSqlite],
+  mysql: [InitialMysql, IdempotencyKeysMysql1764460800000, PlacementOrganisationKindMysql, FigureReleasesMysql],
 };
