@@ -36,7 +36,12 @@ interface Everything {
   locations: Array<{ city: string; talentStats: Stats | null }>;
   labs: {
     edges: Array<{
-      node: { id: string; location: { city: string }; talentStats: Stats; partnerHires: Array<{ organisation: { id: string }; graduates: number | null }> };
+      node: {
+        id: string;
+        location: { city: string };
+        talentStats: Stats;
+        partnerHires: Array<{ organisation: { id: string }; graduates: number | null }>;
+      };
     }>;
   };
 }
@@ -53,7 +58,8 @@ const recovered: string[] = [];
 describe.each(testDialects())('public talent figures against the attacks of issue 11 (%s)', (dialect) => {
   const graph = useGraph(dialect);
   const stats = {
-    lab: async (id: string, token?: string) => (await ask<{ lab: { talentStats: Stats } }>(graph(), labStats, { id }, token)).lab.talentStats,
+    lab: async (id: string, token?: string) =>
+      (await ask<{ lab: { talentStats: Stats } }>(graph(), labStats, { id }, token)).lab.talentStats,
     city: async (city: string, token?: string) =>
       (await ask<{ location: { talentStats: Stats } }>(graph(), cityStats, { city }, token)).location.talentStats,
     network: async (token?: string) => (await ask<{ talentStats: Stats }>(graph(), networkStats, {}, token)).talentStats,
@@ -101,7 +107,10 @@ describe.each(testDialects())('public talent figures against the attacks of issu
     const all = await ask<Everything>(graph(), everything);
     const lists: Array<{ where: string; rows: Array<{ name: string; value: number | null }> }> = [];
     const statsLists = (where: string, value: Stats) => {
-      lists.push({ where: `${where} by sector`, rows: value.placementsBySector.map((row) => ({ name: row.sector, value: row.placements })) });
+      lists.push({
+        where: `${where} by sector`,
+        rows: value.placementsBySector.map((row) => ({ name: row.sector, value: row.placements })),
+      });
       lists.push({
         where: `${where} by kind`,
         rows: value.placementsByOrganisationKind.map((row) => ({ name: row.kind, value: row.placements })),
@@ -116,7 +125,10 @@ describe.each(testDialects())('public talent figures against the attacks of issu
     for (const location of all.locations) if (location.talentStats) collect(location.city, location.talentStats);
     for (const { node } of all.labs.edges) {
       collect(node.id, node.talentStats);
-      lists.push({ where: `${node.id} partner hires`, rows: node.partnerHires.map((row) => ({ name: row.organisation.id, value: row.graduates })) });
+      lists.push({
+        where: `${node.id} partner hires`,
+        rows: node.partnerHires.map((row) => ({ name: row.organisation.id, value: row.graduates })),
+      });
       for (const row of node.partnerHires) counts.push({ where: `${node.id} hires at ${row.organisation.id}`, value: row.graduates });
     }
     const revealing = counts.filter(({ value }) => value === null || (value >= 1 && value < threshold));
@@ -183,7 +195,9 @@ describe.each(testDialects())('public talent figures against the attacks of issu
     expect(added.partnershipCreate.userErrors).toEqual([]);
     const row = (await hiresOf(labId)).find((hire) => hire.organisation.id === organisationId);
     const candidates = consistentWith(row ? row.graduates : 0);
-    recovered.push(`${dialect} adding ${organisationId} to ${labId}: ${truth} graduates work there; the attacker is left with {${candidates.join(', ')}}`);
+    recovered.push(
+      `${dialect} adding ${organisationId} to ${labId}: ${truth} graduates work there; the attacker is left with {${candidates.join(', ')}}`,
+    );
     expect(candidates).toContain(truth);
     // Not even whether anyone works there.
     expect(candidates).toContain(0);
