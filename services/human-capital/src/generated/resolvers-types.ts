@@ -18,12 +18,12 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
-  _FieldSet: { input: unknown; output: unknown };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /**
@@ -50,6 +50,7 @@ export type Query = {
   vacancyFigures?: Maybe<VacancyFigures>;
 };
 
+
 /**
  * The Dutch national AI network: ICAI's labs, the cities of the hub-and-spoke
  * network and the organisations that run them (Research & Innovation), and the
@@ -63,6 +64,7 @@ export type QueryTalentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+
 /**
  * The Dutch national AI network: ICAI's labs, the cities of the hub-and-spoke
  * network and the organisations that run them (Research & Innovation), and the
@@ -72,6 +74,7 @@ export type QueryTalentsArgs = {
 export type QueryTalentArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /**
  * The Dutch national AI network: ICAI's labs, the cities of the hub-and-spoke
@@ -83,6 +86,7 @@ export type QueryCoursesArgs = {
   filter?: InputMaybe<CourseFilter>;
   orderBy?: InputMaybe<CourseOrder>;
 };
+
 
 /**
  * The Dutch national AI network: ICAI's labs, the cities of the hub-and-spoke
@@ -108,15 +112,18 @@ export type Mutation = {
   placementRecord?: Maybe<PlacementRecordPayload>;
 };
 
+
 /** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
 export type MutationTalentRegisterArgs = {
   input: TalentRegisterInput;
 };
 
+
 /** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
 export type MutationTalentUpdateArgs = {
   input: TalentUpdateInput;
 };
+
 
 /** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
 export type MutationPlacementRecordArgs = {
@@ -177,12 +184,14 @@ export type Lab = {
   partnerHires?: Maybe<Array<PartnerHires>>;
 };
 
+
 export type LabTalentArgs = {
   filter?: InputMaybe<TalentFilter>;
   orderBy?: InputMaybe<TalentOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
+
 
 export type LabMatchingVacanciesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -451,7 +460,7 @@ export type TalentOrder = {
 /** What people can be ordered by. */
 export type TalentOrderField =
   /** The year they joined their lab. */
-  'START_YEAR';
+  | 'START_YEAR';
 
 /** How to order vacancies. */
 export type VacancyOrder = {
@@ -464,7 +473,7 @@ export type VacancyOrder = {
 /** What vacancies can be ordered by. */
 export type VacancyOrderField =
   /** The year posted. */
-  'POSTED_YEAR';
+  | 'POSTED_YEAR';
 
 /** How to order courses. */
 export type CourseOrder = {
@@ -648,45 +657,42 @@ export type PlacementRecordPayload = {
   userErrors: Array<UserError>;
 };
 
+
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
-
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs>;
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -700,43 +706,29 @@ export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
 }
 
 export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
-  SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs> | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -748,17 +740,24 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
-  Lab: { __typename: 'Lab' } & GraphQLRecursivePick<FederationTypes['Lab'], { id: true }> &
-    (
-      | Record<PropertyKey, never>
-      | GraphQLRecursivePick<FederationTypes['Lab'], { themes: true }>
-      | GraphQLRecursivePick<FederationTypes['Lab'], { themes: true; partners: { organisation: { id: true } } }>
-      | GraphQLRecursivePick<FederationTypes['Lab'], { partners: { organisation: { id: true } } }>
-    );
-  Location: { __typename: 'Location' } & GraphQLRecursivePick<FederationTypes['Location'], { id: true }> &
-    (Record<PropertyKey, never> | GraphQLRecursivePick<FederationTypes['Location'], { labs: { id: true } }>);
-  Organisation: { __typename: 'Organisation' } & GraphQLRecursivePick<FederationTypes['Organisation'], { id: true }>;
+  Lab:
+    ( { __typename: 'Lab' }
+    & GraphQLRecursivePick<FederationTypes['Lab'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Lab'], {"themes":true}>
+        | GraphQLRecursivePick<FederationTypes['Lab'], {"themes":true,"partners":{"organisation":{"id":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Lab'], {"partners":{"organisation":{"id":true}}}> ) );
+  Location:
+    ( { __typename: 'Location' }
+    & GraphQLRecursivePick<FederationTypes['Location'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Location'], {"labs":{"id":true}}> ) );
+  Organisation:
+    ( { __typename: 'Organisation' }
+    & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
 };
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -813,9 +812,7 @@ export type ResolversTypes = {
   TalentUpdatePayload: ResolverTypeWrapper<Omit<TalentUpdatePayload, 'talent'> & { talent?: Maybe<ResolversTypes['Talent']> }>;
   TalentChange: ResolverTypeWrapper<TalentChange>;
   PlacementRecordInput: PlacementRecordInput;
-  PlacementRecordPayload: ResolverTypeWrapper<
-    Omit<PlacementRecordPayload, 'placement'> & { placement?: Maybe<ResolversTypes['Placement']> }
-  >;
+  PlacementRecordPayload: ResolverTypeWrapper<Omit<PlacementRecordPayload, 'placement'> & { placement?: Maybe<ResolversTypes['Placement']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -871,21 +868,11 @@ export type RequiresScopeDirectiveArgs = {
   scope: Scalars['String']['input'];
 };
 
-export type RequiresScopeDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopeDirectiveArgs> = DirectiveResolverFn<
-  Result,
-  Parent,
-  ContextType,
-  Args
->;
+export type RequiresScopeDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type ReadableByWriterDirectiveArgs = {};
+export type ReadableByWriterDirectiveArgs = { };
 
-export type ReadableByWriterDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = Context,
-  Args = ReadableByWriterDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ReadableByWriterDirectiveResolver<Result, Parent, ContextType = Context, Args = ReadableByWriterDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   talents?: Resolver<Maybe<ResolversTypes['TalentConnection']>, ParentType, ContextType, Partial<QueryTalentsArgs>>;
@@ -897,104 +884,53 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   vacancyFigures?: Resolver<Maybe<ResolversTypes['VacancyFigures']>, ParentType, ContextType>;
 };
 
-export type MutationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = {
-  talentRegister?: Resolver<
-    Maybe<ResolversTypes['TalentRegisterPayload']>,
-    ParentType,
-    ContextType,
-    RequireFields<MutationTalentRegisterArgs, 'input'>
-  >;
-  talentUpdate?: Resolver<
-    Maybe<ResolversTypes['TalentUpdatePayload']>,
-    ParentType,
-    ContextType,
-    RequireFields<MutationTalentUpdateArgs, 'input'>
-  >;
-  placementRecord?: Resolver<
-    Maybe<ResolversTypes['PlacementRecordPayload']>,
-    ParentType,
-    ContextType,
-    RequireFields<MutationPlacementRecordArgs, 'input'>
-  >;
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  talentRegister?: Resolver<Maybe<ResolversTypes['TalentRegisterPayload']>, ParentType, ContextType, RequireFields<MutationTalentRegisterArgs, 'input'>>;
+  talentUpdate?: Resolver<Maybe<ResolversTypes['TalentUpdatePayload']>, ParentType, ContextType, RequireFields<MutationTalentUpdateArgs, 'input'>>;
+  placementRecord?: Resolver<Maybe<ResolversTypes['PlacementRecordPayload']>, ParentType, ContextType, RequireFields<MutationPlacementRecordArgs, 'input'>>;
 };
 
-export type PageInfoResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = {
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type UserErrorResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError'],
-> = {
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
 };
 
-export type LabResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Lab'] = ResolversParentTypes['Lab'],
-  FederationReferenceType extends FederationReferenceTypes['Lab'] = FederationReferenceTypes['Lab'],
-> = {
+export type LabResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lab'] = ResolversParentTypes['Lab'], FederationReferenceType extends FederationReferenceTypes['Lab'] = FederationReferenceTypes['Lab']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lab']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   talent?: Resolver<Maybe<ResolversTypes['TalentConnection']>, ParentType, ContextType, Partial<LabTalentArgs>>;
   talentStats?: Resolver<Maybe<ResolversTypes['TalentStats']>, ParentType, ContextType>;
-  matchingVacancies?: Resolver<
-    Maybe<Array<ResolversTypes['Vacancy']>>,
-    ParentType,
-    ContextType,
-    RequireFields<LabMatchingVacanciesArgs, 'first'>
-  >;
+  matchingVacancies?: Resolver<Maybe<Array<ResolversTypes['Vacancy']>>, ParentType, ContextType, RequireFields<LabMatchingVacanciesArgs, 'first'>>;
   partnerHires?: Resolver<Maybe<Array<ResolversTypes['PartnerHires']>>, ParentType, ContextType>;
 };
 
-export type LocationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'],
-  FederationReferenceType extends FederationReferenceTypes['Location'] = FederationReferenceTypes['Location'],
-> = {
+export type LocationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location'], FederationReferenceType extends FederationReferenceTypes['Location'] = FederationReferenceTypes['Location']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Location']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   talentStats?: Resolver<Maybe<ResolversTypes['TalentStats']>, ParentType, ContextType>;
 };
 
-export type PartnerHiresResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PartnerHires'] = ResolversParentTypes['PartnerHires'],
-> = {
+export type PartnerHiresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerHires'] = ResolversParentTypes['PartnerHires']> = {
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   graduates?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   release?: Resolver<Maybe<ResolversTypes['FigureRelease']>, ParentType, ContextType>;
 };
 
-export type FigureReleaseResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['FigureRelease'] = ResolversParentTypes['FigureRelease'],
-> = {
+export type FigureReleaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureRelease'] = ResolversParentTypes['FigureRelease']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type OrganisationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'],
-  FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Organisation']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   placements?: Resolver<Maybe<Array<ResolversTypes['Placement']>>, ParentType, ContextType>;
   vacancies?: Resolver<Maybe<Array<ResolversTypes['Vacancy']>>, ParentType, ContextType>;
@@ -1011,27 +947,18 @@ export type TalentResolvers<ContextType = Context, ParentType extends ResolversP
   placements?: Resolver<Array<ResolversTypes['Placement']>, ParentType, ContextType>;
 };
 
-export type TalentConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TalentConnection'] = ResolversParentTypes['TalentConnection'],
-> = {
+export type TalentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TalentConnection'] = ResolversParentTypes['TalentConnection']> = {
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['TalentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type TalentEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TalentEdge'] = ResolversParentTypes['TalentEdge'],
-> = {
+export type TalentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TalentEdge'] = ResolversParentTypes['TalentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Talent'], ParentType, ContextType>;
 };
 
-export type PlacementResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Placement'] = ResolversParentTypes['Placement'],
-> = {
+export type PlacementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Placement'] = ResolversParentTypes['Placement']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   talent?: Resolver<ResolversTypes['Talent'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
@@ -1041,10 +968,7 @@ export type PlacementResolvers<
   endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type TalentStatsResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TalentStats'] = ResolversParentTypes['TalentStats'],
-> = {
+export type TalentStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TalentStats'] = ResolversParentTypes['TalentStats']> = {
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   phdCandidates?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   graduated?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1056,57 +980,36 @@ export type TalentStatsResolvers<
   release?: Resolver<Maybe<ResolversTypes['FigureRelease']>, ParentType, ContextType>;
 };
 
-export type PlacementSectorCountResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PlacementSectorCount'] = ResolversParentTypes['PlacementSectorCount'],
-> = {
+export type PlacementSectorCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlacementSectorCount'] = ResolversParentTypes['PlacementSectorCount']> = {
   sector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   placements?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type PlacementKindCountResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PlacementKindCount'] = ResolversParentTypes['PlacementKindCount'],
-> = {
+export type PlacementKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlacementKindCount'] = ResolversParentTypes['PlacementKindCount']> = {
   kind?: Resolver<ResolversTypes['PlacementOrganisationKind'], ParentType, ContextType>;
   placements?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type CourseFiguresResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['CourseFigures'] = ResolversParentTypes['CourseFigures'],
-> = {
+export type CourseFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CourseFigures'] = ResolversParentTypes['CourseFigures']> = {
   bySector?: Resolver<Array<ResolversTypes['CourseSectorCount']>, ParentType, ContextType>;
   byKind?: Resolver<Array<ResolversTypes['CourseKindCount']>, ParentType, ContextType>;
 };
 
-export type CourseSectorCountResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['CourseSectorCount'] = ResolversParentTypes['CourseSectorCount'],
-> = {
+export type CourseSectorCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CourseSectorCount'] = ResolversParentTypes['CourseSectorCount']> = {
   sector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   courses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type CourseKindCountResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['CourseKindCount'] = ResolversParentTypes['CourseKindCount'],
-> = {
+export type CourseKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CourseKindCount'] = ResolversParentTypes['CourseKindCount']> = {
   kind?: Resolver<ResolversTypes['CourseKind'], ParentType, ContextType>;
   courses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type VacancyFiguresResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['VacancyFigures'] = ResolversParentTypes['VacancyFigures'],
-> = {
+export type VacancyFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacancyFigures'] = ResolversParentTypes['VacancyFigures']> = {
   byTheme?: Resolver<Array<ResolversTypes['VacancyThemeCount']>, ParentType, ContextType>;
 };
 
-export type VacancyThemeCountResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['VacancyThemeCount'] = ResolversParentTypes['VacancyThemeCount'],
-> = {
+export type VacancyThemeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacancyThemeCount'] = ResolversParentTypes['VacancyThemeCount']> = {
   theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   vacancies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1121,10 +1024,7 @@ export type CourseResolvers<ContextType = Context, ParentType extends ResolversP
   placeholder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type VacancyResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Vacancy'] = ResolversParentTypes['Vacancy'],
-> = {
+export type VacancyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Vacancy'] = ResolversParentTypes['Vacancy']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
@@ -1133,53 +1033,35 @@ export type VacancyResolvers<
   placeholder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type VacancyConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['VacancyConnection'] = ResolversParentTypes['VacancyConnection'],
-> = {
+export type VacancyConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacancyConnection'] = ResolversParentTypes['VacancyConnection']> = {
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['VacancyEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
-export type VacancyEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['VacancyEdge'] = ResolversParentTypes['VacancyEdge'],
-> = {
+export type VacancyEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacancyEdge'] = ResolversParentTypes['VacancyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Vacancy'], ParentType, ContextType>;
 };
 
-export type TalentRegisterPayloadResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TalentRegisterPayload'] = ResolversParentTypes['TalentRegisterPayload'],
-> = {
+export type TalentRegisterPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TalentRegisterPayload'] = ResolversParentTypes['TalentRegisterPayload']> = {
   talent?: Resolver<Maybe<ResolversTypes['Talent']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
-export type TalentUpdatePayloadResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TalentUpdatePayload'] = ResolversParentTypes['TalentUpdatePayload'],
-> = {
+export type TalentUpdatePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TalentUpdatePayload'] = ResolversParentTypes['TalentUpdatePayload']> = {
   change?: Resolver<Maybe<ResolversTypes['TalentChange']>, ParentType, ContextType>;
   talent?: Resolver<Maybe<ResolversTypes['Talent']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
-export type TalentChangeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TalentChange'] = ResolversParentTypes['TalentChange'],
-> = {
+export type TalentChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TalentChange'] = ResolversParentTypes['TalentChange']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stage?: Resolver<Maybe<ResolversTypes['CareerStage']>, ParentType, ContextType>;
   endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type PlacementRecordPayloadResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PlacementRecordPayload'] = ResolversParentTypes['PlacementRecordPayload'],
-> = {
+export type PlacementRecordPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlacementRecordPayload'] = ResolversParentTypes['PlacementRecordPayload']> = {
   placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
