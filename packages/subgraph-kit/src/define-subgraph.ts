@@ -37,6 +37,12 @@ export interface SubgraphDefinition<Shape extends z.ZodRawShape, Own extends obj
   services: (dataSource: DataSource, config: SubgraphConfig<Own>) => Services;
   /** Its per-request batch loaders. */
   loaders: (services: Services) => Loaders;
+  /**
+   * Work of its own beside serving (e.g. scheduled jobs), started once the
+   * database is ready and before the first request; the function it returns
+   * is called on close, before the database disconnects.
+   */
+  background?: (parts: { dataSource: DataSource; services: Services; config: SubgraphConfig<Own>; logger: Logger }) => Promise<() => void>;
 }
 
 /** A defined subgraph: what tests, `index.ts` and the tools call. */
@@ -80,7 +86,8 @@ export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, 
       if (config.seedSampleData && definition.seed && (await definition.seed(dataSource, config)))
         logger.info({ scale: config.seedScale }, 'seeded the sample data');
       const services = definition.services(dataSource, config);
-      return startSubgraph<SubgraphContext<Services, Loaders>>({
+      const stopBackground = definition.background ? await definition.background({ dataSource, services, config, logger }) : undefined;
+      const running = await startSubgraph<SubgraphContext<Services, Loaders>>({
         name: definition.name,
         typeDefs: loadSubgraphSdl(definition.schema),
         resolvers: definition.resolvers,
@@ -95,6 +102,13 @@ export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, 
         exposeStatementCount: config.exposeStatementCount,
         logger,
       });
+      return {
+        ...running,
+        async close() {
+          stopBackground?.();
+          await running.close();
+        },
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { env } from '@nlai/config';
 import type { OwnConfig } from '@nlai/subgraph-kit';
 import { defaultSampleSeed } from './seed/sample-data';
+import { releaseTimesVariable } from './services/figure-release-schedule';
 
 const variables = {
   /**
@@ -12,8 +13,8 @@ const variables = {
   GATEWAY_PORT: env.port(4000),
   /** How long that check may take, in ms. */
   REFERENCE_CHECK_TIMEOUT_MS: env.integer(5000, 100, 60_000),
-  /** Counts below this are null in public talent figures. */
-  TALENT_STATS_THRESHOLD: env.integer(5, 1, 100),
+  /** UTC times of day at which the public figures are released, e.g. "03:00,15:00"; "off" for none. */
+  FIGURE_RELEASE_TIMES: releaseTimesVariable(),
   /** Seed of the generated sample people: the same seed gives the same data. */
   SAMPLE_DATA_SEED: env.integer(defaultSampleSeed, 0, 2 ** 31 - 1),
 };
@@ -26,7 +27,8 @@ export const humanCapitalConfig = {
       url: parsed.GATEWAY_URL ?? `http://127.0.0.1:${parsed.GATEWAY_PORT}/graphql`,
       timeoutMs: parsed.REFERENCE_CHECK_TIMEOUT_MS,
     }),
-    talentStatsThreshold: parsed.TALENT_STATS_THRESHOLD,
+    /** Minutes after midnight (UTC) of each scheduled release of the public figures. */
+    figureReleaseTimes: Object.freeze(parsed.FIGURE_RELEASE_TIMES),
     sampleDataSeed: parsed.SAMPLE_DATA_SEED,
   }),
 } satisfies OwnConfig<typeof variables, object>;

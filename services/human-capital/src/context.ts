@@ -9,8 +9,6 @@ export interface Services {
   repositories: Repositories;
   talents: TalentService;
   placements: PlacementService;
-  /** Public talent figures below this are null for callers without talent:read. */
-  talentStatsThreshold: number;
 }
 
 /** What every resolver receives. */

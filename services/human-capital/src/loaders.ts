@@ -1,9 +1,10 @@
 import { manyPer, onePer } from '@nlai/database';
 import { toConnection, type Connection, type PageRequest } from '@nlai/paging';
 import DataLoader from 'dataloader';
-import type { CourseEntity, PlacementEntity, TalentEntity, VacancyEntity } from './entities';
+import type { CourseEntity, FigureReleaseEntity, PlacementEntity, TalentEntity, VacancyEntity } from './entities';
 import type { TalentFilter, TalentOrder } from './generated/resolvers-types';
-import { noFigures, talentOrdering, type Repositories, type TalentFigures } from './repositories';
+import { talentOrdering, type Repositories } from './repositories';
+import { addCells, type FigureCells } from './services/talent-figures';
 
 /** Makes one value per distinct argument list: a field with arguments gets one loader per argument set. */
 function perArguments<Args extends unknown[], Value>(make: (...args: Args) => Value): (...args: Args) => Value {
@@ -16,12 +17,18 @@ function perArguments<Args extends unknown[], Value>(make: (...args: Args) => Va
   };
 }
 
+/** Runs `load` once, on first use, and keeps its promise. */
+function once<Value>(load: () => Promise<Value>): () => Promise<Value> {
+  let promise: Promise<Value> | undefined;
+  return () => (promise ??= load());
+}
+
 /**
  * Per-request batch loaders: each turns the N lookups of one execution step
  * (including the gateway's entity representations, duplicates and all) into
  * one query.
  */
-export function createLoaders({ talents, placements, courses, vacancies }: Repositories) {
+export function createLoaders({ talents, placements, courses, vacancies, releases }: Repositories) {
   const talentCountOfLab = perArguments(
     (filter: TalentFilter) =>
       new DataLoader<string, number>(async (labIds) => {
@@ -43,10 +50,23 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
           return pages.map((rows, index) => toConnection(rows, page, ordering, () => talentCountOfLab(filter).load(labIds[index]!)));
         }),
     ),
-    talentFiguresOfLab: new DataLoader<string, TalentFigures>(async (labIds) => {
-      const figures = await talents.figuresPerLab(labIds);
-      return labIds.map((labId) => figures.get(labId) ?? noFigures);
+    /** Exact, live cells of each lab's figures: four queries for all labs of the step. */
+    liveCellsOfLab: new DataLoader<string, FigureCells>(async (labIds) => {
+      const cells = await talents.cellsPerLab(labIds);
+      return labIds.map((labId) => cells.get(labId) ?? new Map());
     }),
+    /** Exact, live cells of the whole network, from all its people. */
+    liveNetworkCells: once(async () => addCells([...(await talents.cellsPerLab(null)).values()])),
+    /** The release that public figures of this request come from (one per request, even if a new one appears meanwhile). */
+    latestRelease: once((): Promise<FigureReleaseEntity | null> => releases.latest()),
+    /** A release's cells of each lab (or of the network): one query for all groups of the step. */
+    releasedCells: perArguments(
+      (releaseId: string) =>
+        new DataLoader<string, FigureCells>(async (groupIds) => {
+          const cells = await releases.cellsOf(releaseId, groupIds);
+          return groupIds.map((groupId) => cells.get(groupId) ?? new Map());
+        }),
+    ),
     /** The `first` most recent vacancies asking for any of a lab's themes: two queries for all labs of the step, whatever the data's size. */
     vacanciesMatchingThemes: perArguments(
       (first: number) =>
@@ -64,25 +84,6 @@ export function createLoaders({ talents, placements, courses, vacancies }: Repos
           },
           { cacheKeyFn: (themes) => JSON.stringify([...themes].map((theme) => theme.toLowerCase()).sort()) },
         ),
-    ),
-    /** Graduates of a lab at each of its partners: one query for all labs of the step. */
-    partnerHiresOfLab: new DataLoader<
-      { labId: string; organisationIds: readonly string[] },
-      Array<{ organisationId: string; graduates: number }>,
-      string
-    >(
-      async (requests) => {
-        const labIds = [...new Set(requests.map((request) => request.labId))];
-        const organisationIds = [...new Set(requests.flatMap((request) => request.organisationIds))];
-        const rows = organisationIds.length ? await talents.partnerHires(labIds, organisationIds) : [];
-        return requests.map(({ labId, organisationIds: partners }) =>
-          rows
-            .filter((row) => row.labId === labId && partners.includes(row.organisationId))
-            .map((row) => ({ organisationId: row.organisationId, graduates: Number(row.graduates) }))
-            .sort((a, b) => b.graduates - a.graduates || a.organisationId.localeCompare(b.organisationId)),
-        );
-      },
-      { cacheKeyFn: (request) => JSON.stringify([request.labId, [...request.organisationIds].sort()]) },
     ),
     placementsByTalentId: new DataLoader<string, PlacementEntity[]>(async (ids) =>
       manyPer(ids, await placements.findByTalentIds(ids), (placement) => placement.talentId),

@@ -9,6 +9,8 @@ import { repositories } from './repositories';
 import { ResearchInnovationClient } from './research-innovation-client';
 import { resolvers } from './resolvers';
 import { seedSampleData } from './seed/seed';
+import { FigureReleaseService } from './services/figure-release.service';
+import { scheduleReleases } from './services/figure-release-schedule';
 import { PlacementService } from './services/placement.service';
 import { TalentService } from './services/talent.service';
 
@@ -28,8 +30,15 @@ export const humanCapital = defineSubgraph({
       repositories: repositories(dataSource.manager),
       talents: new TalentService(dataSource, researchInnovation),
       placements: new PlacementService(dataSource, researchInnovation),
-      talentStatsThreshold: config.talentStatsThreshold,
     };
   },
   loaders: (services) => createLoaders(services.repositories),
+  // Public figures come from releases: one at start-up when there is none, then at the configured times.
+  background: async ({ dataSource, config, logger }) => {
+    const figureReleases = new FigureReleaseService(dataSource);
+    const firstRelease = await figureReleases.publishWhenNone();
+    if (firstRelease) logger.info({ release: firstRelease.id }, 'released the public figures');
+    const schedule = scheduleReleases(config.figureReleaseTimes, () => figureReleases.publish(), logger);
+    return () => schedule.stop();
+  },
 });

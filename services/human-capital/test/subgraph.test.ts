@@ -1,12 +1,12 @@
 import type { RunningSubgraph } from '@nlai/subgraph-kit';
-import { anonymous, type AuthContext } from '@nlai/auth';
 import { UserErrors } from '@nlai/errors';
 import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
 import { sampleTalent } from '../src/seed/sample-data';
 import { humanCapital } from '../src/subgraph';
 import { checkCareer, checkCareerChange, fitsCareer, type CareerChange } from '../src/services/career-rules';
-import type { TalentFigures } from '../src/repositories';
-import { protectCells, publishTalentStats } from '../src/services/talent-stats';
+import { cellKey, perturbedCount, possibleTrueCounts, recordKeyRange } from '../src/services/cell-key';
+import { untilNextRelease } from '../src/services/figure-release-schedule';
+import { talentStatsFrom, type FigureCells } from '../src/services/talent-figures';
 
 const labEntities = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Lab { id talentStats { total graduated retainedInNetherlands } talent(first: 2) { totalCount edges { node { id placements { country } } } } }
@@ -152,87 +152,79 @@ describe('sample data', () => {
 });
 
 describe('public talent figures', () => {
-  const reader: AuthContext = { subject: 'analyst', authenticated: true, scopes: new Set(['talent:read']) };
-  const figures = (overrides: Partial<TalentFigures>): TalentFigures => ({
+  const cells = (counts: Record<string, number>, keySum = 17): FigureCells =>
+    new Map(Object.entries(counts).map(([name, count], index) => [name, { count, keySum: (keySum + index * 31) % recordKeyRange }]));
+  const sample = cells({
     total: 40,
     phdCandidates: 20,
-    graduated: 15,
-    retainedInNetherlands: 10,
+    graduated: 3,
+    retainedInNetherlands: 2,
     international: 18,
-    placementsBySector: [],
-    placementsByOrganisationKind: [],
-    ...overrides,
+    'sector:health': 12,
+    'sector:retail': 2,
   });
+  const released = { exact: false as const, release: { id: 'r-test', publishedAt: '2026-01-01T03:00:00.000Z' } };
 
-  it('are exact for a caller with talent:read', () => {
-    expect(publishTalentStats(figures({ graduated: 3 }), reader, 5)).toMatchObject({
+  it('are exact and live for a caller with talent:read, without a release', () => {
+    expect(talentStatsFrom(sample, { exact: true })).toMatchObject({
       total: 40,
-      phdCandidates: 20,
       graduated: 3,
-      retainedInNetherlands: 10,
-      international: 18,
+      retainedInNetherlands: 2,
       internationalShare: 0.45,
+      placementsBySector: [
+        { sector: 'health', placements: 12 },
+        { sector: 'retail', placements: 2 },
+      ],
+      release: null,
     });
   });
 
-  it('show the total always, and figures of at least the threshold', () => {
-    expect(publishTalentStats(figures({}), anonymous, 5)).toMatchObject({
-      total: 40,
-      phdCandidates: 20,
-      graduated: 15,
-      retainedInNetherlands: 10,
-      international: 18,
-      internationalShare: 0.45,
-    });
-    expect(
-      publishTalentStats(figures({ total: 3, phdCandidates: 3, graduated: 0, retainedInNetherlands: 0, international: 1 }), anonymous, 5),
-    ).toMatchObject({
-      total: 3,
-      phdCandidates: null,
-      graduated: null,
-      retainedInNetherlands: null,
-      international: null,
-      internationalShare: null,
-    });
+  it('never publish 1 to 4: small counts are 0, and a category published as 0 is absent', () => {
+    const published = talentStatsFrom(sample, released);
+    expect([published.graduated, published.retainedInNetherlands]).toEqual([0, 0]);
+    expect(published.placementsBySector.map((row) => row.sector)).toEqual(['health']);
+    expect(published.release).toEqual(released.release);
+    const wrong: Array<{ count: number; key: number; value: number }> = [];
+    for (let count = 0; count <= 60; count += 1) {
+      for (let key = 0; key < recordKeyRange; key += 1) {
+        const value = perturbedCount(count, key);
+        const small = value >= 1 && value <= 4;
+        const far = value !== 0 && Math.abs(value - count) > 2;
+        if (small || far || !possibleTrueCounts(value).includes(count)) wrong.push({ count, key, value });
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
-  it('hide a figure from which a small one could be worked out by subtraction', () => {
-    // 40 people: 20 candidates, 17 graduates, so 3 others (postdocs, leavers): showing both would reveal the 3.
-    expect(publishTalentStats(figures({ graduated: 17 }), anonymous, 5)).toMatchObject({ phdCandidates: 20, graduated: null });
-    // 15 graduates of whom 13 stayed: 2 left the country.
-    expect(publishTalentStats(figures({ retainedInNetherlands: 13 }), anonymous, 5)).toMatchObject({
-      graduated: 15,
-      retainedInNetherlands: null,
-    });
-    // 38 of 40 international: 2 domestic.
-    expect(publishTalentStats(figures({ international: 38 }), anonymous, 5)).toMatchObject({
-      international: null,
-      internationalShare: null,
-    });
-    // Sectors 12, 9, 3: the 3 hidden, and the 9 too, or 3 = total - 12 - 9.
-    const sectors = publishTalentStats(
-      figures({
-        placementsBySector: [
-          { sector: 'health', placements: 12 },
-          { sector: 'finance', placements: 9 },
-          { sector: 'retail', placements: 3 },
-        ],
-      }),
-      anonymous,
-      5,
-    ).placementsBySector;
-    expect(sectors).toEqual([
-      { sector: 'health', placements: 12 },
-      { sector: 'finance', placements: null },
-      { sector: 'retail', placements: null },
-    ]);
+  it('give the same people the same values, and new values to every cell of a group when anyone in it changes', () => {
+    expect(talentStatsFrom(sample, released)).toEqual(
+      talentStatsFrom(cells({ ...Object.fromEntries([...sample].map(([n, c]) => [n, c.count])) }), released),
+    );
+    // One more person in the group, not in the cell: the cell's key changes all the same.
+    const keysOfCell = new Set(Array.from({ length: recordKeyRange }, (_, newKey) => cellKey(100, 200 + newKey)));
+    expect(keysOfCell.size).toBeGreaterThan(recordKeyRange / 2);
   });
 
-  it('protect cells so that hidden ones are at least two and add up to the threshold', () => {
-    expect(protectCells([10, 10, 10], 5)).toEqual([false, false, false]);
-    expect(protectCells([10, 10, 1], 5)).toEqual([true, false, true]);
-    expect(protectCells([10, 2, 1, 1], 5)).toEqual([true, true, true, true]);
-    expect(protectCells([20, 6, 1, 1], 5)).toEqual([false, true, true, true]);
+  it('perturb large counts by at most 2, unbiased, and leave about 40% unchanged', () => {
+    const noise = Array.from({ length: recordKeyRange }, (_, key) => perturbedCount(50, key) - 50);
+    expect(noise.reduce((sum, value) => sum + value, 0)).toBe(0);
+    expect(noise.filter((value) => value === 0).length / recordKeyRange).toBeCloseTo(0.4, 1);
+  });
+});
+
+describe('the schedule of releases', () => {
+  it('waits until the next configured time of day, in UTC', () => {
+    const at = (time: string) => new Date(`2026-01-01T${time}Z`);
+    expect(untilNextRelease([180], at('02:30:00'))).toBe(30 * 60_000);
+    expect(untilNextRelease([180, 900], at('03:00:00'))).toBe(12 * 3600_000);
+    expect(untilNextRelease([180], at('23:59:30'))).toBe(3 * 3600_000 + 30_000);
+  });
+
+  it('reads FIGURE_RELEASE_TIMES once, refusing a time that is not HH:MM', () => {
+    expect(humanCapital.configFrom({}).figureReleaseTimes).toEqual([180]);
+    expect(humanCapital.configFrom({ FIGURE_RELEASE_TIMES: '15:00, 03:00' }).figureReleaseTimes).toEqual([180, 900]);
+    expect(humanCapital.configFrom({ FIGURE_RELEASE_TIMES: 'off' }).figureReleaseTimes).toEqual([]);
+    expect(() => humanCapital.configFrom({ FIGURE_RELEASE_TIMES: '25:00' })).toThrow(/FIGURE_RELEASE_TIMES/);
   });
 });
 

@@ -1,12 +1,32 @@
 import { CourseSectorEntity } from './course-sector.entity';
 import { CourseEntity } from './course.entity';
+import { FigureReleaseCellEntity } from './figure-release-cell.entity';
+import { FigureReleaseEntity } from './figure-release.entity';
 import { PlacementEntity } from './placement.entity';
 import { TalentEntity } from './talent.entity';
 import { VacancyThemeEntity } from './vacancy-theme.entity';
 import { VacancyEntity } from './vacancy.entity';
 
-export { CourseSectorEntity, CourseEntity, PlacementEntity, TalentEntity, VacancyThemeEntity, VacancyEntity };
+export {
+  FigureReleaseCellEntity,
+  FigureReleaseEntity,
+  CourseSectorEntity,
+  CourseEntity,
+  PlacementEntity,
+  TalentEntity,
+  VacancyThemeEntity,
+  VacancyEntity,
+};
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
-export const entities = [TalentEntity, PlacementEntity, CourseEntity, CourseSectorEntity, VacancyEntity, VacancyThemeEntity];
+export const entities = [
+  TalentEntity,
+  PlacementEntity,
+  CourseEntity,
+  CourseSectorEntity,
+  VacancyEntity,
+  VacancyThemeEntity,
+  FigureReleaseEntity,
+  FigureReleaseCellEntity,
+];

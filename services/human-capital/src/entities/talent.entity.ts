@@ -31,4 +31,12 @@ export class TalentEntity {
 
   @Column({ name: 'end_year', type: 'int', nullable: true })
   endYear!: number | null;
+
+  /**
+   * Random, secret, fixed for life: the person's record key for the cell key
+   * method of the public figures. Optional here because the repository gives
+   * a new person one when it inserts them.
+   */
+  @Column({ name: 'record_key', type: 'int', default: 0 })
+  recordKey?: number;
 }

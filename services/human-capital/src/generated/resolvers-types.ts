@@ -81,7 +81,7 @@ export type Query = {
   courses?: Maybe<Array<Course>>;
   /** Open vacancies for AI talent, most recently posted first. */
   vacancies?: Maybe<VacancyConnection>;
-  /** Talent figures for the whole network. Public; small counts are suppressed without talent:read. */
+  /** Talent figures for the whole network, from all its people. Exact and live with talent:read; without it, perturbed figures of the latest release (see TalentStats). */
   talentStats?: Maybe<TalentStats>;
   /** Courses per sector and per kind. */
   courseFigures?: Maybe<CourseFigures>;
@@ -176,11 +176,11 @@ export type Lab = {
   partners: Array<Partnership>;
   /** The people the lab trains and has trained, newest start first. Needs talent:read. */
   talent?: Maybe<TalentConnection>;
-  /** Aggregate figures on the lab's talent. Public; small counts are suppressed without talent:read. */
+  /** Aggregate figures on the lab's talent. Exact and live with talent:read; without it, perturbed figures of the latest release (see TalentStats). */
   talentStats?: Maybe<TalentStats>;
   /** Vacancies asking for at least one of the lab's themes, in any letter case; the `first` (0–100, default 10) most recent; null when this subgraph cannot answer. */
   matchingVacancies?: Maybe<Array<Vacancy>>;
-  /** The lab's partners that employ or employed its graduates, with how many, most first; null when this subgraph cannot answer. Public; small counts are suppressed without talent:read. */
+  /** The lab's partners that employ or employed its graduates, with how many, most first, then by organisation id; null when this subgraph cannot answer. Exact and live with talent:read; without it, perturbed counts of the latest release, listing only partners whose published count is positive. */
   partnerHires?: Maybe<Array<PartnerHires>>;
 };
 
@@ -206,7 +206,7 @@ export type Location = {
   __typename?: 'Location';
   id: Scalars['ID']['output'];
   labs: Array<Lab>;
-  /** Aggregate figures on the talent of the labs in this city. Public; small counts are suppressed without talent:read. */
+  /** Aggregate figures on the talent of the labs in this city, from the city's own people (not a sum of published lab figures). Exact and live with talent:read; without it, perturbed figures of the latest release (see TalentStats). */
   talentStats?: Maybe<TalentStats>;
 };
 
@@ -215,8 +215,23 @@ export type PartnerHires = {
   __typename?: 'PartnerHires';
   /** The partner organisation. */
   organisation: Organisation;
-  /** Graduates of the lab with a placement there; null when it could point at a few people and the caller lacks talent:read. */
+  /** Graduates of the lab with a placement there: exact and live with talent:read; without it, perturbed (the cell key method), never 1 to 4, and always positive in this list. Null never occurs any more. */
   graduates?: Maybe<Scalars['Int']['output']>;
+  /** The release this count comes from; null for exact, live counts (talent:read). */
+  release?: Maybe<FigureRelease>;
+};
+
+/**
+ * A release of the public talent figures: a snapshot computed at a set moment
+ * (on a schedule, or by the operator), served to callers without talent:read
+ * until the next one. A write changes public figures only at the next release.
+ */
+export type FigureRelease = {
+  __typename?: 'FigureRelease';
+  /** Stable id of the release, e.g. "r-8k2m9q4x7w1c". */
+  id: Scalars['ID']['output'];
+  /** When it was computed, ISO 8601 in UTC. */
+  publishedAt: Scalars['String']['output'];
 };
 
 export type Organisation = {
@@ -330,14 +345,17 @@ export type Placement = {
 };
 
 /**
- * Aggregates, readable without the talent:read scope. Exact with that scope;
- * without it, a figure that could point at a few people (below the
- * suppression threshold, 5 by default) is null, and so is any figure from
- * which such a figure could be worked out by subtraction.
+ * Aggregates, readable without the talent:read scope. With talent:read every
+ * figure is exact and live. Without it, figures come from the latest release
+ * (see `release`) and are perturbed with the cell key method
+ * (docs/privacy.md): the same people always give the same value, a count of 1
+ * to 4 is never published (it is 0), and larger counts may be moved by up to 2.
+ * Published parts need not add up to a published total, nor labs to their
+ * city. Counts are never null without talent:read.
  */
 export type TalentStats = {
   __typename?: 'TalentStats';
-  /** Everyone who is or was in the lab (or city, or network). Always public. */
+  /** Everyone who is or was in the lab (or city, or network). */
   total: Scalars['Int']['output'];
   /** People working on their PhD now. */
   phdCandidates?: Maybe<Scalars['Int']['output']>;
@@ -347,12 +365,14 @@ export type TalentStats = {
   retainedInNetherlands?: Maybe<Scalars['Int']['output']>;
   /** People who came from abroad. */
   international?: Maybe<Scalars['Int']['output']>;
-  /** international / total, from 0 to 1. */
+  /** international / total, as published, from 0 to 1; null when the total is 0. */
   internationalShare?: Maybe<Scalars['Float']['output']>;
-  /** Placements (jobs taken, past and current) per sector of the job, most first. */
+  /** Placements (jobs taken, past and current) per sector of the job; only sectors with a positive (published) count, most first, then by sector. */
   placementsBySector: Array<PlacementSectorCount>;
-  /** Placements per kind of employing organisation, as recorded when the placement was made; most first. */
+  /** Placements per kind of employing organisation, as recorded when the placement was made; only kinds with a positive (published) count, most first, then by kind. */
   placementsByOrganisationKind: Array<PlacementKindCount>;
+  /** The release these figures come from; null for exact, live figures (talent:read). */
+  release?: Maybe<FigureRelease>;
 };
 
 /** Placements in one sector. */
@@ -360,7 +380,7 @@ export type PlacementSectorCount = {
   __typename?: 'PlacementSectorCount';
   /** The sector, or "unknown". */
   sector: Scalars['String']['output'];
-  /** How many; null when suppressed. */
+  /** How many, as published (see TalentStats). */
   placements?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -369,7 +389,7 @@ export type PlacementKindCount = {
   __typename?: 'PlacementKindCount';
   /** The kind, or UNKNOWN for placements recorded before kinds were. */
   kind: PlacementOrganisationKind;
-  /** How many; null when suppressed. */
+  /** How many, as published (see TalentStats). */
   placements?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -753,6 +773,7 @@ export type ResolversTypes = {
   Partnership: ResolverTypeWrapper<Omit<Partnership, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
   Location: ResolverTypeWrapper<LocationReference>;
   PartnerHires: ResolverTypeWrapper<Omit<PartnerHires, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
+  FigureRelease: ResolverTypeWrapper<FigureRelease>;
   Organisation: ResolverTypeWrapper<OrganisationReference>;
   CareerStage: CareerStage;
   TalentOrigin: TalentOrigin;
@@ -808,6 +829,7 @@ export type ResolversParentTypes = {
   Partnership: Omit<Partnership, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
   Location: LocationReference;
   PartnerHires: Omit<PartnerHires, 'organisation'> & { organisation: ResolversParentTypes['Organisation'] };
+  FigureRelease: FigureRelease;
   Organisation: OrganisationReference;
   Talent: TalentEntity;
   TalentFilter: TalentFilter;
@@ -899,6 +921,12 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
 export type PartnerHiresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PartnerHires'] = ResolversParentTypes['PartnerHires']> = {
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   graduates?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  release?: Resolver<Maybe<ResolversTypes['FigureRelease']>, ParentType, ContextType>;
+};
+
+export type FigureReleaseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureRelease'] = ResolversParentTypes['FigureRelease']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = {
@@ -949,6 +977,7 @@ export type TalentStatsResolvers<ContextType = Context, ParentType extends Resol
   internationalShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   placementsBySector?: Resolver<Array<ResolversTypes['PlacementSectorCount']>, ParentType, ContextType>;
   placementsByOrganisationKind?: Resolver<Array<ResolversTypes['PlacementKindCount']>, ParentType, ContextType>;
+  release?: Resolver<Maybe<ResolversTypes['FigureRelease']>, ParentType, ContextType>;
 };
 
 export type PlacementSectorCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlacementSectorCount'] = ResolversParentTypes['PlacementSectorCount']> = {
@@ -1045,6 +1074,7 @@ export type Resolvers<ContextType = Context> = {
   Lab?: LabResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   PartnerHires?: PartnerHiresResolvers<ContextType>;
+  FigureRelease?: FigureReleaseResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   Talent?: TalentResolvers<ContextType>;
   TalentConnection?: TalentConnectionResolvers<ContextType>;

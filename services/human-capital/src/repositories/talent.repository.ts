@@ -1,7 +1,9 @@
 import { orderAndSeek, orderBySql, orderingFor, seekCondition, type Ordering, type PageRequest } from '@nlai/paging';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { PlacementEntity, TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
-import type { PlacementOrganisationKind, TalentFilter, TalentOrder } from '../generated/resolvers-types';
+import type { TalentFilter, TalentOrder } from '../generated/resolvers-types';
+import { newRecordKey, recordKeyRange } from '../services/cell-key';
+import type { FigureCells } from '../services/talent-figures';
 
 /** Newest start first. */
 const byStartYear: Ordering<TalentEntity> = {
@@ -16,28 +18,6 @@ const byStartYear: Ordering<TalentEntity> = {
 /** The ordering of a talent list for an `orderBy` argument; newest start first when none is given. */
 export const talentOrdering = (orderBy?: TalentOrder | null) =>
   orderingFor({ START_YEAR: { ordering: byStartYear, natural: 'DESC' } }, orderBy, 'START_YEAR');
-
-/** The figures behind TalentStats, before any suppression. */
-export interface TalentFigures {
-  total: number;
-  phdCandidates: number;
-  graduated: number;
-  retainedInNetherlands: number;
-  international: number;
-  placementsBySector: Array<{ sector: string; placements: number }>;
-  placementsByOrganisationKind: Array<{ kind: PlacementOrganisationKind; placements: number }>;
-}
-
-/** Figures of nobody: for a lab without people. */
-export const noFigures: TalentFigures = {
-  total: 0,
-  phdCandidates: 0,
-  graduated: 0,
-  retainedInNetherlands: 0,
-  international: 0,
-  placementsBySector: [],
-  placementsByOrganisationKind: [],
-};
 
 // A graduate's country is that of their latest placement (latest start, then highest id).
 const latestPlacementCountry = `(SELECT latest.country FROM placement latest WHERE latest.talent_id = talent.id ORDER BY latest.start_year DESC, latest.id DESC LIMIT 1)`;
@@ -122,92 +102,99 @@ export class TalentRepository {
   }
 
   /**
-   * Talent figures per lab, or for everyone (key null) when `labIds` is
-   * null: three GROUP BY queries, whatever the number of labs.
+   * The exact cells of each lab's figures (counts and record-key sums, see
+   * FigureCells), for the given labs or all (null): four GROUP BY queries,
+   * whatever the number of labs.
    */
-  async figuresPerLab(labIds: readonly string[] | null): Promise<Map<string | null, TalentFigures>> {
+  async cellsPerLab(labIds: readonly string[] | null): Promise<Map<string, FigureCells>> {
+    type Row = { labId: string; category: string; count: string | number; keySum: string | number | null };
+    const ofLabs = <Query extends SelectQueryBuilder<object>>(query: Query) =>
+      labIds ? query.andWhere('talent.labId IN (:...labIds)', { labIds }) : query;
+    // People: one row per lab, two columns (count, key sum) per cell.
     const people = this.manager
       .getRepository(TalentEntity)
       .createQueryBuilder('talent')
-      .select('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN talent.stage = :candidate THEN 1 ELSE 0 END)', 'phdCandidates')
-      .addSelect('SUM(CASE WHEN talent.stage = :graduated THEN 1 ELSE 0 END)', 'graduated')
-      .addSelect(`SUM(CASE WHEN talent.stage = :graduated AND ${latestPlacementCountry} = :netherlands THEN 1 ELSE 0 END)`, 'retained')
-      .addSelect('SUM(CASE WHEN talent.origin = :international THEN 1 ELSE 0 END)', 'international')
-      .setParameters({ candidate: 'PHD_CANDIDATE', graduated: 'GRADUATED', netherlands: 'NL', international: 'INTERNATIONAL' });
-    const placements = <Category extends string>(column: 'sector' | 'organisationKind', unknown: Category) => {
-      const query = this.manager
-        .getRepository(PlacementEntity)
-        .createQueryBuilder('placement')
-        .innerJoin(TalentEntity, 'talent', 'talent.id = placement.talentId')
-        .select(`COALESCE(placement.${column}, :unknown)`, 'category')
-        .setParameter('unknown', unknown)
-        .addSelect('COUNT(*)', 'placements')
-        .groupBy(`placement.${column}`)
-        .orderBy('placements', 'DESC')
-        .addOrderBy('category', 'ASC');
-      if (labIds) query.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).addGroupBy('talent.labId');
-      return query.getRawMany<{ labId?: string; category: Category; placements: string | number }>();
-    };
-    if (labIds) people.addSelect('talent.labId', 'labId').where('talent.labId IN (:...labIds)', { labIds }).groupBy('talent.labId');
-    const [counts, bySector, byKind] = await Promise.all([
-      people.getRawMany<{
-        labId?: string;
-        total: string | number;
-        phdCandidates: string | number | null;
-        graduated: string | number | null;
-        retained: string | number | null;
-        international: string | number | null;
-      }>(),
-      placements('sector', 'unknown'),
-      placements<PlacementOrganisationKind>('organisationKind', 'UNKNOWN'),
-    ]);
-    const figures = new Map<string | null, TalentFigures>();
-    const of = (labId: string | undefined) => {
-      const key = labId ?? null;
-      if (!figures.has(key)) figures.set(key, { ...noFigures, placementsBySector: [], placementsByOrganisationKind: [] });
-      return figures.get(key)!;
-    };
-    for (const row of counts) {
-      Object.assign(of(row.labId), {
-        total: Number(row.total),
-        phdCandidates: Number(row.phdCandidates ?? 0),
-        graduated: Number(row.graduated ?? 0),
-        retainedInNetherlands: Number(row.retained ?? 0),
-        international: Number(row.international ?? 0),
-      });
-    }
-    for (const row of bySector) of(row.labId).placementsBySector.push({ sector: row.category, placements: Number(row.placements) });
-    for (const row of byKind) of(row.labId).placementsByOrganisationKind.push({ kind: row.category, placements: Number(row.placements) });
-    return figures;
-  }
-
-  /** How many graduates of each lab work or worked at each of the given organisations. */
-  partnerHires(
-    labIds: readonly string[],
-    organisationIds: readonly string[],
-  ): Promise<Array<{ labId: string; organisationId: string; graduates: string | number }>> {
-    return this.manager
-      .getRepository(PlacementEntity)
-      .createQueryBuilder('placement')
-      .innerJoin(TalentEntity, 'talent', 'talent.id = placement.talentId')
       .select('talent.labId', 'labId')
-      .addSelect('placement.organisationId', 'organisationId')
-      .addSelect('COUNT(DISTINCT talent.id)', 'graduates')
-      .where('talent.stage = :graduated', { graduated: 'GRADUATED' })
-      .andWhere('talent.labId IN (:...labIds)', { labIds })
-      .andWhere('placement.organisationId IN (:...organisationIds)', { organisationIds })
-      .groupBy('talent.labId')
-      .addGroupBy('placement.organisationId')
-      .getRawMany();
+      .setParameters({ candidate: 'PHD_CANDIDATE', graduated: 'GRADUATED', netherlands: 'NL', international: 'INTERNATIONAL' })
+      .groupBy('talent.labId');
+    const peopleCells: Record<string, string> = {
+      total: '1 = 1',
+      phdCandidates: 'talent.stage = :candidate',
+      graduated: 'talent.stage = :graduated',
+      retainedInNetherlands: `talent.stage = :graduated AND ${latestPlacementCountry} = :netherlands`,
+      international: 'talent.origin = :international',
+    };
+    for (const [cell, condition] of Object.entries(peopleCells)) {
+      people.addSelect(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, `${cell}_count`);
+      people.addSelect(`SUM(CASE WHEN ${condition} THEN talent.recordKey ELSE 0 END)`, `${cell}_keys`);
+    }
+    // Placements per category: each placement counts once and brings its person's record key.
+    const placements = (column: 'sector' | 'organisationKind', prefix: string, unknown: string) =>
+      ofLabs(
+        this.manager
+          .getRepository(PlacementEntity)
+          .createQueryBuilder('placement')
+          .innerJoin(TalentEntity, 'talent', 'talent.id = placement.talentId')
+          .select('talent.labId', 'labId')
+          .addSelect(`COALESCE(placement.${column}, :unknown)`, 'category')
+          .addSelect('COUNT(*)', 'count')
+          .addSelect('SUM(talent.recordKey)', 'keySum')
+          .setParameter('unknown', unknown)
+          .groupBy('talent.labId')
+          .addGroupBy(`placement.${column}`),
+      )
+        .getRawMany<Row>()
+        .then((rows) => rows.map((row) => ({ ...row, category: `${prefix}${row.category}` })));
+    // Graduates with a placement at an organisation: each person once.
+    const hires = this.manager
+      .createQueryBuilder()
+      .select('hired.labId', 'labId')
+      .addSelect('hired.organisationId', 'category')
+      .addSelect('COUNT(*)', 'count')
+      .addSelect('SUM(hired.recordKey)', 'keySum')
+      .from(
+        (subQuery) =>
+          ofLabs(
+            subQuery
+              .select('talent.labId', 'labId')
+              .distinct(true)
+              .addSelect('placement.organisationId', 'organisationId')
+              .addSelect('talent.id', 'talentId')
+              .addSelect('talent.recordKey', 'recordKey')
+              .from(PlacementEntity, 'placement')
+              .innerJoin(TalentEntity, 'talent', 'talent.id = placement.talentId')
+              .where('talent.stage = :graduated', { graduated: 'GRADUATED' }),
+          ),
+        'hired',
+      )
+      .groupBy('hired.labId')
+      .addGroupBy('hired.organisationId');
+    const [peopleRows, bySector, byKind, hireRows] = await Promise.all([
+      ofLabs(people).getRawMany<Record<string, string | number | null>>(),
+      placements('sector', 'sector:', 'unknown'),
+      placements('organisationKind', 'kind:', 'UNKNOWN'),
+      hires.getRawMany<Row>().then((rows) => rows.map((row) => ({ ...row, category: `hires:${row.category}` }))),
+    ]);
+    const cells = new Map<string, FigureCells>();
+    const add = (labId: string, cell: string, count: unknown, keySum: unknown) => {
+      if (Number(count) === 0) return;
+      if (!cells.has(labId)) cells.set(labId, new Map());
+      cells.get(labId)!.set(cell, { count: Number(count), keySum: Number(keySum ?? 0) % recordKeyRange });
+    };
+    for (const row of peopleRows) {
+      for (const cell of Object.keys(peopleCells)) add(String(row.labId), cell, row[`${cell}_count`], row[`${cell}_keys`]);
+    }
+    for (const row of [...bySector, ...byKind, ...hireRows]) add(row.labId, row.category, row.count, row.keySum);
+    return cells;
   }
 
   findByIds(ids: readonly string[]): Promise<TalentEntity[]> {
     return this.manager.getRepository(TalentEntity).findBy({ id: In([...ids]) });
   }
 
+  /** Inserts a person; a new person gets a random record key (the seed brings its own). */
   async insert(talent: TalentEntity): Promise<void> {
-    await this.manager.insert(TalentEntity, talent);
+    await this.manager.insert(TalentEntity, { ...talent, recordKey: talent.recordKey ?? newRecordKey() });
   }
 
   async update(id: string, changes: Partial<Omit<TalentEntity, 'id'>>): Promise<void> {

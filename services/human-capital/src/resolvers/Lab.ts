@@ -1,8 +1,8 @@
 import { listSize, pageRequest } from '@nlai/paging';
 import type { LabResolvers } from '../generated/resolvers-types';
 import { talentOrdering } from '../repositories';
-import { protectCells, publishTalentStats } from '../services/talent-stats';
-import { hasScope, Scope } from '@nlai/auth';
+import { figuresFor } from '../services/figure-source';
+import { partnerHiresFrom, talentStatsFrom } from '../services/talent-figures';
 
 export const Lab: LabResolvers = {
   // The lab itself lives in the Research & Innovation subgraph; its key (and required fields) are all this one needs.
@@ -12,23 +12,20 @@ export const Lab: LabResolvers = {
     return loaders.talentPageOfLab(args.filter ?? {}, args.orderBy ?? null, pageRequest(args, talentOrdering(args.orderBy))).load(lab.id);
   },
 
-  async talentStats(lab, _, { loaders, services, auth }) {
-    return publishTalentStats(await loaders.talentFiguresOfLab.load(lab.id), auth, services.talentStatsThreshold);
+  async talentStats(lab, _, context) {
+    const { cells, publication } = await figuresFor(context, [lab.id]);
+    return talentStatsFrom(cells, publication);
   },
 
   matchingVacancies: (lab, { first }, { loaders }) =>
     loaders.vacanciesMatchingThemes(listSize(first, { defaultSize: 10 })).load(lab.themes ?? []),
 
-  async partnerHires(lab, _, { loaders, services, auth }) {
-    const organisationIds = (lab.partners ?? []).map((partnership) => partnership.organisation.id);
-    const hires = await loaders.partnerHiresOfLab.load({ labId: lab.id, organisationIds });
-    // Counts of people: hidden below the threshold, with complementary cells, for callers without talent:read.
-    const hidden = hasScope(auth, Scope.TalentRead)
-      ? hires.map(() => false)
-      : protectCells(
-          hires.map((hire) => hire.graduates),
-          services.talentStatsThreshold,
-        );
-    return hires.map((hire, index) => ({ organisation: { id: hire.organisationId }, graduates: hidden[index] ? null : hire.graduates }));
+  async partnerHires(lab, _, context) {
+    const { cells, publication } = await figuresFor(context, [lab.id]);
+    return partnerHiresFrom(
+      cells,
+      (lab.partners ?? []).map((partnership) => partnership.organisation.id),
+      publication,
+    );
   },
 };

@@ -1,7 +1,8 @@
 import { paginate } from '@nlai/paging';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { talentOrdering, vacancyOrdering } from '../repositories';
-import { publishTalentStats } from '../services/talent-stats';
+import { figuresFor } from '../services/figure-source';
+import { talentStatsFrom } from '../services/talent-figures';
 
 export const Query: QueryResolvers = {
   talents(_, args, { services }) {
@@ -32,9 +33,9 @@ export const Query: QueryResolvers = {
     );
   },
 
-  async talentStats(_, __, { services, auth }) {
-    const figures = (await services.repositories.talents.figuresPerLab(null)).get(null)!;
-    return publishTalentStats(figures, auth, services.talentStatsThreshold);
+  async talentStats(_, __, context) {
+    const { cells, publication } = await figuresFor(context, 'network');
+    return talentStatsFrom(cells, publication);
   },
 
   courseFigures: (_, __, { services }) => services.repositories.courses.counts(),

@@ -12,6 +12,7 @@
  */
 import { copyId } from '@nlai/database';
 import type { CareerStage, CourseKind, TalentOrigin } from '../entities';
+import { recordKeyRange } from '../services/cell-key';
 import { seededRandom } from './random';
 
 /** The year the sample describes: later years have no graduates yet. */
@@ -111,6 +112,8 @@ export interface SampleTalent {
   origin: TalentOrigin;
   startYear: number;
   endYear: number | null;
+  /** The person's record key for the cell key method; from its own stream of the seed, so the rest of the sample does not change. */
+  recordKey: number;
 }
 
 export interface SamplePlacement {
@@ -156,6 +159,8 @@ export function sampleTalent(seed = defaultSampleSeed, scale = 1): { talents: Sa
   };
 
   for (copy = 0; copy < scale; copy += 1) generateCopy();
+  const recordKeys = seededRandom(seed ^ 0x7265636b);
+  for (const talent of talents) talent.recordKey = recordKeys.between(0, recordKeyRange - 1);
   return { talents, placements };
 
   function generateCopy(): void {
@@ -180,6 +185,7 @@ export function sampleTalent(seed = defaultSampleSeed, scale = 1): { talents: Sa
           origin: random.chance(0.45) ? 'INTERNATIONAL' : 'DOMESTIC',
           startYear,
           endYear,
+          recordKey: 0,
         };
         talents.push(talent);
 

@@ -1,0 +1,23 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Record keys for the cell key method, and releases of the public figures (SQLite). Existing people get random keys. */
+export class FigureReleases1764720000000 implements MigrationInterface {
+  name = 'FigureReleases1764720000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "talent" ADD COLUMN "record_key" integer NOT NULL DEFAULT (0)`);
+    await queryRunner.query(`UPDATE "talent" SET "record_key" = abs(random()) % 256`);
+    await queryRunner.query(`CREATE TABLE "figure_release" ("id" varchar(32) PRIMARY KEY NOT NULL, "published_at" datetime(3) NOT NULL)`);
+    await queryRunner.query(`CREATE INDEX "ix_figure_release_published" ON "figure_release" ("published_at", "id")`);
+    await queryRunner.query(
+      `CREATE TABLE "figure_release_cell" ("release_id" varchar(32) NOT NULL, "group_id" varchar(64) NOT NULL, "cell" varchar(120) NOT NULL,
+        "count" integer NOT NULL, "key_sum" integer NOT NULL, PRIMARY KEY ("release_id", "group_id", "cell"))`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "figure_release_cell"`);
+    await queryRunner.query(`DROP TABLE "figure_release"`);
+    await queryRunner.query(`ALTER TABLE "talent" DROP COLUMN "record_key"`);
+  }
+}
