@@ -76,15 +76,19 @@ export type PartnerRole =
   /** An industrial, public or non-profit partner that co-funds and brings the problem. */
   | 'EXTERNAL_PARTNER';
 
-/** What kind of organisation employs a placed person. */
+/**
+ * What kind of organisation employs a placed person, as Research & Innovation
+ * classifies its organisations (see Organisation.kind), recorded with the
+ * placement; UNKNOWN where it was not.
+ */
 export type PlacementOrganisationKind =
-  /** A university, university medical centre, university of applied sciences or research institute. */
+  /** Works at a knowledge institution: research, teaching or university medicine. */
   | 'KNOWLEDGE_INSTITUTION'
-  /** A business. */
+  /** Works at a company. */
   | 'COMPANY'
-  /** A government body: ministry, municipality, police. */
+  /** Works in the public sector. */
   | 'PUBLIC_ORGANISATION'
-  /** A foundation or association, such as a hospital or a cancer institute. */
+  /** Works at a non-profit. */
   | 'NON_PROFIT'
   /** Not recorded. */
   | 'UNKNOWN';

@@ -22,6 +22,7 @@ const copied = [
     // What subgraph schemas import, resolved as in a checkout: through node_modules.
     'packages/subgraph-kit/package.json',
     'packages/subgraph-kit/src/shared.graphql',
+    'packages/subgraph-kit/src/mutation.graphql',
   ],
   ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
     subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),

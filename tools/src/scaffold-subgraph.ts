@@ -9,7 +9,6 @@ import {
   resolverTypesPaths,
 } from '@nlai/schema';
 import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
-import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { parseDocument } from 'yaml';
 import { subgraphNames, type SubgraphNames } from './names';
 import { serviceFiles } from './templates/service-files';
@@ -40,19 +39,6 @@ export interface ScaffoldResult {
 
 /** The subgraph whose docker-compose service the new one's is modelled on. */
 const template = { name: 'research-innovation', prefix: 'RESEARCH_INNOVATION', database: 'research_innovation', port: '4001' };
-
-/** The graph's descriptions of Query and Mutation, as SDL, read from the composed supergraph. */
-function rootDescriptions(supergraphSdl: string): { query: string; mutation: string } {
-  const description = (name: string) => {
-    const type = parse(supergraphSdl).definitions.find(
-      (definition): definition is ObjectTypeDefinitionNode =>
-        definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === name,
-    );
-    if (!type?.description) throw new Error(`schema/supergraph.graphql has no description of ${name} to repeat.`);
-    return print(type.description);
-  };
-  return { query: description('Query'), mutation: description('Mutation') };
-}
 
 /**
  * Writes a working subgraph in the house shape under services/<name>/ and
@@ -86,7 +72,6 @@ export async function scaffoldSubgraph(options: ScaffoldOptions): Promise<Scaffo
     port,
     migrationTimestamp: options.now ?? Date.now(),
     owner,
-    rootDescriptions: rootDescriptions(read('schema/supergraph.graphql')),
   });
   const written: string[] = [];
   for (const [relative, contents] of Object.entries(files)) {

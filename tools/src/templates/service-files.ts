@@ -7,8 +7,6 @@ export interface TemplateContext {
   migrationTimestamp: number;
   /** The working group that owns the subgraph, e.g. @nlai/skills-working-group. */
   owner: string;
-  /** The graph's descriptions of Query and Mutation, repeated so composition merges them without hints. */
-  rootDescriptions: { query: string; mutation: string };
 }
 
 /** Every file of a new subgraph, by path relative to its folder. */
@@ -102,14 +100,14 @@ Change its schema: edit \`src/schema.graphql\`, run \`npm run compose\` and
 dialects in \`src/migrations/\`.
 `,
 
-    'src/schema.graphql': `# PageInfo, UserError, UserErrorCode and @requiresScope: shared by every subgraph.
+    'src/schema.graphql': `# The roots, PageInfo, UserError, OrderDirection and @requiresScope: shared by every subgraph.
 # import * from "@nlai/subgraph-kit/shared.graphql"
+# import * from "@nlai/subgraph-kit/mutation.graphql"
 
 extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@listSize", "@key", "@shareable"])
 
-${context.rootDescriptions.query}
-type Query {
+extend type Query {
   "${n.title}: every ${e}, alphabetically."
   ${n.entityPlural}(first: Int, after: String): ${E}Connection
     @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: 20, requireOneSlicingArgument: false)
@@ -117,8 +115,7 @@ type Query {
   ${e}(id: ID!): ${E}
 }
 
-${context.rootDescriptions.mutation}
-type Mutation {
+extend type Mutation {
   "Adds a ${e}."
   ${e}Create(input: ${E}CreateInput!): ${E}CreatePayload @requiresScope(scope: "${n.writeScope}")
 }

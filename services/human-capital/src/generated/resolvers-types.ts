@@ -140,7 +140,14 @@ export type QueryVacanciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Which way a list is ordered. */
+export type OrderDirection =
+  /** Smallest, earliest or A first. */
+  | 'ASC'
+  /** Largest, latest or Z first. */
+  | 'DESC';
+
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Registers a person in a lab. The lab must exist in the Research & Innovation subgraph. */
@@ -152,19 +159,19 @@ export type Mutation = {
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationTalentRegisterArgs = {
   input: TalentRegisterInput;
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationTalentUpdateArgs = {
   input: TalentUpdateInput;
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationPlacementRecordArgs = {
   input: PlacementRecordInput;
 };
@@ -393,15 +400,19 @@ export type PlacementKindCount = {
   placements?: Maybe<Scalars['Int']['output']>;
 };
 
-/** What kind of organisation employs a placed person. */
+/**
+ * What kind of organisation employs a placed person, as Research & Innovation
+ * classifies its organisations (see Organisation.kind), recorded with the
+ * placement; UNKNOWN where it was not.
+ */
 export type PlacementOrganisationKind =
-  /** A university, university medical centre, university of applied sciences or research institute. */
+  /** Works at a knowledge institution: research, teaching or university medicine. */
   | 'KNOWLEDGE_INSTITUTION'
-  /** A business. */
+  /** Works at a company. */
   | 'COMPANY'
-  /** A government body: ministry, municipality, police. */
+  /** Works in the public sector. */
   | 'PUBLIC_ORGANISATION'
-  /** A foundation or association, such as a hospital or a cancer institute. */
+  /** Works at a non-profit. */
   | 'NON_PROFIT'
   /** Not recorded. */
   | 'UNKNOWN';
@@ -491,13 +502,6 @@ export type CourseOrderField =
   | 'TITLE'
   /** Year of the first run; courses without one last. */
   | 'LAUNCH_YEAR';
-
-/** Which way a list is ordered. */
-export type OrderDirection =
-  /** Smallest, earliest or A first. */
-  | 'ASC'
-  /** Largest, latest or Z first. */
-  | 'DESC';
 
 /** An AI course. */
 export type Course = {
@@ -768,6 +772,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  OrderDirection: OrderDirection;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Lab: ResolverTypeWrapper<LabReference>;
   Partnership: ResolverTypeWrapper<Omit<Partnership, 'organisation'> & { organisation: ResolversTypes['Organisation'] }>;
@@ -799,7 +804,6 @@ export type ResolversTypes = {
   VacancyOrderField: VacancyOrderField;
   CourseOrder: CourseOrder;
   CourseOrderField: CourseOrderField;
-  OrderDirection: OrderDirection;
   Course: ResolverTypeWrapper<CourseEntity>;
   CourseFilter: CourseFilter;
   Vacancy: ResolverTypeWrapper<VacancyEntity>;

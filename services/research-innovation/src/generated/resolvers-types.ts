@@ -149,7 +149,14 @@ export type QueryOrganisationArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Which way a list is ordered. */
+export type OrderDirection =
+  /** Smallest, earliest or A first. */
+  | 'ASC'
+  /** Largest, latest or Z first. */
+  | 'DESC';
+
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a lab in an existing location, optionally with its partners. */
@@ -165,31 +172,31 @@ export type Mutation = {
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationLabCreateArgs = {
   input: LabCreateInput;
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationLabUpdateArgs = {
   input: LabUpdateInput;
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationOrganisationCreateArgs = {
   input: OrganisationCreateInput;
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationPartnershipCreateArgs = {
   input: PartnershipCreateInput;
 };
 
 
-/** Writes. Each needs a token with the write scope of the subgraph that owns the data: research-innovation:write or human-capital:write. */
+/** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type MutationPartnershipEndArgs = {
   input: PartnershipEndInput;
 };
@@ -279,13 +286,6 @@ export type LabOrderField =
   | 'START_YEAR'
   /** Name, in the database's collation. */
   | 'NAME';
-
-/** Which way a list is ordered. */
-export type OrderDirection =
-  /** Smallest, earliest or A first. */
-  | 'ASC'
-  /** Largest, latest or Z first. */
-  | 'DESC';
 
 /** A page of labs. */
 export type LabConnection = {
@@ -685,6 +685,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  OrderDirection: OrderDirection;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   LabStatus: LabStatus;
   NetworkRole: NetworkRole;
@@ -694,7 +695,6 @@ export type ResolversTypes = {
   LabFilter: LabFilter;
   LabOrder: LabOrder;
   LabOrderField: LabOrderField;
-  OrderDirection: OrderDirection;
   LabConnection: ResolverTypeWrapper<Connection<LabEntity>>;
   LabEdge: ResolverTypeWrapper<Omit<LabEdge, 'node'> & { node: ResolversTypes['Lab'] }>;
   Location: ResolverTypeWrapper<LocationEntity>;
