@@ -1,3 +1,4 @@
+import { defaultPageSize } from '@nlai/paging';
 import type { SubgraphNames } from '../names';
 
 /** What the templates take besides the names. */
@@ -118,7 +119,7 @@ ${context.shared.directive}
 ${context.shared.query}
   "${n.title}: every ${e}, alphabetically."
   ${n.entityPlural}(first: Int, after: String): ${E}Connection
-    @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: 20, requireOneSlicingArgument: false)
+    @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: ${defaultPageSize}, requireOneSlicingArgument: false)
   "One ${e} by id; null when there is none."
   ${e}(id: ID!): ${E}
 }
