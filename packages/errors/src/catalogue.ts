@@ -41,7 +41,10 @@ export const errorCatalogue = {
   BAD_USER_INPUT: mistake(400, 'An argument or variable has a value the field does not accept.'),
   INVALID_CURSOR: mistake(400, 'The `after` cursor was not issued by this list; start again without it.'),
   PAGE_SIZE_EXCEEDED: mistake(400, '`first` is negative or above the largest page this list serves.'),
-  UPSTREAM_UNAVAILABLE: fault(partialAnswer, 'A service this one needs did not answer; retry later. Nothing was written.'),
+  UPSTREAM_UNAVAILABLE: fault(
+    partialAnswer,
+    'A service this one needs did not answer; the field is null, nothing was written; retry later.',
+  ),
   SUBGRAPH_UNAVAILABLE: fault(partialAnswer, 'One subgraph is down or failing; its fields are null, the rest of the answer is complete.'),
   SUBGRAPH_TIMEOUT: fault(partialAnswer, 'One subgraph did not answer in time; its fields are null, the rest of the answer is complete.'),
   OPERATION_TOO_DEEP: mistake(400, 'The operation nests fields deeper than the gateway allows.'),

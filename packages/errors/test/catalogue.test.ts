@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { clientCodeOf, errorCatalogue, httpStatusOf, isCatalogued, kindOf, publicCodeOf, reportedFault, type ErrorCode } from '../src';
+import { clientCodeOf, errorCatalogue, httpStatusOf, isCatalogued, kindOf, publicCodeOf, reportedFault } from '../src';
 
 /** `4xx` for 404, `5xx` for 503. */
 const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
@@ -29,10 +29,10 @@ describe('errorCatalogue', () => {
     const faults = Object.entries(errorCatalogue).filter(([, entry]) => entry.kind === 'fault');
     expect(faults.length).toBeGreaterThan(0);
     for (const [code, { httpStatus, description }] of faults) {
-      if (httpStatus === 200) expect([code, description]).toEqual([code, expect.stringMatching(/null|Nothing was written/)]);
+      if (httpStatus === 200) expect([code, description]).toEqual([code, expect.stringContaining(' null')]);
       else expect([code, statusClass(httpStatus)]).toEqual([code, '5xx']);
     }
-    expect(httpStatusOf('INTERNAL_SERVER_ERROR' satisfies ErrorCode)).toBe(500);
+    expect(httpStatusOf('INTERNAL_SERVER_ERROR')).toBe(500);
   });
 
   it('holds the codes clients rely on', () => {
