@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ErrorCode } from '@nlai/errors';
+import { httpStatusOf, requestError, type MistakeCode } from '@nlai/errors';
+import { defaultPageSize, maxPageSize } from '@nlai/paging';
 import {
   getArgumentValues,
   getNamedType,
@@ -28,14 +29,14 @@ export interface OperationLimits {
   maxDepth: number;
   /** Most aliased fields, counted with fragments expanded. Default: 30. */
   maxAliases: number;
-  /** Largest value of a list's slicing argument (`first`). Default: 100. */
+  /** Largest value of a list's slicing argument (`first`). Default: the subgraphs' largest page, `maxPageSize` of @nlai/paging. */
   maxPageSize: number;
   /**
    * Highest estimated cost: the objects an operation can return (see
    * `measureOperation`), plus 10 for a mutation. Default: 100000.
    */
   maxCost: number;
-  /** Items assumed for a paged list (one with `first`) when `first` is not given and the schema declares no size. Default: 20 (the subgraphs' default page). */
+  /** Items assumed for a paged list (one with `first`) when `first` is not given and the schema declares no size. Default: the subgraphs' default page, `defaultPageSize` of @nlai/paging. */
   defaultPageSize: number;
   /** Items assumed for a list whose size the schema does not declare. Default: 10. */
   assumedListSize: number;
@@ -44,9 +45,9 @@ export interface OperationLimits {
 export const defaultOperationLimits: OperationLimits = {
   maxDepth: 15,
   maxAliases: 30,
-  maxPageSize: 100,
+  maxPageSize,
   maxCost: 100_000,
-  defaultPageSize: 20,
+  defaultPageSize,
   assumedListSize: 10,
 };
 
@@ -157,8 +158,7 @@ export interface Measure {
   aliases: number;
 }
 
-const refuse = (code: ErrorCode, message: string, limit: number) =>
-  new GraphQLError(message, { extensions: { code, limit, http: { status: 400 } } });
+const refuse = (code: MistakeCode, message: string, limit: number) => requestError(code, message, { limit });
 
 const nothing: Measure = { cost: 0, depth: 0, aliases: 0 };
 
@@ -179,10 +179,7 @@ function argumentValuesOf(
     if (!(error instanceof GraphQLError)) throw error;
     throw new GraphQLError(
       `${error.message} A variable given as null overrides its default: give it a value, or leave it out of "variables" to use the default.`,
-      {
-        nodes: error.nodes,
-        extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } },
-      },
+      { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: httpStatusOf('BAD_USER_INPUT') } } },
     );
   }
 }
@@ -321,10 +318,7 @@ export function useOperationLimits(
           );
           // Coerced as execution will coerce them, defaults included, so no way of passing a value counts differently.
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (variables.errors)
-            throw new GraphQLError(variables.errors[0]!.message, {
-              extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, http: { status: 400 } },
-            });
+          if (variables.errors) throw requestError('BAD_USER_INPUT', variables.errors[0]!.message);
           const measure = measureOperation(schema, operation.selectionSet, rootType, fragments, variables.coerced, limits, declarations());
           if (measure.depth > limits.maxDepth)
             throw refuse(

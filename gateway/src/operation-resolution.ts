@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { clientError } from '@nlai/errors';
+import { requestError } from '@nlai/errors';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 /** What to tell a client whose request does not pick exactly one operation of its document. */
@@ -29,17 +29,14 @@ export function useOperationResolution(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation)
-            throw clientError('OPERATION_RESOLUTION_FAILURE', unresolved(document, request.operationName ?? undefined), undefined, 400);
+          if (!operation) throw requestError('OPERATION_RESOLUTION_FAILURE', unresolved(document, request.operationName ?? undefined));
           const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[
             operation.operation
           ];
           if (!root) {
-            throw clientError(
+            throw requestError(
               'GRAPHQL_VALIDATION_FAILED',
               `This graph has no ${operation.operation}s; send a query${schema.getMutationType() ? ' or a mutation' : ''}.`,
-              undefined,
-              400,
             );
           }
         },

@@ -38,7 +38,7 @@ export function readManifest(manifestFile: string): Manifest {
   return manifest as Manifest;
 }
 
-const refuse = (message: string): AdmittedRequest => ({ refused: { status: 400, code: 'PERSISTED_QUERY_NOT_ALLOWED', message } });
+const refuse = (message: string): AdmittedRequest => ({ refused: { code: 'PERSISTED_QUERY_NOT_ALLOWED', message } });
 
 /** A document's canonical text (its printed form), whatever its layout and comments. */
 function canonical(query: string): string | undefined {

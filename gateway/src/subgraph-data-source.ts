@@ -4,7 +4,7 @@ import { reportedFault } from '@nlai/errors';
 import type { Logger } from '@nlai/http-server';
 import type { GatewayContext } from './context';
 import { foldRepresentations, isEntityFetch, unfoldEntities } from './representations';
-import { shareableReadHeader } from './subgraph-fetcher';
+import { sharingIdenticalReads } from './subgraph-fetcher';
 
 /**
  * One subgraph as the gateway sees it. Sends each distinct entity
@@ -24,6 +24,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     // The warm-up only wants the query plan, which exists by the time a fetch is made.
     if (options.context.warmUp) return {};
+    // Only a query's fetches may share a subgraph request: the reads that follow a mutation must see its writes.
+    const isQuery = 'incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query';
+    return isQuery ? sharingIdenticalReads(() => this.fetch(options)) : this.fetch(options);
+  }
+
+  /** Sends the fetch, each distinct entity representation once. */
+  private async fetch(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const representations = options.request.variables?.representations;
     if (!Array.isArray(representations) || !isEntityFetch(options.request.query)) return super.process(options);
     const folded = foldRepresentations(representations);
@@ -41,9 +50,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('requestId' in context)) return; // schema loading carries no caller
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set('x-request-id', context.requestId);
-    // Only a query's fetches may share a subgraph request: the reads that follow a mutation must see its writes.
-    if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === 'query')
-      request.http?.headers.set(shareableReadHeader, '1');
   }
 
   // Not logged here: the error log writes the fault, with this cause and the request id, at error level.

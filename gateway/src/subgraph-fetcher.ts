@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { gatewaySignatureHeader, signGatewayRequest } from '@nlai/auth';
 import { Agent, request } from 'undici';
 
@@ -53,11 +54,22 @@ function asResponse(url: string, answer: SubgraphAnswer) {
 }
 
 /**
- * Set by the data source on the fetches of a query operation (never of a
- * mutation, whose later reads must see its writes); only those may share a
- * subgraph request. The fetcher removes it: subgraphs never see it.
+ * Whether the fetches made in the current async context may share a
+ * subgraph request: state of one subgraph fetch, not a header, so nothing
+ * the gateway invents travels on the wire. (Apollo's data source builds the
+ * fetch's init object itself, so there is no object of ours to key a
+ * WeakMap on between the data source and this fetcher.)
  */
-export const shareableReadHeader = 'x-gateway-shareable-read';
+const shareableReads = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `fetch` (a data source's fetch for a query operation) with its
+ * subgraph requests allowed to share an identical one in flight. Never for a
+ * mutation's fetches: the reads that follow its writes must see them.
+ */
+export function sharingIdenticalReads<T>(fetch: () => Promise<T>): Promise<T> {
+  return shareableReads.run(true, fetch);
+}
 
 /**
  * The fetch the gateway uses for one subgraph: signs the subgraph's name and the exact body and Authorization it sends,
@@ -70,8 +82,9 @@ export const shareableReadHeader = 'x-gateway-shareable-read';
  * subgraph, body and Authorization header) share one request, as Apollo
  * Router's and Hive Gateway's deduplication do: a popular page opened by
  * many people costs the subgraph one query. Different tokens never share,
- * so a subgraph still decides per caller; nothing a mutation sends is ever
- * shared. A caller that joins a request in flight shares its deadline too.
+ * so a subgraph still decides per caller; only fetches run in
+ * {@link sharingIdenticalReads} (a query's) are shared, never a mutation's.
+ * A caller that joins a request in flight shares its deadline too.
  */
 export function subgraphFetcher(options: SubgraphFetcherOptions) {
   const send = async (url: string, init: FetchInit | undefined, headers: Record<string, string>): Promise<SubgraphAnswer> => {
@@ -98,8 +111,8 @@ export function subgraphFetcher(options: SubgraphFetcherOptions) {
 
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
   return async (url: string, init?: FetchInit) => {
-    const { [shareableReadHeader]: shareable, ...headers } = init?.headers ?? {};
-    if (!options.deduplicate || shareable !== '1') return asResponse(url, await send(url, init, headers));
+    const headers = { ...init?.headers };
+    if (!options.deduplicate || !shareableReads.getStore()) return asResponse(url, await send(url, init, headers));
     const key = `${url}\n${headers.authorization ?? ''}\n${init?.body ?? ''}`;
     let answer = inFlight.get(key);
     if (!answer) {

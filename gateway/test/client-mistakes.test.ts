@@ -353,6 +353,13 @@ describe('malformed requests are client mistakes, never server faults', () => {
   it('covers at least 30 kinds of malformed request', () => {
     expect(mistakes.length + safelistMistakes.length).toBeGreaterThanOrEqual(30);
   });
+  it('answers each with its code’s status from the error catalogue, but where HTTP has a more exact one (404, 405, 413)', () => {
+    const httpsOwn = [404, 405, 413];
+    const otherStatus = [...mistakes, ...safelistMistakes].filter(
+      (mistake) => !httpsOwn.includes(mistake.status) && mistake.status !== errorCatalogue[mistake.code].httpStatus,
+    );
+    expect(otherStatus.map((mistake) => mistake.name)).toEqual([]);
+  });
   describeMistakes('with every operation allowed', {}, mistakes);
   describeMistakes('in safelist mode', { PERSISTED_OPERATIONS_ONLY: 'true' }, safelistMistakes);
 });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
+import { loadSubgraphSdl } from '@nlai/subgraph-sdl';
 import { dirname, join, relative } from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as typescript from '@graphql-codegen/typescript';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
+import { loadSubgraphSdl } from '@nlai/subgraph-sdl';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SubgraphDefinition } from './compose-supergraph';

@@ -8,7 +8,7 @@ import {
   renderSupergraphFile,
   resolverTypesPaths,
 } from '@nlai/schema';
-import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
+import { loadSubgraphSdl } from '@nlai/subgraph-sdl';
 import { parseDocument } from 'yaml';
 import { subgraphNames, type SubgraphNames } from './names';
 import { serviceFiles } from './templates/service-files';

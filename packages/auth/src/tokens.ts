@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { clientError } from '@nlai/errors';
+import { requestError } from '@nlai/errors';
 import { anonymous, type AuthContext } from './auth-context';
 import { JwksKeys } from './jwks-keys';
 
@@ -25,8 +25,8 @@ export interface TokenOptions {
 const hmacAlgorithms: jwt.Algorithm[] = ['HS256'];
 const publicKeyAlgorithms: jwt.Algorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
 
-// These refuse the whole request, so they carry HTTP 401.
-const invalid = (reason = 'The bearer token is not valid.') => clientError('UNAUTHENTICATED', reason, undefined, 401);
+// These refuse the whole request, so they carry UNAUTHENTICATED's status (401).
+const invalid = (reason = 'The bearer token is not valid.') => requestError('UNAUTHENTICATED', reason);
 
 function bearerToken(authorization: string): string {
   // The scheme is case-insensitive (RFC 9110).

@@ -1,17 +1,23 @@
 import { GraphQLError } from 'graphql';
-import type { MistakeCode, ReportedFaultCode } from './catalogue';
+import { httpStatusOf, type MistakeCode, type ReportedFaultCode } from './catalogue';
 
 /**
- * A mistake of the caller (auth, limits, bad arguments): a GraphQLError whose
- * `extensions.code` comes from the catalogue and which reaches the client as
- * is. `httpStatus` is for errors that refuse the whole request (a bad token):
- * Apollo then answers with that status. A field's error must not set one,
- * or a partial answer would be sent as a failure.
+ * A mistake of the caller in one field (a missing scope, a bad argument): a
+ * GraphQLError whose `extensions.code` comes from the catalogue and which
+ * reaches the client as is. It sets no HTTP status: Apollo would apply it
+ * to the whole response, and a partial answer would be sent as a failure.
  */
-export function clientError(code: MistakeCode, message: string, details?: Record<string, unknown>, httpStatus?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { ...details, code, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
-  });
+export function clientError(code: MistakeCode, message: string, details?: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code } });
+}
+
+/**
+ * A mistake that refuses the whole request before anything runs (a bad
+ * token, an operation over the limits): Apollo answers with the code's
+ * status from the catalogue.
+ */
+export function requestError(code: MistakeCode, message: string, details?: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code, http: { status: httpStatusOf(code) } } });
 }
 
 /**

@@ -1,6 +1,6 @@
-export { errorCatalogue, isCatalogued, kindOf } from './catalogue';
+export { errorCatalogue, httpStatusOf, isCatalogued, kindOf } from './catalogue';
 export type { ErrorCode, ErrorKind, MistakeCode, ReportedFaultCode } from './catalogue';
-export { clientError, reportedFault } from './client-error';
+export { clientError, reportedFault, requestError } from './client-error';
 export { UserErrors } from './user-error';
 export type { UserError, UserErrorCode } from './user-error';
 export { maskErrors } from './mask-errors';

@@ -1,5 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { clientCodeOf, errorCatalogue, isCatalogued, kindOf, publicCodeOf, reportedFault } from '../src';
+import { clientCodeOf, errorCatalogue, httpStatusOf, isCatalogued, kindOf, publicCodeOf, reportedFault } from '../src';
+
+/** `4xx` for 404, `5xx` for 503. */
+const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
 
 describe('errorCatalogue', () => {
   it('describes every code in one line of text', () => {
@@ -8,6 +11,28 @@ describe('errorCatalogue', () => {
       expect(description.trim()).not.toBe('');
       expect(description).not.toContain('\n');
     }
+  });
+
+  it('gives every mistake a 4xx, but the two steps of automatic persisted queries, which Apollo Client expects as a 200', () => {
+    const persistedQuerySteps = ['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED'];
+    const mistakes = Object.entries(errorCatalogue).filter(([, entry]) => entry.kind === 'mistake');
+    for (const [code, { httpStatus }] of mistakes)
+      expect([code, persistedQuerySteps.includes(code) ? httpStatus : statusClass(httpStatus)]).toEqual([
+        code,
+        persistedQuerySteps.includes(code) ? 200 : '4xx',
+      ]);
+    expect(httpStatusOf('UNAUTHENTICATED')).toBe(401);
+    expect(httpStatusOf('FORBIDDEN')).toBe(403);
+  });
+
+  it('gives every fault a 5xx, or a 200 with partial data when it only nulls some fields', () => {
+    const faults = Object.entries(errorCatalogue).filter(([, entry]) => entry.kind === 'fault');
+    expect(faults.length).toBeGreaterThan(0);
+    for (const [code, { httpStatus, description }] of faults) {
+      if (httpStatus === 200) expect([code, description]).toEqual([code, expect.stringContaining(' null')]);
+      else expect([code, statusClass(httpStatus)]).toEqual([code, '5xx']);
+    }
+    expect(httpStatusOf('INTERNAL_SERVER_ERROR')).toBe(500);
   });
 
   it('holds the codes clients rely on', () => {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { clientError } from '../src';
+import { clientError, requestError } from '../src';
 
 describe('clientError', () => {
   it('is a GraphQLError carrying the catalogue code, the message and the details', () => {
@@ -10,16 +10,23 @@ describe('clientError', () => {
     expect(error.extensions).toEqual({ code: 'PAGE_SIZE_EXCEEDED', maxPageSize: 100 });
   });
 
-  it('asks for an HTTP status only when the error refuses the whole request, such as a bad token', () => {
-    expect(clientError('UNAUTHENTICATED', 'The bearer token has expired.', undefined, 401).extensions).toEqual({
-      code: 'UNAUTHENTICATED',
-      http: { status: 401 },
-    });
-  });
-
   it('leaves the HTTP status alone for a field’s error, so a partial answer keeps 200', () => {
     expect(clientError('UNAUTHENTICATED', 'Lab.talent needs a bearer token.').extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(clientError('FORBIDDEN', 'Talent.email needs the talent:read scope.').extensions).toEqual({ code: 'FORBIDDEN' });
     expect(clientError('INVALID_CURSOR', 'Bad cursor.').extensions).not.toHaveProperty('http');
+  });
+});
+
+describe('requestError', () => {
+  it('refuses the whole request with the status the catalogue gives its code', () => {
+    expect(requestError('UNAUTHENTICATED', 'The bearer token has expired.').extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      http: { status: 401 },
+    });
+    expect(requestError('OPERATION_TOO_DEEP', 'Too deep.', { limit: 15 }).extensions).toEqual({
+      code: 'OPERATION_TOO_DEEP',
+      limit: 15,
+      http: { status: 400 },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type BaseContext } from '@apollo/server';
-import { clientCodeOf } from '@nlai/errors';
+import { clientCodeOf, httpStatusOf } from '@nlai/errors';
 import { GraphQLError } from 'graphql';
 import { legacyJsonStatus } from './legacy-json-status';
 import { readBody } from './request-body';
@@ -39,10 +39,14 @@ export function graphqlHandler<Context extends BaseContext>(
     if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
       // Not an ordinary mistake: only the gateway should reach this service, so an unsigned or replayed request is a security event.
       logger.warn(
-        { requestId, status: 401, codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress },
+        { requestId, status: httpStatusOf('UNAUTHENTICATED'), codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress },
         'refused a request not signed by the gateway',
       );
-      return void sendJson(response, 401, requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'));
+      return void sendJson(
+        response,
+        httpStatusOf('UNAUTHENTICATED'),
+        requestErrorBody('This service answers only requests signed by its gateway.', 'UNAUTHENTICATED'),
+      );
     }
     if (request.method === 'POST') {
       const contentType = request.headers['content-type'] ?? '';
@@ -50,7 +54,7 @@ export function graphqlHandler<Context extends BaseContext>(
         try {
           body = JSON.parse(text);
         } catch {
-          return refuse(response, requestId, 400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+          return refuse(response, requestId, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
       } else {
         body = text;
@@ -58,8 +62,7 @@ export function graphqlHandler<Context extends BaseContext>(
     }
     if (options.admitRequest) {
       const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
-      if ('refused' in admitted)
-        return refuse(response, requestId, admitted.refused.status, admitted.refused.message, admitted.refused.code);
+      if ('refused' in admitted) return refuse(response, requestId, admitted.refused.code, admitted.refused.message);
       ({ body, search } = admitted);
     }
     const headers = new HeaderMap();

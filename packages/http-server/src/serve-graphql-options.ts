@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { MistakeCode } from '@nlai/errors';
 import type { Logger } from './logger';
 
 /** Where GraphQL is served. */
@@ -75,7 +76,8 @@ export type AroundRequest = <T>(
 ) => Promise<T>;
 
 /** What {@link ServeGraphQLOptions.admitRequest} decides. */
-export type AdmittedRequest = { body: unknown; search: string } | { refused: { status: number; code: string; message: string } };
+/** A refused request is answered with its code's status from the error catalogue. */
+export type AdmittedRequest = { body: unknown; search: string } | { refused: { code: MistakeCode; message: string } };
 
 /** A running server. */
 export interface RunningServer {

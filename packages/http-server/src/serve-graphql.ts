@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BaseContext } from '@apollo/server';
+import { httpStatusOf } from '@nlai/errors';
 import { browserRedirect } from './browser-redirect';
 import { cors } from './cors';
 import { graphqlHandler } from './graphql-handler';
@@ -12,6 +13,10 @@ import { requestErrorBody, sendJson } from './send-json';
 import { graphqlPath, type RunningServer, type ServeGraphQLOptions } from './serve-graphql-options';
 import { serverTimeouts } from './server-timeouts';
 import { gracefulShutdown } from './shutdown';
+
+// HTTP's own statuses for these refusals say more than the catalogue's 400 for BAD_REQUEST.
+const notFound = 404;
+const contentTooLarge = 413;
 
 export type { AdmittedRequest, AroundRequest, RequestInfo, RunningServer, ServeGraphQLOptions } from './serve-graphql-options';
 
@@ -43,15 +48,16 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (redirectBrowser(request, url, response)) return;
       if (url.pathname === '/ready') return await health.ready(response, requestId);
       if (url.pathname !== graphqlPath)
-        return refuse(response, requestId, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
+        return refuse(response, requestId, 'BAD_REQUEST', `Not found; GraphQL is served at ${graphqlPath}.`, notFound);
       await handleGraphQL(request, response, requestId, url.search);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         if (error.cut) return;
-        return refuse(response, requestId, 413, `The request body is larger than ${bodyLimit} bytes.`, 'BAD_REQUEST');
+        return refuse(response, requestId, 'BAD_REQUEST', `The request body is larger than ${bodyLimit} bytes.`, contentTooLarge);
       }
       logger.error({ err: error, requestId }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      if (!response.headersSent)
+        sendJson(response, httpStatusOf('INTERNAL_SERVER_ERROR'), requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else response.end();
     }
   }

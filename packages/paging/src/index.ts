@@ -1,7 +1,7 @@
 export type { Ordering, OrderingShape, SortKey, CursorValues } from './ordering';
 export { orderingFor, reversed } from './ordering';
 export { encodeCursor, decodeCursor } from './cursor';
-export { listSize, pageRequest } from './page-request';
+export { defaultPageSize, listSize, maxPageSize, pageRequest } from './page-request';
 export type { PageArguments, PageLimits, PageRequest } from './page-request';
 export { orderBySql, seekCondition, orderAndSeek } from './keyset';
 export { toConnection, paginate } from './connection';

@@ -8,11 +8,21 @@ export interface PageArguments {
   after?: string | null;
 }
 
+/**
+ * Page size of every list when `first` is not given, unless the list says
+ * otherwise. The gateway assumes it for the cost of a paged list, and a paged
+ * field's `@listSize(assumedSize:)` in the SDL must equal it (tested).
+ */
+export const defaultPageSize = 20;
+
+/** Largest `first` any list accepts; the gateway refuses a larger one before planning. */
+export const maxPageSize = 100;
+
 /** Page sizes of a list. */
 export interface PageLimits {
-  /** Page size when `first` is not given. Default: 20. */
+  /** Page size when `first` is not given. Default: {@link defaultPageSize}. */
   defaultSize?: number;
-  /** Largest `first` accepted. Default: 100. */
+  /** Largest `first` accepted. Default: {@link maxPageSize}. */
   maxSize?: number;
 }
 
@@ -24,8 +34,8 @@ export interface PageRequest {
 
 /** Validates `first` of any list, a page or a plain list: the same bounds and error everywhere. */
 export function listSize(first: number | null | undefined, limits: PageLimits = {}): number {
-  const defaultSize = limits.defaultSize ?? 20;
-  const maxSize = limits.maxSize ?? 100;
+  const defaultSize = limits.defaultSize ?? defaultPageSize;
+  const maxSize = limits.maxSize ?? maxPageSize;
   const size = first ?? defaultSize;
   if (size < 0 || size > maxSize) {
     throw clientError(

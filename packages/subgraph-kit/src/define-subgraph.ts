@@ -3,7 +3,7 @@ import { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000, 
 import { createLogger, type Logger } from '@nlai/http-server';
 import type { z } from '@nlai/config';
 import type { DataSource, DataSourceOptions } from 'typeorm';
-import { loadSubgraphSdl } from './subgraph-sdl';
+import { loadSubgraphSdl } from '@nlai/subgraph-sdl';
 import { startSubgraph, type BaseContext, type RunningSubgraph } from './start-subgraph';
 import { subgraphConfigFrom, type OwnConfig, type SubgraphConfig } from './subgraph-config';
 

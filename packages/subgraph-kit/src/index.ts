@@ -1,7 +1,6 @@
 export { defineSubgraph } from './define-subgraph';
 export type { Subgraph, SubgraphContext, SubgraphDefinition } from './define-subgraph';
 export { runSubgraph } from './subgraph-cli';
-export { loadSubgraphSdl } from './subgraph-sdl';
 export { environmentPrefix, subgraphConfigFrom } from './subgraph-config';
 export type { OwnConfig, SubgraphConfig } from './subgraph-config';
 export { startSubgraph } from './start-subgraph';

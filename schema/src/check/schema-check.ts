@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { loadSubgraphSdl } from '@nlai/subgraph-kit/sdl';
+import { loadSubgraphSdl } from '@nlai/subgraph-sdl';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { buildSchema, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { composeSupergraph, CompositionError, type SubgraphDefinition } from '../compose-supergraph';

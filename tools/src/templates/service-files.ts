@@ -1,3 +1,4 @@
+import { defaultPageSize } from '@nlai/paging';
 import type { SubgraphNames } from '../names';
 
 /** What the templates take besides the names. */
@@ -110,7 +111,7 @@ extend schema
 extend type Query {
   "${n.title}: every ${e}, alphabetically."
   ${n.entityPlural}(first: Int, after: String): ${E}Connection
-    @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: 20, requireOneSlicingArgument: false)
+    @listSize(slicingArguments: ["first"], sizedFields: ["edges"], assumedSize: ${defaultPageSize}, requireOneSlicingArgument: false)
   "One ${e} by id; null when there is none."
   ${e}(id: ID!): ${E}
 }

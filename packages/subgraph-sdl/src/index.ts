@@ -1,0 +1,1 @@
+export { loadSubgraphSdl } from './load-subgraph-sdl';
