@@ -5,7 +5,7 @@ export { SubgraphProxy } from './subgraph-proxy';
 export type { ServiceProcess } from './processes';
 export { startGraph } from './graph';
 export type { TestGraph, StartGraphOptions, ServiceName } from './graph';
-export { graphql, tokenWith } from './graphql-client';
+export { graphql, tokenWith, userErrorCodes } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
 export { PrivateMariaDb } from './private-mariadb';
 export { slowClient } from './slow-client';
