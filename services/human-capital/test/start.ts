@@ -1,0 +1,70 @@
+import { startResearchInnovation, type ResearchInnovationServer } from '@nlai/research-innovation/test/start';
+import { createTestDatabase, type TestDatabase, type TestDialect } from '@nlai/testing';
+import type { RunningSubgraph } from '@nlai/subgraph-kit';
+import { humanCapital } from '../src/subgraph';
+
+/** The subgraph as tests hold it; `close()` also disconnects its database and stops its background work. */
+export type HumanCapitalServer = RunningSubgraph;
+
+/** A URL nothing answers on (port 9, discard): for suites that check no reference, and for an outage. */
+export const nowhere = 'http://127.0.0.1:9/graphql';
+
+/**
+ * Starts the subgraph inside the test process on `database`, on a free port,
+ * unsigned (no subgraph secret), seeded with the sample people. The one place
+ * tests start it: change the factory here only. `referencesUrl` is where it
+ * checks labs and organisations (GATEWAY_URL).
+ */
+export function startHumanCapital(
+  database: TestDatabase,
+  referencesUrl = nowhere,
+  env: Record<string, string> = {},
+): Promise<HumanCapitalServer> {
+  return humanCapital.start(
+    humanCapital.configFrom({
+      HUMAN_CAPITAL_PORT: '0',
+      HUMAN_CAPITAL_DATABASE_URL: database.url,
+      HUMAN_CAPITAL_SQLITE_FILE: database.sqliteFile,
+      GATEWAY_URL: referencesUrl,
+      EXPOSE_SQL_STATEMENT_COUNT: 'true',
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
+  );
+}
+
+/** Both subgraphs of a describe block, and the Human Capital database (for tests that start a second instance on it). */
+export interface Subgraphs {
+  humanCapital: HumanCapitalServer;
+  researchInnovation: ResearchInnovationServer;
+  database: TestDatabase;
+}
+
+/**
+ * Human Capital with the Research & Innovation subgraph it checks references
+ * against, both in this process, each on a database of its own. The client
+ * of Human Capital asks `lab(id:)` and `organisation(id:)`, root fields of
+ * Research & Innovation alone, so its GATEWAY_URL points at that subgraph
+ * directly: no gateway is needed to check a reference.
+ */
+export function useSubgraphs(dialect: TestDialect, label: string): () => Subgraphs {
+  let started: Partial<Subgraphs> & { labsDatabase?: TestDatabase } = {};
+  beforeAll(async () => {
+    started.labsDatabase = await createTestDatabase(dialect, `${label}-ri`);
+    started.researchInnovation = await startResearchInnovation(started.labsDatabase);
+    started.database = await createTestDatabase(dialect, label);
+    started.humanCapital = await startHumanCapital(started.database, started.researchInnovation.url);
+  });
+  afterAll(async () => {
+    await started.humanCapital?.close();
+    await started.researchInnovation?.close();
+    await started.database?.drop();
+    await started.labsDatabase?.drop();
+    started = {};
+  });
+  return () => {
+    const { humanCapital, researchInnovation, database } = started;
+    if (!humanCapital || !researchInnovation || !database) throw new Error('the subgraphs did not start');
+    return { humanCapital, researchInnovation, database };
+  };
+}
