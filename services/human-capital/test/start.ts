@@ -68,3 +68,21 @@ export function useSubgraphs(dialect: TestDialect, label: string): () => Subgrap
     return { humanCapital, researchInnovation, database };
   };
 }
+
+/** Human Capital alone, for suites that only read: no reference is checked, so no Research & Innovation is started. */
+export function useHumanCapital(dialect: TestDialect, label: string, env: Record<string, string> = {}): () => HumanCapitalServer {
+  let database: TestDatabase | undefined;
+  let server: HumanCapitalServer | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, label);
+    server = await startHumanCapital(database, nowhere, env);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+  return () => {
+    if (!server) throw new Error('the Human Capital subgraph did not start');
+    return server;
+  };
+}
