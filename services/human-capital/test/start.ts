@@ -26,6 +26,8 @@ export function startHumanCapital(
       HUMAN_CAPITAL_DATABASE_URL: database.url,
       HUMAN_CAPITAL_SQLITE_FILE: database.sqliteFile,
       GATEWAY_URL: referencesUrl,
+      // Only the release made at start-up: a scheduled one during a test would change the public figures under it.
+      FIGURE_RELEASE_TIMES: 'off',
       EXPOSE_SQL_STATEMENT_COUNT: 'true',
       LOG_LEVEL: 'silent',
       ...env,
