@@ -5,8 +5,6 @@ import { researchInnovation } from '../src/subgraph';
 /** The subgraph as tests hold it; `close()` also disconnects its database. */
 export type ResearchInnovationServer = RunningSubgraph;
 
-export type { ResearchInnovationServer };
-
 /**
  * Starts the subgraph inside the test process on `database`, on a free port,
  * unsigned (no subgraph secret), seeded with the sample network. The one
