@@ -157,4 +157,32 @@ describe.each(testDialects())('links between the subgraphs, both ways (%s)', (di
     }
     expect(perturbed).toBeGreaterThan(0);
   });
+
+  it('pages through one lab’s people, a list of the other subgraph, with its cursors; a garbled cursor is INVALID_CURSOR', async () => {
+    const page =
+      'query($after: String) { lab(id: "quva-lab") { talent(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } } }';
+    type Page = {
+      totalCount: number;
+      edges: Array<{ node: { id: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const result: Awaited<ReturnType<typeof graphql<{ lab: { talent: Page } }>>> = await graphql(graph().gateway.url, page, {
+        token: talentReader,
+        variables: { after },
+      });
+      expect(result.errors).toBeUndefined();
+      total = result.data!.lab.talent.totalCount;
+      ids.push(...result.data!.lab.talent.edges.map((edge) => edge.node.id));
+      after = result.data!.lab.talent.pageInfo.hasNextPage ? result.data!.lab.talent.pageInfo.endCursor : null;
+    } while (after);
+    expect(total).toBeGreaterThan(2);
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+    const garbled = await graphql(graph().gateway.url, page, { token: talentReader, variables: { after: 'not-a-cursor!' } });
+    expect(garbled.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['lab', 'talent'], 'INVALID_CURSOR']]);
+  });
 });

@@ -31,3 +31,15 @@ export async function graphql<Data = Record<string, unknown>>(
 export function tokenWith(...scopes: string[]): string {
   return signToken({ secret: developmentSecret, scopes, subject: 'test-user', expiresInSeconds: 3600 });
 }
+
+/**
+ * The userErrors of a mutation's payload (the first root field) as
+ * `field:code` strings, e.g. "input.name:BLANK"; throws on GraphQL errors,
+ * so a test never mistakes a refused request for a refused input.
+ */
+export function userErrorCodes(result: GraphQLResult<unknown>): string[] {
+  if (result.errors?.length) throw new Error(`expected a payload, got errors: ${JSON.stringify(result.errors)}`);
+  const payload = Object.values((result.data ?? {}) as Record<string, { userErrors: Array<{ field: string[] | null; code: string }> }>)[0];
+  if (!payload) throw new Error('expected a payload, got no data');
+  return payload.userErrors.map(({ field, code }) => `${(field ?? []).join('.')}:${code}`);
+}

@@ -7,7 +7,7 @@ export { startGraph } from './graph';
 export { graphSubgraphs } from './graph-subgraphs';
 export type { GraphSubgraph } from './graph-subgraphs';
 export type { TestGraph, StartGraphOptions, ServiceName, PerSubgraph } from './graph';
-export { graphql, tokenWith } from './graphql-client';
+export { graphql, tokenWith, userErrorCodes } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
 export { PrivateMariaDb } from './private-mariadb';
 export { slowClient } from './slow-client';

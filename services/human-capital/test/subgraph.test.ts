@@ -7,6 +7,7 @@ import { checkCareer, checkCareerChange, fitsCareer, type CareerChange } from '.
 import { cellKey, perturbedCount, possibleTrueCounts, recordKeyRange } from '../src/services/cell-key';
 import { untilNextRelease } from '../src/services/figure-release-schedule';
 import { talentStatsFrom, type FigureCells } from '../src/services/talent-figures';
+import { startHumanCapital } from './start';
 
 const labEntities = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Lab { id talentStats { total graduated retainedInNetherlands } talent(first: 2) { totalCount edges { node { id placements { country } } } } }
@@ -18,15 +19,7 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect, 'hc-unit');
-    server = await humanCapital.start(
-      humanCapital.configFrom({
-        HUMAN_CAPITAL_PORT: '0',
-        HUMAN_CAPITAL_DATABASE_URL: database.url,
-        HUMAN_CAPITAL_SQLITE_FILE: database.sqliteFile,
-        EXPOSE_SQL_STATEMENT_COUNT: 'true',
-        LOG_LEVEL: 'silent',
-      }),
-    );
+    server = await startHumanCapital(database);
   });
   afterAll(async () => {
     await server?.close();

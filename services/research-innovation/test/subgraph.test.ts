@@ -2,6 +2,7 @@ import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { ConfigError } from '@nlai/config';
 import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
 import { researchInnovation } from '../src/subgraph';
+import { startResearchInnovation } from './start';
 
 const entitiesQuery = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Lab { id name themes location { city } partners { organisation { name } } }
@@ -12,16 +13,7 @@ const entitiesQuery = `query($representations: [_Any!]!) { _entities(representat
 describe.each(testDialects())('the Research & Innovation subgraph on its own (%s)', (dialect) => {
   let database: TestDatabase;
   let server: RunningSubgraph;
-  const start = () =>
-    researchInnovation.start(
-      researchInnovation.configFrom({
-        RESEARCH_INNOVATION_PORT: '0',
-        RESEARCH_INNOVATION_DATABASE_URL: database.url,
-        RESEARCH_INNOVATION_SQLITE_FILE: database.sqliteFile,
-        EXPOSE_SQL_STATEMENT_COUNT: 'true',
-        LOG_LEVEL: 'silent',
-      }),
-    );
+  const start = () => startResearchInnovation(database);
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect, 'ri-unit');
@@ -94,16 +86,6 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
     expect(many).toBe(few);
   });
 
-  it('filters labs by status, city and theme in any letter case', async () => {
-    const result = await graphql<{ labs: { totalCount: number; edges: Array<{ node: { name: string } }> } }>(
-      server.url,
-      '{ labs(first: 10, filter: { status: ACTIVE, city: "AMSTERDAM", theme: "Recommendation" }) { totalCount edges { node { name } } } }',
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.labs.edges.map((edge) => edge.node.name).sort()).toEqual(['AIRLab Amsterdam', 'Mercury Machine Learning Lab']);
-    expect(result.data!.labs.totalCount).toBe(2);
-  });
-
   it('takes 50 concurrent writes without one failing (no SQLITE_BUSY, no lost update)', async () => {
     const token = tokenWith('research-innovation:write');
     const answers = await Promise.all(
@@ -118,35 +100,6 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
     expect(answers.filter((answer) => answer.errors || !answer.data?.labCreate.lab)).toEqual([]);
     const [{ n }] = await server.dataSource.query("SELECT COUNT(*) AS n FROM lab WHERE name LIKE 'Concurrent lab %'");
     expect(Number(n)).toBe(50);
-  });
-
-  it('refuses writes without the research-innovation:write scope, even when called directly', async () => {
-    const mutation = 'mutation { organisationCreate(input: { name: "Direct Ltd", kind: COMPANY }) { organisation { id } } }';
-    const result = await graphql(server.url, mutation, { token: tokenWith('talent:read') });
-    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-  });
-
-  it('registers an organisation, checking its ROR id and country', async () => {
-    const create =
-      'mutation($input: OrganisationCreateInput!) { organisationCreate(input: $input) { organisation { id name rorId country } userErrors { field code } } }';
-    const token = tokenWith('research-innovation:write');
-    const bad = await graphql<{ organisationCreate: { userErrors: unknown[] } }>(server.url, create, {
-      token,
-      variables: { input: { name: 'University of Amsterdam', kind: 'KNOWLEDGE_INSTITUTION', rorId: 'not-a-ror', country: 'Holland' } },
-    });
-    expect(bad.data!.organisationCreate.userErrors).toEqual([
-      { field: ['input', 'name'], code: 'TAKEN' },
-      { field: ['input', 'rorId'], code: 'INVALID' },
-      { field: ['input', 'country'], code: 'INVALID' },
-    ]);
-    const good = await graphql<{ organisationCreate: unknown }>(server.url, create, {
-      token,
-      variables: { input: { name: 'Erasmus MC', kind: 'KNOWLEDGE_INSTITUTION', rorId: '018906E22', country: 'nl' } },
-    });
-    expect(good.data!.organisationCreate).toEqual({
-      organisation: { id: 'erasmus-mc', name: 'Erasmus MC', rorId: '018906e22', country: 'NL' },
-      userErrors: [],
-    });
   });
 });
 
