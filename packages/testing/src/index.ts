@@ -11,3 +11,4 @@ export { graphql, tokenWith, userErrorCodes } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
 export { PrivateMariaDb } from './private-mariadb';
 export { slowClient } from './slow-client';
+export { answerOf, expectRefused, pendingSchemaChanges, useSubgraph } from './subgraph-tests';

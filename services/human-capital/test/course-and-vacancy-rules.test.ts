@@ -1,4 +1,4 @@
-import { graphql, testDialects, type GraphQLResult } from '@nlai/testing';
+import { graphql, testDialects, type GraphQLResult, answerOf } from '@nlai/testing';
 import { useHumanCapital } from './start';
 
 type Course = { id: string; title: string; kind: string; sectors: string[]; launchYear: number | null; provider: { id: string } | null };
@@ -17,11 +17,7 @@ const vacanciesQuery = `query($first: Int, $after: String, $filter: VacancyFilte
 
 describe.each(testDialects())('courses and vacancies (%s)', (dialect) => {
   const server = useHumanCapital(dialect, 'hc-courses');
-  const ask = async <Data>(query: string, variables: Record<string, unknown> = {}) => {
-    const result = await graphql<Data>(server().url, query, { variables });
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const ask = <Data>(query: string, variables: Record<string, unknown> = {}) => answerOf<Data>(server().url, query, { variables });
   const courses = async (args = '') =>
     (await ask<{ courses: Course[] }>(`{ courses${args} { id title kind sectors launchYear provider { id } } }`)).courses;
   const vacancies = async (variables: Record<string, unknown>) => (await ask<{ vacancies: Page }>(vacanciesQuery, variables)).vacancies;

@@ -1,4 +1,4 @@
-import { createTestDatabase, freePort, startProcess, type TestDatabase, type TestDialect } from '@nlai/testing';
+import { createTestDatabase, freePort, startProcess, useSubgraph, type TestDatabase, type TestDialect } from '@nlai/testing';
 import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { humanCapital } from '../src/subgraph';
 
@@ -98,18 +98,5 @@ export function useSubgraphs(dialect: TestDialect, label: string): () => Subgrap
 
 /** Human Capital alone, for suites that only read: no reference is checked, so no Research & Innovation is started. */
 export function useHumanCapital(dialect: TestDialect, label: string, env: Record<string, string> = {}): () => HumanCapitalServer {
-  let database: TestDatabase | undefined;
-  let server: HumanCapitalServer | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect, label);
-    server = await startHumanCapital(database, nowhere, env);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
-  return () => {
-    if (!server) throw new Error('the Human Capital subgraph did not start');
-    return server;
-  };
+  return useSubgraph(dialect, label, (database) => startHumanCapital(database, nowhere, env));
 }

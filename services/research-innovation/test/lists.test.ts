@@ -1,4 +1,4 @@
-import { graphql, testDialects, tokenWith, type GraphQLResult } from '@nlai/testing';
+import { graphql, testDialects, tokenWith, type GraphQLResult, answerOf } from '@nlai/testing';
 import { useResearchInnovation } from './start';
 
 type Page<Node> = {
@@ -15,11 +15,7 @@ const labsQuery = `query($first: Int, $after: String, $filter: LabFilter, $order
 
 describe.each(testDialects())('the lists and lookups of Research & Innovation (%s)', (dialect) => {
   const server = useResearchInnovation(dialect, 'ri-lists');
-  const ask = async <Data>(query: string, variables: Record<string, unknown> = {}) => {
-    const result = await graphql<Data>(server().url, query, { variables });
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const ask = <Data>(query: string, variables: Record<string, unknown> = {}) => answerOf<Data>(server().url, query, { variables });
   const labs = async (variables: Record<string, unknown>) => (await ask<{ labs: Page<LabNode> }>(labsQuery, variables)).labs;
   const ids = (page: Page<{ id: string }>) => page.edges.map((edge) => edge.node.id);
   /** Every lab of a list, page by page, checking each page's pageInfo on the way. */

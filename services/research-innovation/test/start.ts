@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase, type TestDialect } from '@nlai/testing';
+import { useSubgraph, type TestDatabase, type TestDialect } from '@nlai/testing';
 import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { researchInnovation } from '../src/subgraph';
 
@@ -29,18 +29,5 @@ export function startResearchInnovation(database: TestDatabase, env: Record<stri
  * is valid inside tests.
  */
 export function useResearchInnovation(dialect: TestDialect, label: string): () => ResearchInnovationServer {
-  let database: TestDatabase | undefined;
-  let server: ResearchInnovationServer | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect, label);
-    server = await startResearchInnovation(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
-  return () => {
-    if (!server) throw new Error('the Research & Innovation subgraph did not start');
-    return server;
-  };
+  return useSubgraph(dialect, label, startResearchInnovation);
 }

@@ -1,6 +1,6 @@
 import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { ConfigError } from '@nlai/config';
-import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
+import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase, pendingSchemaChanges } from '@nlai/testing';
 import { researchInnovation } from '../src/subgraph';
 import { startResearchInnovation } from './start';
 
@@ -25,8 +25,7 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
   });
 
   it('builds its schema from its migrations alone, matching its entities exactly', async () => {
-    const pending = await server.dataSource.driver.createSchemaBuilder().log();
-    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    expect(await pendingSchemaChanges(server.dataSource)).toEqual([]);
   });
 
   it('seeds an empty database once: a second boot on it adds nothing', async () => {
