@@ -12,3 +12,5 @@ export type { IdempotentRequest, MutationPayload } from './idempotency';
 export { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from './idempotency-migrations';
 export { isTransientConflict, retryingTransaction } from './retrying-transaction';
 export { copyId, insertInChunks } from './seeding';
+export { EntityRepository, repositoriesOf } from './entity-repository';
+export type { BoundRepositories, IdentifiedRow } from './entity-repository';

@@ -21,7 +21,7 @@ export function checkText(errors: UserErrors, field: string[], value: string, ma
 export const earliestYear = 2000;
 
 /** This year in UTC: the default clock of every year check, which tests replace. */
-export const currentYear = (): number => new Date().getUTCFullYear();
+export const currentUtcYear = (): number => new Date().getUTCFullYear();
 
 /** Records OUT_OF_RANGE unless `year` lies within [min, max]; passes null and undefined through. */
 export function checkYear(

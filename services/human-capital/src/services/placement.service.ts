@@ -1,6 +1,6 @@
 import { hasScope, Scope, type AuthContext } from '@nlai/auth';
 import { randomId } from '@nlai/database';
-import { checkText, checkYear, currentYear, earliestYear, type UserError } from '@nlai/errors';
+import { checkText, checkYear, currentUtcYear, earliestYear, type UserError } from '@nlai/errors';
 import { isIsoCountryCode } from '@nlai/iso-countries';
 import { MutationPipeline } from '@nlai/subgraph-kit';
 import type { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ export class PlacementService {
   constructor(
     dataSource: DataSource,
     private readonly researchInnovation: ResearchInnovationClient,
-    private readonly currentYear: () => number = currentYear,
+    private readonly currentYear: () => number = currentUtcYear,
   ) {
     this.mutations = new MutationPipeline(dataSource, repositories);
   }

@@ -1,6 +1,6 @@
 import { hasScope, Scope, type AuthContext } from '@nlai/auth';
 import { randomId } from '@nlai/database';
-import { currentYear, type UserError } from '@nlai/errors';
+import { currentUtcYear, type UserError } from '@nlai/errors';
 import { MutationPipeline } from '@nlai/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { TalentEntity } from '../entities';
@@ -19,7 +19,7 @@ export class TalentService {
   constructor(
     dataSource: DataSource,
     private readonly researchInnovation: ResearchInnovationClient,
-    private readonly currentYear: () => number = currentYear,
+    private readonly currentYear: () => number = currentUtcYear,
   ) {
     this.mutations = new MutationPipeline(dataSource, repositories);
   }

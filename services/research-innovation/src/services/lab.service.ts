@@ -1,6 +1,6 @@
 import type { AuthContext } from '@nlai/auth';
 import { randomId, slugify } from '@nlai/database';
-import { checkLabels, checkText, currentYear, type UserError, type UserErrors } from '@nlai/errors';
+import { checkLabels, checkText, currentUtcYear, type UserError, type UserErrors } from '@nlai/errors';
 import { MutationPipeline } from '@nlai/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { LabEntity, PartnershipEntity } from '../entities';
@@ -23,7 +23,7 @@ export class LabService {
 
   constructor(
     dataSource: DataSource,
-    private readonly currentYear: () => number = currentYear,
+    private readonly currentYear: () => number = currentUtcYear,
   ) {
     this.mutations = new MutationPipeline(dataSource, repositories);
   }

@@ -1,6 +1,6 @@
 import type { AuthContext } from '@nlai/auth';
 import { randomId } from '@nlai/database';
-import { checkYear, currentYear, earliestYear, type UserError } from '@nlai/errors';
+import { checkYear, currentUtcYear, earliestYear, type UserError } from '@nlai/errors';
 import { MutationPipeline } from '@nlai/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { PartnershipEntity } from '../entities';
@@ -17,7 +17,7 @@ export class PartnershipService {
 
   constructor(
     dataSource: DataSource,
-    private readonly currentYear: () => number = currentYear,
+    private readonly currentYear: () => number = currentUtcYear,
   ) {
     this.mutations = new MutationPipeline(dataSource, repositories);
   }
