@@ -29,7 +29,9 @@ export abstract class EntityRepository<Entity extends IdentifiedRow> {
 
   /** The rows with these ids, in no particular order (loaders put them in place). */
   findByIds(ids: readonly string[]): Promise<Entity[]> {
-    return this.query().whereInIds([...ids]).getMany();
+    return this.query()
+      .whereInIds([...ids])
+      .getMany();
   }
 
   async idExists(id: string): Promise<boolean> {
@@ -62,7 +64,9 @@ export abstract class EntityRepository<Entity extends IdentifiedRow> {
 }
 
 /** The repositories of a service, each bound to the same entity manager. */
-export type BoundRepositories<Classes> = { [Name in keyof Classes]: Classes[Name] extends new (manager: EntityManager) => infer Bound ? Bound : never };
+export type BoundRepositories<Classes> = {
+  [Name in keyof Classes]: Classes[Name] extends new (manager: EntityManager) => infer Bound ? Bound : never;
+};
 
 /**
  * Binds a service's repository classes, by name, to one entity manager (the

@@ -66,7 +66,10 @@ export class MutationPipeline<Repositories> {
   ) {}
 
   /** A mutation whose checks and write all happen in one transaction. */
-  run<Payload extends MutationPayload, Valid>(call: MutationCall, steps: LocalMutationSteps<Repositories, Payload, Valid>): Promise<Payload> {
+  run<Payload extends MutationPayload, Valid>(
+    call: MutationCall,
+    steps: LocalMutationSteps<Repositories, Payload, Valid>,
+  ): Promise<Payload> {
     return this.transact(call, steps, new UserErrors(), steps.validate.bind(steps), steps.write.bind(steps));
   }
 

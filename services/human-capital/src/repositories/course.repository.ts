@@ -1,14 +1,17 @@
+import { EntityRepository } from '@nlai/database';
 import { In, type EntityManager } from 'typeorm';
 import { CourseEntity, CourseSectorEntity, type CourseKind } from '../entities';
 import type { CourseFigures, CourseFilter, CourseOrder } from '../generated/resolvers-types';
 
 /** Course reads. */
-export class CourseRepository {
-  constructor(private readonly manager: EntityManager) {}
+export class CourseRepository extends EntityRepository<CourseEntity> {
+  constructor(manager: EntityManager) {
+    super(manager, CourseEntity, 'course');
+  }
 
   /** Courses matching the filter; by default the national course first, then MOOCs, courses and trainings, each by title. */
   find(filter: CourseFilter, orderBy?: CourseOrder | null): Promise<CourseEntity[]> {
-    const query = this.manager.getRepository(CourseEntity).createQueryBuilder('course');
+    const query = this.query();
     if (filter.kind) query.andWhere('course.kind = :kind', { kind: filter.kind });
     if (filter.sector) {
       query.andWhere('course.id IN (SELECT course_sector.course_id FROM course_sector WHERE LOWER(course_sector.sector) = :sector)', {
@@ -36,9 +39,7 @@ export class CourseRepository {
         .orderBy('courses', 'DESC')
         .addOrderBy('sector', 'ASC')
         .getRawMany<{ sector: string; courses: string | number }>(),
-      this.manager
-        .getRepository(CourseEntity)
-        .createQueryBuilder('course')
+      this.query()
         .select('course.kind', 'kind')
         .addSelect('COUNT(*)', 'courses')
         .groupBy('course.kind')
@@ -59,8 +60,6 @@ export class CourseRepository {
   }
 
   findByProviderIds(providerIds: readonly string[]): Promise<CourseEntity[]> {
-    return this.manager
-      .getRepository(CourseEntity)
-      .find({ where: { providerId: In([...providerIds]) }, order: { title: 'ASC', id: 'ASC' } });
+    return this.findWhereIn('providerId', providerIds, { title: 'ASC', id: 'ASC' });
   }
 }

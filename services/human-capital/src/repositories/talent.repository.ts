@@ -1,17 +1,20 @@
-import { orderAndSeek, orderBySql, orderingFor, seekCondition, type Ordering, type PageRequest } from '@nlai/paging';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { EntityRepository } from '@nlai/database';
+import {
+  entityOrdering,
+  keysetConnection,
+  orderBySql,
+  orderingFor,
+  seekCondition,
+  type Connection,
+  type Ordering,
+  type PageRequest,
+} from '@nlai/paging';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { PlacementEntity, TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
-import type { PlacementOrganisationKind, TalentFilter, TalentOrder } from '../generated/resolvers-types';
+import type { PlacementOrganisationKind, QueryTalentsArgs, TalentFilter, TalentOrder } from '../generated/resolvers-types';
 
 /** Newest start first. */
-const byStartYear: Ordering<TalentEntity> = {
-  name: 'talent:newest',
-  keys: [
-    { expression: 'talent.startYear', direction: 'DESC', type: 'number' },
-    { expression: 'talent.id', direction: 'ASC', type: 'string' },
-  ],
-  valuesOf: (talent) => [talent.startYear, talent.id],
-};
+const byStartYear = entityOrdering<TalentEntity>('talent:newest', 'talent', [{ column: 'startYear', direction: 'DESC', type: 'number' }]);
 
 /** The ordering of a talent list for an `orderBy` argument; newest start first when none is given. */
 export const talentOrdering = (orderBy?: TalentOrder | null) =>
@@ -54,13 +57,12 @@ function toTalent(row: Record<string, unknown>): TalentEntity {
 }
 
 /** Talent reads and writes; all SQL about people lives here. */
-export class TalentRepository {
-  constructor(private readonly manager: EntityManager) {}
+export class TalentRepository extends EntityRepository<TalentEntity> {
+  constructor(manager: EntityManager) {
+    super(manager, TalentEntity, 'talent');
+  }
 
-  private filtered(
-    filter: TalentFilter,
-    query = this.manager.getRepository(TalentEntity).createQueryBuilder('talent'),
-  ): SelectQueryBuilder<TalentEntity> {
+  private filtered(filter: TalentFilter, query = this.query()): SelectQueryBuilder<TalentEntity> {
     if (filter.stage) query.andWhere('talent.stage = :stage', { stage: filter.stage });
     if (filter.origin) query.andWhere('talent.origin = :origin', { origin: filter.origin });
     if (filter.labId) query.andWhere('talent.labId = :labId', { labId: filter.labId });
@@ -68,14 +70,9 @@ export class TalentRepository {
     return query;
   }
 
-  findPage(filter: TalentFilter, ordering: Ordering<TalentEntity>, page: PageRequest): Promise<TalentEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after)
-      .take(page.size + 1)
-      .getMany();
-  }
-
-  count(filter: TalentFilter): Promise<number> {
-    return this.filtered(filter).getCount();
+  /** The `talents` list: one page of the people matching the filter, in the order asked for. */
+  list(args: QueryTalentsArgs): Promise<Connection<TalentEntity>> {
+    return keysetConnection(args, talentOrdering(args.orderBy), () => this.filtered(args.filter ?? {}));
   }
 
   /**
@@ -200,17 +197,5 @@ export class TalentRepository {
       .groupBy('talent.labId')
       .addGroupBy('placement.organisationId')
       .getRawMany();
-  }
-
-  findByIds(ids: readonly string[]): Promise<TalentEntity[]> {
-    return this.manager.getRepository(TalentEntity).findBy({ id: In([...ids]) });
-  }
-
-  async insert(talent: TalentEntity): Promise<void> {
-    await this.manager.insert(TalentEntity, talent);
-  }
-
-  async update(id: string, changes: Partial<Omit<TalentEntity, 'id'>>): Promise<void> {
-    if (Object.keys(changes).length > 0) await this.manager.update(TalentEntity, { id }, changes);
   }
 }

@@ -56,7 +56,7 @@ export class LabService {
           return { lab, themes, partners };
         },
         write: async (repos, { lab, themes, partners }) => {
-          await repos.labs.insert(lab, themes);
+          await repos.labs.insertWithThemes(lab, themes);
           await repos.partnerships.insert(
             partners.map(
               (partner) =>

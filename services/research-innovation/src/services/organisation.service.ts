@@ -26,7 +26,11 @@ export class OrganisationService {
       { operation: 'organisationCreate', input, auth },
       {
         refused: (userErrors: UserError[]): OrganisationPayload => ({ organisation: null, userErrors }),
-        raceLost: { field: ['input', 'name'], code: 'TAKEN', message: 'An organisation with this name or ROR id was created at the same time.' },
+        raceLost: {
+          field: ['input', 'name'],
+          code: 'TAKEN',
+          message: 'An organisation with this name or ROR id was created at the same time.',
+        },
         validate: async ({ organisations }, errors) => {
           const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
           if (name && (await organisations.findByName(name)))
