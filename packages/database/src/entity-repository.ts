@@ -17,6 +17,21 @@ export abstract class EntityRepository<Entity extends IdentifiedRow> {
     protected readonly alias: string,
   ) {}
 
+  /**
+   * The base class of one entity's repository, bound to its entity and alias:
+   * `class LabRepository extends EntityRepository.of(LabEntity, 'lab')`.
+   */
+  static of<Entity extends IdentifiedRow>(
+    entity: EntityTarget<Entity>,
+    alias: string,
+  ): new (manager: EntityManager) => EntityRepository<Entity> {
+    return class extends EntityRepository<Entity> {
+      constructor(manager: EntityManager) {
+        super(manager, entity, alias);
+      }
+    };
+  }
+
   /** The entity's TypeORM repository, for the domain queries of a subclass. */
   protected get table(): Repository<Entity> {
     return this.manager.getRepository(this.entity);
@@ -25,6 +40,20 @@ export abstract class EntityRepository<Entity extends IdentifiedRow> {
   /** A query over the entity's table, under its alias. */
   protected query(): SelectQueryBuilder<Entity> {
     return this.table.createQueryBuilder(this.alias);
+  }
+
+  /**
+   * Keeps the rows whose columns equal the values given, e.g. a list
+   * filter's fields: a value left out, null or empty means any.
+   */
+  protected whereEqual<Row extends ObjectLiteral>(
+    query: SelectQueryBuilder<Row>,
+    values: Partial<Record<keyof Entity & string, string | number | null>>,
+  ): SelectQueryBuilder<Row> {
+    for (const [column, value] of Object.entries(values)) {
+      if (value != null && value !== '') query.andWhere(`${this.alias}.${column} = :${column}`, { [column]: value });
+    }
+    return query;
   }
 
   /** The rows with these ids, in no particular order (loaders put them in place). */

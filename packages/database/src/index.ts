@@ -14,3 +14,6 @@ export { isTransientConflict, retryingTransaction } from './retrying-transaction
 export { copyId, insertInChunks } from './seeding';
 export { EntityRepository, repositoriesOf } from './entity-repository';
 export type { BoundRepositories, IdentifiedRow } from './entity-repository';
+export { LabelTable } from './label-table';
+export type { LabelRow, LabelTableOptions } from './label-table';
+export { IdColumn, KeyColumn, PlaceholderColumn, TextColumn, YearColumn } from './columns';

@@ -1,12 +1,12 @@
 import { IdempotencyKeyEntity } from '@nlai/database';
-import { CourseSectorEntity } from './course-sector.entity';
+import { courseSectors } from './course-sector.entity';
 import { CourseEntity } from './course.entity';
 import { PlacementEntity } from './placement.entity';
 import { TalentEntity } from './talent.entity';
-import { VacancyThemeEntity } from './vacancy-theme.entity';
+import { vacancyThemes } from './vacancy-theme.entity';
 import { VacancyEntity } from './vacancy.entity';
 
-export { CourseSectorEntity, CourseEntity, PlacementEntity, TalentEntity, VacancyThemeEntity, VacancyEntity };
+export { courseSectors, CourseEntity, PlacementEntity, TalentEntity, vacancyThemes, VacancyEntity };
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
@@ -15,7 +15,7 @@ export const entities = [
   TalentEntity,
   PlacementEntity,
   CourseEntity,
-  CourseSectorEntity,
+  courseSectors.entity,
   VacancyEntity,
-  VacancyThemeEntity,
+  vacancyThemes.entity,
 ];

@@ -1,23 +1,12 @@
 import { EntityRepository } from '@nlai/database';
-import { In, type EntityManager } from 'typeorm';
-import { CourseEntity, CourseSectorEntity, type CourseKind } from '../entities';
+import { CourseEntity, courseSectors, type CourseKind } from '../entities';
 import type { CourseFigures, CourseFilter, CourseOrder } from '../generated/resolvers-types';
 
 /** Course reads. */
-export class CourseRepository extends EntityRepository<CourseEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, CourseEntity, 'course');
-  }
-
+export class CourseRepository extends EntityRepository.of(CourseEntity, 'course') {
   /** Courses matching the filter; by default the national course first, then MOOCs, courses and trainings, each by title. */
   find(filter: CourseFilter, orderBy?: CourseOrder | null): Promise<CourseEntity[]> {
-    const query = this.query();
-    if (filter.kind) query.andWhere('course.kind = :kind', { kind: filter.kind });
-    if (filter.sector) {
-      query.andWhere('course.id IN (SELECT course_sector.course_id FROM course_sector WHERE LOWER(course_sector.sector) = :sector)', {
-        sector: filter.sector.trim().toLowerCase(),
-      });
-    }
+    const query = courseSectors.whereLabelled(this.whereEqual(this.query(), { kind: filter.kind }), 'course', filter.sector);
     const direction = orderBy?.direction ?? (orderBy?.field === 'LAUNCH_YEAR' ? 'DESC' : 'ASC');
     if (orderBy?.field === 'TITLE') query.orderBy('course.title', direction);
     else if (orderBy?.field === 'LAUNCH_YEAR') query.orderBy('course.launchYear IS NULL', 'ASC').addOrderBy('course.launchYear', direction);
@@ -31,7 +20,7 @@ export class CourseRepository extends EntityRepository<CourseEntity> {
   async counts(): Promise<CourseFigures> {
     const [bySector, byKind] = await Promise.all([
       this.manager
-        .getRepository(CourseSectorEntity)
+        .getRepository(courseSectors.entity)
         .createQueryBuilder('course_sector')
         .select('course_sector.sector', 'sector')
         .addSelect('COUNT(*)', 'courses')
@@ -53,10 +42,9 @@ export class CourseRepository extends EntityRepository<CourseEntity> {
     };
   }
 
-  findSectors(courseIds: readonly string[]): Promise<CourseSectorEntity[]> {
-    return this.manager
-      .getRepository(CourseSectorEntity)
-      .find({ where: { courseId: In([...courseIds]) }, order: { courseId: 'ASC', position: 'ASC' } });
+  /** The sectors of each of these courses, in display order. */
+  sectorsOf(courseIds: readonly string[]): Promise<string[][]> {
+    return courseSectors.labelsOf(this.manager, courseIds);
   }
 
   findByProviderIds(providerIds: readonly string[]): Promise<CourseEntity[]> {

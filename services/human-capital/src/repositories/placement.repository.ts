@@ -3,11 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PlacementEntity } from '../entities';
 
 /** Placement reads and writes. */
-export class PlacementRepository extends EntityRepository<PlacementEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, PlacementEntity, 'placement');
-  }
-
+export class PlacementRepository extends EntityRepository.of(PlacementEntity, 'placement') {
   /** Placements of these people, earliest first. */
   findByTalentIds(talentIds: readonly string[]): Promise<PlacementEntity[]> {
     return this.findWhereIn('talentId', talentIds, { startYear: 'ASC', id: 'ASC' });

@@ -9,7 +9,7 @@ import {
   type Ordering,
   type PageRequest,
 } from '@nlai/paging';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { PlacementEntity, TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
 import type { PlacementOrganisationKind, QueryTalentsArgs, TalentFilter, TalentOrder } from '../generated/resolvers-types';
 
@@ -57,17 +57,10 @@ function toTalent(row: Record<string, unknown>): TalentEntity {
 }
 
 /** Talent reads and writes; all SQL about people lives here. */
-export class TalentRepository extends EntityRepository<TalentEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, TalentEntity, 'talent');
-  }
-
+export class TalentRepository extends EntityRepository.of(TalentEntity, 'talent') {
   private filtered(filter: TalentFilter, query = this.query()): SelectQueryBuilder<TalentEntity> {
-    if (filter.stage) query.andWhere('talent.stage = :stage', { stage: filter.stage });
-    if (filter.origin) query.andWhere('talent.origin = :origin', { origin: filter.origin });
-    if (filter.labId) query.andWhere('talent.labId = :labId', { labId: filter.labId });
-    if (filter.startYear != null) query.andWhere('talent.startYear = :startYear', { startYear: filter.startYear });
-    return query;
+    const { stage, origin, labId, startYear } = filter;
+    return this.whereEqual(query, { stage, origin, labId, startYear });
   }
 
   /** The `talents` list: one page of the people matching the filter, in the order asked for. */

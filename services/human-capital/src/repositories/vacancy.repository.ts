@@ -1,7 +1,7 @@
 import { EntityRepository } from '@nlai/database';
 import { entityOrdering, keysetConnection, orderingFor, type Connection } from '@nlai/paging';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { VacancyEntity, VacancyThemeEntity } from '../entities';
+import type { SelectQueryBuilder } from 'typeorm';
+import { VacancyEntity, vacancyThemes } from '../entities';
 import type { QueryVacanciesArgs, VacancyFilter, VacancyOrder, VacancyThemeCount } from '../generated/resolvers-types';
 
 /** Most recently posted first. */
@@ -14,20 +14,9 @@ const vacancyOrdering = (orderBy?: VacancyOrder | null) =>
   orderingFor({ POSTED_YEAR: { ordering: byPostedYear, natural: 'DESC' } }, orderBy, 'POSTED_YEAR');
 
 /** Vacancy reads. */
-export class VacancyRepository extends EntityRepository<VacancyEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, VacancyEntity, 'vacancy');
-  }
-
+export class VacancyRepository extends EntityRepository.of(VacancyEntity, 'vacancy') {
   private filtered(filter: VacancyFilter): SelectQueryBuilder<VacancyEntity> {
-    const query = this.query();
-    if (filter.organisationId) query.andWhere('vacancy.organisationId = :organisationId', { organisationId: filter.organisationId });
-    if (filter.theme) {
-      query.andWhere('vacancy.id IN (SELECT vacancy_theme.vacancy_id FROM vacancy_theme WHERE LOWER(vacancy_theme.theme) = :theme)', {
-        theme: filter.theme.trim().toLowerCase(),
-      });
-    }
-    return query;
+    return vacancyThemes.whereLabelled(this.whereEqual(this.query(), { organisationId: filter.organisationId }), 'vacancy', filter.theme);
   }
 
   /** The `vacancies` list: one page of the vacancies matching the filter, in the order asked for. */
@@ -43,7 +32,7 @@ export class VacancyRepository extends EntityRepository<VacancyEntity> {
    */
   themeMatches(themes: readonly string[], perTheme: number): Promise<Array<{ vacancyId: string; theme: string }>> {
     const ranked = this.manager
-      .getRepository(VacancyThemeEntity)
+      .getRepository(vacancyThemes.entity)
       .createQueryBuilder('vacancy_theme')
       .innerJoin('vacancy_theme.vacancy', 'vacancy')
       .select('vacancy_theme.vacancyId', 'vacancyId')
@@ -68,7 +57,7 @@ export class VacancyRepository extends EntityRepository<VacancyEntity> {
   /** Vacancies per theme, most first: one GROUP BY. */
   async countsByTheme(): Promise<VacancyThemeCount[]> {
     const rows = await this.manager
-      .getRepository(VacancyThemeEntity)
+      .getRepository(vacancyThemes.entity)
       .createQueryBuilder('vacancy_theme')
       .select('vacancy_theme.theme', 'theme')
       .addSelect('COUNT(*)', 'vacancies')
@@ -79,10 +68,9 @@ export class VacancyRepository extends EntityRepository<VacancyEntity> {
     return rows.map((row) => ({ theme: row.theme, vacancies: Number(row.vacancies) }));
   }
 
-  findThemes(vacancyIds: readonly string[]): Promise<VacancyThemeEntity[]> {
-    return this.manager
-      .getRepository(VacancyThemeEntity)
-      .find({ where: { vacancyId: In([...vacancyIds]) }, order: { vacancyId: 'ASC', position: 'ASC' } });
+  /** The themes of each of these vacancies, in display order. */
+  themesOf(vacancyIds: readonly string[]): Promise<string[][]> {
+    return vacancyThemes.labelsOf(this.manager, vacancyIds);
   }
 
   findByOrganisationIds(organisationIds: readonly string[]): Promise<VacancyEntity[]> {

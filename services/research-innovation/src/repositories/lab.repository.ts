@@ -1,7 +1,7 @@
 import { EntityRepository } from '@nlai/database';
 import { entityOrdering, keysetConnection, orderingFor, type Connection } from '@nlai/paging';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { LabEntity, LabThemeEntity } from '../entities';
+import type { SelectQueryBuilder } from 'typeorm';
+import { LabEntity, labThemes } from '../entities';
 import type { LabCityCount, LabFilter, LabOrder, LabStatusCount, LabThemeCount, QueryLabsArgs } from '../generated/resolvers-types';
 
 /** Newest first: by start year, labs still without one (in development) first, then by name. */
@@ -29,24 +29,15 @@ export interface LabCounts {
 }
 
 /** Lab reads and writes; all SQL about labs and their themes lives here. */
-export class LabRepository extends EntityRepository<LabEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, LabEntity, 'lab');
-  }
-
+export class LabRepository extends EntityRepository.of(LabEntity, 'lab') {
   private filtered(filter: LabFilter): SelectQueryBuilder<LabEntity> {
-    const query = this.query();
-    if (filter.status) query.andWhere('lab.status = :status', { status: filter.status });
+    const query = this.whereEqual(this.query(), { status: filter.status });
     if (filter.city) {
       query.andWhere('lab.locationId IN (SELECT location.id FROM location WHERE LOWER(location.city) = :city)', {
         city: filter.city.trim().toLowerCase(),
       });
     }
-    if (filter.theme) {
-      query.andWhere('lab.id IN (SELECT lab_theme.lab_id FROM lab_theme WHERE LOWER(lab_theme.theme) = :theme)', {
-        theme: filter.theme.trim().toLowerCase(),
-      });
-    }
+    labThemes.whereLabelled(query, 'lab', filter.theme);
     if (filter.partnerId) {
       query.andWhere('lab.id IN (SELECT partnership.lab_id FROM partnership WHERE partnership.organisation_id = :partnerId)', {
         partnerId: filter.partnerId,
@@ -83,7 +74,7 @@ export class LabRepository extends EntityRepository<LabEntity> {
         .addOrderBy('city', 'ASC')
         .getRawMany(),
       this.manager
-        .getRepository(LabThemeEntity)
+        .getRepository(labThemes.entity)
         .createQueryBuilder('lab_theme')
         .select('lab_theme.theme', 'theme')
         .addSelect('COUNT(*)', 'labs')
@@ -105,9 +96,9 @@ export class LabRepository extends EntityRepository<LabEntity> {
     return this.query().where('LOWER(lab.name) = :name', { name: name.toLowerCase() }).getOne();
   }
 
-  /** Theme rows of these labs, in display order. */
-  findThemes(labIds: readonly string[]): Promise<LabThemeEntity[]> {
-    return this.manager.getRepository(LabThemeEntity).find({ where: { labId: In([...labIds]) }, order: { labId: 'ASC', position: 'ASC' } });
+  /** The themes of each of these labs, in display order. */
+  themesOf(labIds: readonly string[]): Promise<string[][]> {
+    return labThemes.labelsOf(this.manager, labIds);
   }
 
   /** A new lab with its themes. */
@@ -116,12 +107,7 @@ export class LabRepository extends EntityRepository<LabEntity> {
     await this.replaceThemes(lab.id, themes);
   }
 
-  async replaceThemes(labId: string, themes: string[]): Promise<void> {
-    await this.manager.delete(LabThemeEntity, { labId });
-    if (themes.length)
-      await this.manager.insert(
-        LabThemeEntity,
-        themes.map((theme, position) => ({ labId, theme, position })),
-      );
+  replaceThemes(labId: string, themes: string[]): Promise<void> {
+    return labThemes.replace(this.manager, labId, themes);
   }
 }

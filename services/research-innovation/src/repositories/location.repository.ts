@@ -3,11 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { LocationEntity } from '../entities';
 
 /** Location reads; the network's cities change only through migrations and seeds. */
-export class LocationRepository extends EntityRepository<LocationEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, LocationEntity, 'location');
-  }
-
+export class LocationRepository extends EntityRepository.of(LocationEntity, 'location') {
   /** Every location, hubs first, then by city. */
   findAll(): Promise<LocationEntity[]> {
     return this.table.find({ order: { role: 'ASC', city: 'ASC' } });

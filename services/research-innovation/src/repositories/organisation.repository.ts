@@ -22,14 +22,9 @@ const likePattern = (text: string) =>
     .replace(/[!%_]/g, (character) => `!${character}`)}%`;
 
 /** Organisation reads and writes. */
-export class OrganisationRepository extends EntityRepository<OrganisationEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, OrganisationEntity, 'organisation');
-  }
-
+export class OrganisationRepository extends EntityRepository.of(OrganisationEntity, 'organisation') {
   private filtered(filter: OrganisationFilter): SelectQueryBuilder<OrganisationEntity> {
-    const query = this.query();
-    if (filter.kind) query.andWhere('organisation.kind = :kind', { kind: filter.kind });
+    const query = this.whereEqual(this.query(), { kind: filter.kind });
     if (filter.name?.trim()) query.andWhere("LOWER(organisation.name) LIKE :name ESCAPE '!'", { name: likePattern(filter.name) });
     return query;
   }

@@ -3,11 +3,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { PartnershipEntity } from '../entities';
 
 /** Partnership reads and writes. */
-export class PartnershipRepository extends EntityRepository<PartnershipEntity> {
-  constructor(manager: EntityManager) {
-    super(manager, PartnershipEntity, 'partnership');
-  }
-
+export class PartnershipRepository extends EntityRepository.of(PartnershipEntity, 'partnership') {
   /** Partnerships of these labs, knowledge partners first. */
   findByLabIds(labIds: readonly string[]): Promise<PartnershipEntity[]> {
     return this.findWhereIn('labId', labIds, { role: 'DESC', organisationId: 'ASC' });
