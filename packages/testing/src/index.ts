@@ -9,3 +9,4 @@ export { graphql, tokenWith } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
 export { PrivateMariaDb } from './private-mariadb';
 export { slowClient } from './slow-client';
+export { pendingSchemaChanges } from './schema-drift';

@@ -4,6 +4,9 @@ import { PlacementRepository } from './placement.repository';
 import { TalentRepository } from './talent.repository';
 import { VacancyRepository } from './vacancy.repository';
 
+/** The repositories of this service, by name, each bound to the same entity manager. */
+export type Repositories = ReturnType<typeof repositories>;
+
 export { noFigures, talentOrdering, type TalentFigures } from './talent.repository';
 
 /** Every repository of this service, bound to one entity manager (the pool, or a transaction). */
@@ -13,5 +16,3 @@ export const repositories = repositoriesOf({
   courses: CourseRepository,
   vacancies: VacancyRepository,
 });
-
-export type Repositories = ReturnType<typeof repositories>;

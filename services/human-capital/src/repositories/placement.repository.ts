@@ -1,5 +1,4 @@
 import { EntityRepository } from '@nlai/database';
-import type { EntityManager } from 'typeorm';
 import { PlacementEntity } from '../entities';
 
 /** Placement reads and writes. */

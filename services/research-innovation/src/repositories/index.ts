@@ -4,6 +4,9 @@ import { LocationRepository } from './location.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { PartnershipRepository } from './partnership.repository';
 
+/** The repositories of this service, by name, each bound to the same entity manager. */
+export type Repositories = ReturnType<typeof repositories>;
+
 export type { LabCounts } from './lab.repository';
 
 /** Every repository of this service, bound to one entity manager (the pool, or a transaction). */
@@ -13,5 +16,3 @@ export const repositories = repositoriesOf({
   organisations: OrganisationRepository,
   partnerships: PartnershipRepository,
 });
-
-export type Repositories = ReturnType<typeof repositories>;

@@ -1,5 +1,4 @@
 import { EntityRepository } from '@nlai/database';
-import type { EntityManager } from 'typeorm';
 import { LocationEntity } from '../entities';
 
 /** Location reads; the network's cities change only through migrations and seeds. */

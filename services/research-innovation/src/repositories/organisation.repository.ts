@@ -1,6 +1,6 @@
 import { EntityRepository } from '@nlai/database';
 import { entityOrdering, keysetConnection, orderingFor, type Connection } from '@nlai/paging';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { OrganisationEntity } from '../entities';
 import type { OrganisationFilter, OrganisationOrder, QueryOrganisationsArgs } from '../generated/resolvers-types';
 

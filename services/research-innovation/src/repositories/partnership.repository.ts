@@ -1,5 +1,5 @@
 import { EntityRepository } from '@nlai/database';
-import { IsNull, type EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { PartnershipEntity } from '../entities';
 
 /** Partnership reads and writes. */
