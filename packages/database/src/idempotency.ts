@@ -144,9 +144,9 @@ export async function idempotentTransaction<T>(
   }
 }
 
-/** A mutation payload: whatever it returns, plus its user errors. */
+/** A mutation payload: whatever it returns, plus its user errors (only their number matters here). */
 export interface MutationPayload {
-  userErrors: UserError[];
+  userErrors: readonly unknown[];
 }
 
 /**

@@ -12,3 +12,8 @@ export type { IdempotentRequest, MutationPayload } from './idempotency';
 export { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from './idempotency-migrations';
 export { isTransientConflict, retryingTransaction } from './retrying-transaction';
 export { copyId, insertInChunks } from './seeding';
+export { EntityRepository, repositoriesOf } from './entity-repository';
+export type { BoundRepositories, IdentifiedRow } from './entity-repository';
+export { LabelTable } from './label-table';
+export type { LabelRow, LabelTableOptions } from './label-table';
+export { IdColumn, KeyColumn, PlaceholderColumn, TextColumn, YearColumn } from './columns';

@@ -6,4 +6,4 @@ export type { UserError, UserErrorCode } from './user-error';
 export { maskErrors } from './mask-errors';
 export type { MaskErrorsOptions } from './mask-errors';
 export { clientCodeOf, clientMessageOf, publicCodeOf } from './client-mistake';
-export { checkText, checkYear, checkLabels } from './input-checks';
+export { checkText, checkYear, checkLabels, currentUtcYear, earliestYear } from './input-checks';

@@ -17,6 +17,12 @@ export function checkText(errors: UserErrors, field: string[], value: string, ma
   return trimmed;
 }
 
+/** The earliest year any record of the network (a lab, a partnership, a person, a placement) may name. */
+export const earliestYear = 2000;
+
+/** This year in UTC: the default clock of every year check, which tests replace. */
+export const currentUtcYear = (): number => new Date().getUTCFullYear();
+
 /** Records OUT_OF_RANGE unless `year` lies within [min, max]; passes null and undefined through. */
 export function checkYear(
   errors: UserErrors,

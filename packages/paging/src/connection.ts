@@ -1,4 +1,6 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { encodeCursor } from './cursor';
+import { orderAndSeek } from './keyset';
 import type { Ordering } from './ordering';
 import { pageRequest, type PageArguments, type PageRequest } from './page-request';
 
@@ -46,4 +48,25 @@ export async function paginate<Row>(
 ): Promise<Connection<Row>> {
   const page = pageRequest(args, ordering);
   return toConnection(await fetchPage(page), page, ordering, count);
+}
+
+/**
+ * A connection over the rows of a query: one page in the ordering (plus one
+ * row, to tell whether another follows) in one statement, and a count run
+ * only when asked for. `rows` builds the filtered query afresh for each.
+ */
+export function keysetConnection<Row extends ObjectLiteral>(
+  args: PageArguments,
+  ordering: Ordering<Row>,
+  rows: () => SelectQueryBuilder<Row>,
+): Promise<Connection<Row>> {
+  return paginate(
+    args,
+    ordering,
+    (page) =>
+      orderAndSeek(rows(), ordering, page.after)
+        .take(page.size + 1)
+        .getMany(),
+    () => rows().getCount(),
+  );
 }

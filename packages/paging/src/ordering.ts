@@ -53,3 +53,26 @@ export function orderingFor<Row, Field extends string>(
   const direction = orderBy?.direction ?? chosen.natural;
   return direction === chosen.natural ? chosen.ordering : reversed(chosen.ordering);
 }
+
+/** One column of an {@link entityOrdering}: a property of the entity, not an expression. */
+export interface ColumnKey<Row> extends Omit<SortKey, 'expression'> {
+  column: keyof Row & string;
+}
+
+/**
+ * An ordering over an entity's columns, under its query alias (`lab` gives
+ * `lab.name`), ending with its id ascending so that every position is exact.
+ */
+export function entityOrdering<Row extends { id: string }>(name: string, alias: string, columns: Array<ColumnKey<Row>>): Ordering<Row> {
+  const byId: ColumnKey<Row> = { column: 'id', direction: 'ASC', type: 'string' };
+  const all = [...columns, byId];
+  return {
+    name,
+    keys: all.map(({ column, ...key }) => ({ ...key, expression: `${alias}.${column}` })),
+    valuesOf: (row) =>
+      all.map(({ column }) => {
+        const value: unknown = row[column];
+        return typeof value === 'string' || typeof value === 'number' ? value : null;
+      }),
+  };
+}

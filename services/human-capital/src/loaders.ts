@@ -91,15 +91,11 @@ export function createLoaders({ talents, placements, courses, vacancies, release
     placementsByOrganisationId: new DataLoader<string, PlacementEntity[]>(async (ids) =>
       manyPer(ids, await placements.findByOrganisationIds(ids), (placement) => placement.organisationId),
     ),
-    sectorsByCourseId: new DataLoader<string, string[]>(async (ids) =>
-      manyPer(ids, await courses.findSectors(ids), (row) => row.courseId).map((rows) => rows.map((row) => row.sector)),
-    ),
+    sectorsByCourseId: new DataLoader<string, string[]>(async (ids) => courses.sectorsOf(ids)),
     coursesByProviderId: new DataLoader<string, CourseEntity[]>(async (ids) =>
       manyPer(ids, await courses.findByProviderIds(ids), (course) => course.providerId ?? ''),
     ),
-    themesByVacancyId: new DataLoader<string, string[]>(async (ids) =>
-      manyPer(ids, await vacancies.findThemes(ids), (row) => row.vacancyId).map((rows) => rows.map((row) => row.theme)),
-    ),
+    themesByVacancyId: new DataLoader<string, string[]>(async (ids) => vacancies.themesOf(ids)),
     vacanciesByOrganisationId: new DataLoader<string, VacancyEntity[]>(async (ids) =>
       manyPer(ids, await vacancies.findByOrganisationIds(ids), (vacancy) => vacancy.organisationId),
     ),

@@ -11,9 +11,7 @@ import type { Repositories } from './repositories';
 export function createLoaders({ labs, locations, organisations, partnerships }: Repositories) {
   return {
     labById: new DataLoader<string, LabEntity | null>(async (ids) => onePer(ids, await labs.findByIds(ids), (lab) => lab.id)),
-    themesByLabId: new DataLoader<string, string[]>(async (ids) =>
-      manyPer(ids, await labs.findThemes(ids), (row) => row.labId).map((rows) => rows.map((row) => row.theme)),
-    ),
+    themesByLabId: new DataLoader<string, string[]>(async (ids) => labs.themesOf(ids)),
     labsByLocationId: new DataLoader<string, LabEntity[]>(async (ids) =>
       manyPer(ids, await labs.findByLocationIds(ids), (lab) => lab.locationId),
     ),

@@ -190,16 +190,17 @@ export interface Services {
 export type Context = SubgraphContext<Services, Loaders>;
 `,
 
-    [`src/entities/${n.entityKebab}.entity.ts`]: `import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+    [`src/entities/${n.entityKebab}.entity.ts`]: `import { IdColumn, TextColumn } from '@nlai/database';
+import { Entity, Index } from 'typeorm';
 
 /** A ${e}. */
 @Entity({ name: '${n.table}' })
 export class ${E}Entity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @IdColumn()
   id!: string;
 
   @Index('uq_${n.table}_name', { unique: true })
-  @Column({ type: 'varchar', length: 200 })
+  @TextColumn(200)
   name!: string;
 }
 `,
@@ -253,61 +254,34 @@ export const migrations = {
 };
 `,
 
-    [`src/repositories/${n.entityKebab}.repository.ts`]: `import { orderAndSeek, type Ordering, type PageRequest } from '@nlai/paging';
-import { In, type EntityManager } from 'typeorm';
+    [`src/repositories/${n.entityKebab}.repository.ts`]: `import { EntityRepository } from '@nlai/database';
+import { entityOrdering, keysetConnection, type Connection, type PageArguments } from '@nlai/paging';
 import { ${E}Entity } from '../entities';
 
 /** Alphabetical. */
-export const ${e}Ordering: Ordering<${E}Entity> = {
-  name: '${n.entityPlural}:name',
-  keys: [
-    { expression: '${e}.name', direction: 'ASC', type: 'string' },
-    { expression: '${e}.id', direction: 'ASC', type: 'string' },
-  ],
-  valuesOf: (${e}) => [${e}.name, ${e}.id],
-};
+const byName = entityOrdering<${E}Entity>('${n.entityPlural}:name', '${e}', [{ column: 'name', direction: 'ASC', type: 'string' }]);
 
 /** ${E} reads and writes; all SQL about ${n.entityPlural} lives here. */
-export class ${E}Repository {
-  constructor(private readonly manager: EntityManager) {}
-
-  findPage(page: PageRequest): Promise<${E}Entity[]> {
-    return orderAndSeek(this.manager.getRepository(${E}Entity).createQueryBuilder('${e}'), ${e}Ordering, page.after).take(page.size + 1).getMany();
-  }
-
-  count(): Promise<number> {
-    return this.manager.getRepository(${E}Entity).count();
-  }
-
-  findByIds(ids: readonly string[]): Promise<${E}Entity[]> {
-    return this.manager.getRepository(${E}Entity).findBy({ id: In([...ids]) });
+export class ${E}Repository extends EntityRepository.of(${E}Entity, '${e}') {
+  /** The \`${n.entityPlural}\` list: one page, alphabetical. */
+  list(args: PageArguments): Promise<Connection<${E}Entity>> {
+    return keysetConnection(args, byName, () => this.query());
   }
 
   /** The ${e} with this name in any letter case, if any. */
   findByName(name: string): Promise<${E}Entity | null> {
-    return this.manager.getRepository(${E}Entity).createQueryBuilder('${e}').where('LOWER(${e}.name) = :name', { name: name.toLowerCase() }).getOne();
-  }
-
-  async idExists(id: string): Promise<boolean> {
-    return (await this.manager.getRepository(${E}Entity).countBy({ id })) > 0;
-  }
-
-  async insert(${e}: ${E}Entity): Promise<void> {
-    await this.manager.insert(${E}Entity, ${e});
+    return this.query().where('LOWER(${e}.name) = :name', { name: name.toLowerCase() }).getOne();
   }
 }
 `,
-    'src/repositories/index.ts': `import type { EntityManager } from 'typeorm';
+    'src/repositories/index.ts': `import { repositoriesOf } from '@nlai/database';
 import { ${E}Repository } from './${n.entityKebab}.repository';
 
-export { ${e}Ordering } from './${n.entityKebab}.repository';
+/** The repositories of this service, by name, each bound to the same entity manager. */
+export type Repositories = ReturnType<typeof repositories>;
 
 /** Every repository of this service, bound to one entity manager (the pool, or a transaction). */
-export function repositories(manager: EntityManager) {
-  return { ${n.entityPlural}: new ${E}Repository(manager) };
-}
-
-export type Repositories = ReturnType<typeof repositories>;
+export const repositories = repositoriesOf({ ${n.entityPlural}: ${E}Repository });
 `,
 
     'src/loaders.ts': `import { onePer } from '@nlai/database';
@@ -326,61 +300,52 @@ export type Loaders = ReturnType<typeof createLoaders>;
 `,
 
     [`src/services/${n.entityKebab}.service.ts`]: `import type { AuthContext } from '@nlai/auth';
-import { isUniqueViolation, runMutation, slugify } from '@nlai/database';
-import { checkText, UserErrors, type UserError } from '@nlai/errors';
+import { slugify } from '@nlai/database';
+import { checkText, type UserError } from '@nlai/errors';
+import { MutationPipeline } from '@nlai/subgraph-kit';
 import type { DataSource } from 'typeorm';
-import type { ${E}Entity } from '../entities';
-import type { ${E}CreateInput } from '../generated/resolvers-types';
-import { repositories } from '../repositories';
+import type { ${E}CreateInput, ResolversParentTypes } from '../generated/resolvers-types';
+import { repositories, type Repositories } from '../repositories';
 
-export interface ${E}Payload {
-  ${e}: ${E}Entity | null;
-  userErrors: UserError[];
-}
+type ${E}CreatePayload = ResolversParentTypes['${E}CreatePayload'];
 
-const refusedKey = (userError: UserError): ${E}Payload => ({ ${e}: null, userErrors: [userError] });
-
-/** Creates ${n.entityPlural}: validation and the write in one transaction. */
+/** Creates ${n.entityPlural}: the rules of a ${e}; the mutation pipeline validates and writes. */
 export class ${E}Service {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly mutations: MutationPipeline<Repositories>;
+
+  constructor(dataSource: DataSource) {
+    this.mutations = new MutationPipeline(dataSource, repositories);
+  }
 
   /** The caller (\`auth.subject\`) scopes the idempotency key. */
-  async create(input: ${E}CreateInput, auth: AuthContext): Promise<${E}Payload> {
-    try {
-      return await runMutation<${E}Payload>(
-        this.dataSource,
-        { key: input.idempotencyKey, caller: auth.subject, operation: '${e}Create', input },
-        async (manager) => {
-          const repos = repositories(manager);
-          const errors = new UserErrors();
+  create(input: ${E}CreateInput, auth: AuthContext): Promise<${E}CreatePayload> {
+    return this.mutations.run(
+      { operation: '${e}Create', input, auth },
+      {
+        refused: (userErrors: UserError[]): ${E}CreatePayload => ({ ${e}: null, userErrors }),
+        raceLost: { field: ['input', 'name'], code: 'TAKEN', message: 'A ${e} with this name was created at the same time.' },
+        validate: async ({ ${n.entityPlural} }, errors) => {
           const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
-          if (name && (await repos.${n.entityPlural}.findByName(name))) errors.add(['input', 'name'], 'TAKEN', \`A ${e} named "\${name}" already exists.\`);
-          if (errors.any || !name) return { ${e}: null, userErrors: errors.list() };
+          if (name && (await ${n.entityPlural}.findByName(name))) errors.add(['input', 'name'], 'TAKEN', \`A ${e} named "\${name}" already exists.\`);
+          if (errors.any || !name) return undefined;
           let id = slugify(name);
-          for (let suffix = 2; await repos.${n.entityPlural}.idExists(id); suffix += 1) id = \`\${slugify(name)}-\${suffix}\`;
-          const ${e} = { id, name };
-          await repos.${n.entityPlural}.insert(${e});
+          for (let suffix = 2; await ${n.entityPlural}.idExists(id); suffix += 1) id = \`\${slugify(name)}-\${suffix}\`;
+          return { id, name };
+        },
+        write: async ({ ${n.entityPlural} }, ${e}) => {
+          await ${n.entityPlural}.insert(${e});
           return { ${e}, userErrors: [] };
         },
-        refusedKey,
-      );
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return refusedKey({ field: ['input', 'name'], code: 'TAKEN', message: 'A ${e} with this name was created at the same time.' });
-    }
+      },
+    );
   }
 }
 `,
 
-    'src/resolvers/Query.ts': `import { paginate } from '@nlai/paging';
-import type { QueryResolvers } from '../generated/resolvers-types';
-import { ${e}Ordering } from '../repositories';
+    'src/resolvers/Query.ts': `import type { QueryResolvers } from '../generated/resolvers-types';
 
 export const Query: QueryResolvers = {
-  ${n.entityPlural}(_, args, { services }) {
-    const { ${n.entityPlural} } = services.repositories;
-    return paginate(args, ${e}Ordering, (page) => ${n.entityPlural}.findPage(page), () => ${n.entityPlural}.count());
-  },
+  ${n.entityPlural}: (_, args, { services }) => services.repositories.${n.entityPlural}.list(args),
 
   ${e}: (_, { id }, { loaders }) => loaders.${e}ById.load(id),
 };

@@ -1,22 +1,13 @@
-import { CourseSectorEntity } from './course-sector.entity';
+import { courseSectors } from './course-sector.entity';
 import { CourseEntity } from './course.entity';
 import { FigureReleaseCellEntity } from './figure-release-cell.entity';
 import { FigureReleaseEntity } from './figure-release.entity';
 import { PlacementEntity } from './placement.entity';
 import { TalentEntity } from './talent.entity';
-import { VacancyThemeEntity } from './vacancy-theme.entity';
+import { vacancyThemes } from './vacancy-theme.entity';
 import { VacancyEntity } from './vacancy.entity';
 
-export {
-  FigureReleaseCellEntity,
-  FigureReleaseEntity,
-  CourseSectorEntity,
-  CourseEntity,
-  PlacementEntity,
-  TalentEntity,
-  VacancyThemeEntity,
-  VacancyEntity,
-};
+export { FigureReleaseCellEntity, FigureReleaseEntity, courseSectors, CourseEntity, PlacementEntity, TalentEntity, vacancyThemes, VacancyEntity };
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 
@@ -24,9 +15,9 @@ export const entities = [
   TalentEntity,
   PlacementEntity,
   CourseEntity,
-  CourseSectorEntity,
+  courseSectors.entity,
   VacancyEntity,
-  VacancyThemeEntity,
+  vacancyThemes.entity,
   FigureReleaseEntity,
   FigureReleaseCellEntity,
 ];

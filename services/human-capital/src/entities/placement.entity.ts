@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { IdColumn, KeyColumn, TextColumn, YearColumn } from '@nlai/database';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TalentEntity } from './talent.entity';
 
 /** Where a person went to work: a dated link, an open end meaning "current". */
@@ -6,10 +7,10 @@ import { TalentEntity } from './talent.entity';
 @Index('ix_placement_talent', ['talentId', 'startYear', 'id'])
 @Index('ix_placement_organisation', ['organisationId', 'startYear', 'id'])
 export class PlacementEntity {
-  @PrimaryColumn({ type: 'varchar', length: 32 })
+  @IdColumn(32)
   id!: string;
 
-  @Column({ name: 'talent_id', type: 'varchar', length: 32 })
+  @KeyColumn('talent_id', { length: 32 })
   talentId!: string;
 
   @ManyToOne(() => TalentEntity, { onDelete: 'CASCADE' })
@@ -17,23 +18,23 @@ export class PlacementEntity {
   talent?: TalentEntity;
 
   /** Entity key of an Organisation of the Research & Innovation subgraph. */
-  @Column({ name: 'organisation_id', type: 'varchar', length: 64 })
+  @KeyColumn('organisation_id')
   organisationId!: string;
 
   /** The employer's kind when the placement was recorded (a snapshot: the organisation lives in another subgraph). */
-  @Column({ name: 'organisation_kind', type: 'varchar', length: 32, nullable: true })
+  @TextColumn(32, { name: 'organisation_kind', nullable: true })
   organisationKind!: string | null;
 
   /** ISO 3166-1 alpha-2. */
-  @Column({ type: 'varchar', length: 2 })
+  @TextColumn(2)
   country!: string;
 
-  @Column({ type: 'varchar', length: 80, nullable: true })
+  @TextColumn(80, { nullable: true })
   sector!: string | null;
 
-  @Column({ name: 'start_year', type: 'int' })
+  @YearColumn('start_year')
   startYear!: number;
 
-  @Column({ name: 'end_year', type: 'int', nullable: true })
+  @YearColumn('end_year', { nullable: true })
   endYear!: number | null;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, KeyColumn, TextColumn, YearColumn } from '@nlai/database';
+import { Entity, Index } from 'typeorm';
 
 export type CareerStage = 'PHD_CANDIDATE' | 'POSTDOC' | 'GRADUATED' | 'LEFT';
 export type TalentOrigin = 'DOMESTIC' | 'INTERNATIONAL';
@@ -11,25 +12,25 @@ export type TalentOrigin = 'DOMESTIC' | 'INTERNATIONAL';
 @Index('ix_talent_lab_start', ['labId', 'startYear', 'id'])
 @Index('ix_talent_start', ['startYear', 'id'])
 export class TalentEntity {
-  @PrimaryColumn({ type: 'varchar', length: 32 })
+  @IdColumn(32)
   id!: string;
 
   /** Entity key of a Lab of the Research & Innovation subgraph; no foreign key across databases. */
-  @Column({ name: 'lab_id', type: 'varchar', length: 64 })
+  @KeyColumn('lab_id')
   labId!: string;
 
   @Index('ix_talent_stage')
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   stage!: CareerStage;
 
   @Index('ix_talent_origin')
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   origin!: TalentOrigin;
 
-  @Column({ name: 'start_year', type: 'int' })
+  @YearColumn('start_year')
   startYear!: number;
 
-  @Column({ name: 'end_year', type: 'int', nullable: true })
+  @YearColumn('end_year', { nullable: true })
   endYear!: number | null;
 
   /**

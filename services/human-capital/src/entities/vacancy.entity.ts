@@ -1,23 +1,24 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, KeyColumn, PlaceholderColumn, TextColumn, YearColumn } from '@nlai/database';
+import { Entity, Index } from 'typeorm';
 
 /** An organisation looking for AI talent. Its themes live in their own table. */
 @Entity({ name: 'vacancy' })
 @Index('ix_vacancy_posted', ['postedYear', 'id'])
 export class VacancyEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @IdColumn()
   id!: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @TextColumn(200)
   title!: string;
 
   /** Entity key of an Organisation of the Research & Innovation subgraph. */
   @Index('ix_vacancy_organisation')
-  @Column({ name: 'organisation_id', type: 'varchar', length: 64 })
+  @KeyColumn('organisation_id')
   organisationId!: string;
 
-  @Column({ name: 'posted_year', type: 'int' })
+  @YearColumn('posted_year')
   postedYear!: number;
 
-  @Column({ type: 'boolean', default: false })
+  @PlaceholderColumn()
   placeholder!: boolean;
 }

@@ -1,20 +1,12 @@
-import { In, type EntityManager } from 'typeorm';
-import { CourseEntity, CourseSectorEntity, type CourseKind } from '../entities';
+import { EntityRepository } from '@nlai/database';
+import { CourseEntity, courseSectors, type CourseKind } from '../entities';
 import type { CourseFigures, CourseFilter, CourseOrder } from '../generated/resolvers-types';
 
 /** Course reads. */
-export class CourseRepository {
-  constructor(private readonly manager: EntityManager) {}
-
+export class CourseRepository extends EntityRepository.of(CourseEntity, 'course') {
   /** Courses matching the filter; by default the national course first, then MOOCs, courses and trainings, each by title. */
   find(filter: CourseFilter, orderBy?: CourseOrder | null): Promise<CourseEntity[]> {
-    const query = this.manager.getRepository(CourseEntity).createQueryBuilder('course');
-    if (filter.kind) query.andWhere('course.kind = :kind', { kind: filter.kind });
-    if (filter.sector) {
-      query.andWhere('course.id IN (SELECT course_sector.course_id FROM course_sector WHERE LOWER(course_sector.sector) = :sector)', {
-        sector: filter.sector.trim().toLowerCase(),
-      });
-    }
+    const query = courseSectors.whereLabelled(this.whereEqual(this.query(), { kind: filter.kind }), 'course', filter.sector);
     const direction = orderBy?.direction ?? (orderBy?.field === 'LAUNCH_YEAR' ? 'DESC' : 'ASC');
     if (orderBy?.field === 'TITLE') query.orderBy('course.title', direction);
     else if (orderBy?.field === 'LAUNCH_YEAR') query.orderBy('course.launchYear IS NULL', 'ASC').addOrderBy('course.launchYear', direction);
@@ -28,7 +20,7 @@ export class CourseRepository {
   async counts(): Promise<CourseFigures> {
     const [bySector, byKind] = await Promise.all([
       this.manager
-        .getRepository(CourseSectorEntity)
+        .getRepository(courseSectors.entity)
         .createQueryBuilder('course_sector')
         .select('course_sector.sector', 'sector')
         .addSelect('COUNT(*)', 'courses')
@@ -36,9 +28,7 @@ export class CourseRepository {
         .orderBy('courses', 'DESC')
         .addOrderBy('sector', 'ASC')
         .getRawMany<{ sector: string; courses: string | number }>(),
-      this.manager
-        .getRepository(CourseEntity)
-        .createQueryBuilder('course')
+      this.query()
         .select('course.kind', 'kind')
         .addSelect('COUNT(*)', 'courses')
         .groupBy('course.kind')
@@ -52,15 +42,12 @@ export class CourseRepository {
     };
   }
 
-  findSectors(courseIds: readonly string[]): Promise<CourseSectorEntity[]> {
-    return this.manager
-      .getRepository(CourseSectorEntity)
-      .find({ where: { courseId: In([...courseIds]) }, order: { courseId: 'ASC', position: 'ASC' } });
+  /** The sectors of each of these courses, in display order. */
+  sectorsOf(courseIds: readonly string[]): Promise<string[][]> {
+    return courseSectors.labelsOf(this.manager, courseIds);
   }
 
   findByProviderIds(providerIds: readonly string[]): Promise<CourseEntity[]> {
-    return this.manager
-      .getRepository(CourseEntity)
-      .find({ where: { providerId: In([...providerIds]) }, order: { title: 'ASC', id: 'ASC' } });
+    return this.findWhereIn('providerId', providerIds, { title: 'ASC', id: 'ASC' });
   }
 }

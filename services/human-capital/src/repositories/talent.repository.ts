@@ -1,19 +1,22 @@
-import { orderAndSeek, orderBySql, orderingFor, seekCondition, type Ordering, type PageRequest } from '@nlai/paging';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { EntityRepository } from '@nlai/database';
+import {
+  entityOrdering,
+  keysetConnection,
+  orderBySql,
+  orderingFor,
+  seekCondition,
+  type Connection,
+  type Ordering,
+  type PageRequest,
+} from '@nlai/paging';
+import type { SelectQueryBuilder } from 'typeorm';
 import { PlacementEntity, TalentEntity, type CareerStage, type TalentOrigin } from '../entities';
-import type { TalentFilter, TalentOrder } from '../generated/resolvers-types';
+import type { QueryTalentsArgs, TalentFilter, TalentOrder } from '../generated/resolvers-types';
 import { newRecordKey, recordKeyRange } from '../services/cell-key';
 import type { FigureCells } from '../services/talent-figures';
 
 /** Newest start first. */
-const byStartYear: Ordering<TalentEntity> = {
-  name: 'talent:newest',
-  keys: [
-    { expression: 'talent.startYear', direction: 'DESC', type: 'number' },
-    { expression: 'talent.id', direction: 'ASC', type: 'string' },
-  ],
-  valuesOf: (talent) => [talent.startYear, talent.id],
-};
+const byStartYear = entityOrdering<TalentEntity>('talent:newest', 'talent', [{ column: 'startYear', direction: 'DESC', type: 'number' }]);
 
 /** The ordering of a talent list for an `orderBy` argument; newest start first when none is given. */
 export const talentOrdering = (orderBy?: TalentOrder | null) =>
@@ -34,28 +37,15 @@ function toTalent(row: Record<string, unknown>): TalentEntity {
 }
 
 /** Talent reads and writes; all SQL about people lives here. */
-export class TalentRepository {
-  constructor(private readonly manager: EntityManager) {}
-
-  private filtered(
-    filter: TalentFilter,
-    query = this.manager.getRepository(TalentEntity).createQueryBuilder('talent'),
-  ): SelectQueryBuilder<TalentEntity> {
-    if (filter.stage) query.andWhere('talent.stage = :stage', { stage: filter.stage });
-    if (filter.origin) query.andWhere('talent.origin = :origin', { origin: filter.origin });
-    if (filter.labId) query.andWhere('talent.labId = :labId', { labId: filter.labId });
-    if (filter.startYear != null) query.andWhere('talent.startYear = :startYear', { startYear: filter.startYear });
-    return query;
+export class TalentRepository extends EntityRepository.of(TalentEntity, 'talent') {
+  private filtered(filter: TalentFilter, query = this.query()): SelectQueryBuilder<TalentEntity> {
+    const { stage, origin, labId, startYear } = filter;
+    return this.whereEqual(query, { stage, origin, labId, startYear });
   }
 
-  findPage(filter: TalentFilter, ordering: Ordering<TalentEntity>, page: PageRequest): Promise<TalentEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after)
-      .take(page.size + 1)
-      .getMany();
-  }
-
-  count(filter: TalentFilter): Promise<number> {
-    return this.filtered(filter).getCount();
+  /** The `talents` list: one page of the people matching the filter, in the order asked for. */
+  list(args: QueryTalentsArgs): Promise<Connection<TalentEntity>> {
+    return keysetConnection(args, talentOrdering(args.orderBy), () => this.filtered(args.filter ?? {}));
   }
 
   /**
@@ -188,16 +178,8 @@ export class TalentRepository {
     return cells;
   }
 
-  findByIds(ids: readonly string[]): Promise<TalentEntity[]> {
-    return this.manager.getRepository(TalentEntity).findBy({ id: In([...ids]) });
-  }
-
   /** Inserts a person; a new person gets a random record key (the seed brings its own). */
-  async insert(talent: TalentEntity): Promise<void> {
-    await this.manager.insert(TalentEntity, { ...talent, recordKey: talent.recordKey ?? newRecordKey() });
-  }
-
-  async update(id: string, changes: Partial<Omit<TalentEntity, 'id'>>): Promise<void> {
-    if (Object.keys(changes).length > 0) await this.manager.update(TalentEntity, { id }, changes);
+  override async insert(rows: TalentEntity | TalentEntity[]): Promise<void> {
+    await super.insert([rows].flat().map((talent) => ({ ...talent, recordKey: talent.recordKey ?? newRecordKey() })));
   }
 }

@@ -1,41 +1,27 @@
-import { orderAndSeek, orderingFor, type Ordering, type PageRequest } from '@nlai/paging';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { VacancyEntity, VacancyThemeEntity } from '../entities';
-import type { VacancyFilter, VacancyOrder, VacancyThemeCount } from '../generated/resolvers-types';
+import { EntityRepository } from '@nlai/database';
+import { entityOrdering, keysetConnection, orderingFor, type Connection } from '@nlai/paging';
+import type { SelectQueryBuilder } from 'typeorm';
+import { VacancyEntity, vacancyThemes } from '../entities';
+import type { QueryVacanciesArgs, VacancyFilter, VacancyOrder, VacancyThemeCount } from '../generated/resolvers-types';
 
 /** Most recently posted first. */
-const byPostedYear: Ordering<VacancyEntity> = {
-  name: 'vacancies:newest',
-  keys: [
-    { expression: 'vacancy.postedYear', direction: 'DESC', type: 'number' },
-    { expression: 'vacancy.id', direction: 'ASC', type: 'string' },
-  ],
-  valuesOf: (vacancy) => [vacancy.postedYear, vacancy.id],
-};
+const byPostedYear = entityOrdering<VacancyEntity>('vacancies:newest', 'vacancy', [
+  { column: 'postedYear', direction: 'DESC', type: 'number' },
+]);
 
 /** The ordering of the vacancies list for an `orderBy` argument; most recent first when none is given. */
-export const vacancyOrdering = (orderBy?: VacancyOrder | null) =>
+const vacancyOrdering = (orderBy?: VacancyOrder | null) =>
   orderingFor({ POSTED_YEAR: { ordering: byPostedYear, natural: 'DESC' } }, orderBy, 'POSTED_YEAR');
 
 /** Vacancy reads. */
-export class VacancyRepository {
-  constructor(private readonly manager: EntityManager) {}
-
+export class VacancyRepository extends EntityRepository.of(VacancyEntity, 'vacancy') {
   private filtered(filter: VacancyFilter): SelectQueryBuilder<VacancyEntity> {
-    const query = this.manager.getRepository(VacancyEntity).createQueryBuilder('vacancy');
-    if (filter.organisationId) query.andWhere('vacancy.organisationId = :organisationId', { organisationId: filter.organisationId });
-    if (filter.theme) {
-      query.andWhere('vacancy.id IN (SELECT vacancy_theme.vacancy_id FROM vacancy_theme WHERE LOWER(vacancy_theme.theme) = :theme)', {
-        theme: filter.theme.trim().toLowerCase(),
-      });
-    }
-    return query;
+    return vacancyThemes.whereLabelled(this.whereEqual(this.query(), { organisationId: filter.organisationId }), 'vacancy', filter.theme);
   }
 
-  findPage(filter: VacancyFilter, ordering: Ordering<VacancyEntity>, page: PageRequest): Promise<VacancyEntity[]> {
-    return orderAndSeek(this.filtered(filter), ordering, page.after)
-      .take(page.size + 1)
-      .getMany();
+  /** The `vacancies` list: one page of the vacancies matching the filter, in the order asked for. */
+  list(args: QueryVacanciesArgs): Promise<Connection<VacancyEntity>> {
+    return keysetConnection(args, vacancyOrdering(args.orderBy), () => this.filtered(args.filter ?? {}));
   }
 
   /**
@@ -46,7 +32,7 @@ export class VacancyRepository {
    */
   themeMatches(themes: readonly string[], perTheme: number): Promise<Array<{ vacancyId: string; theme: string }>> {
     const ranked = this.manager
-      .getRepository(VacancyThemeEntity)
+      .getRepository(vacancyThemes.entity)
       .createQueryBuilder('vacancy_theme')
       .innerJoin('vacancy_theme.vacancy', 'vacancy')
       .select('vacancy_theme.vacancyId', 'vacancyId')
@@ -63,14 +49,15 @@ export class VacancyRepository {
       .getRawMany();
   }
 
-  findByIds(ids: readonly string[]): Promise<VacancyEntity[]> {
-    return this.manager.getRepository(VacancyEntity).find({ where: { id: In([...ids]) }, order: { postedYear: 'DESC', id: 'ASC' } });
+  /** These vacancies, most recent first. */
+  override findByIds(ids: readonly string[]): Promise<VacancyEntity[]> {
+    return this.findWhereIn('id', ids, { postedYear: 'DESC', id: 'ASC' });
   }
 
   /** Vacancies per theme, most first: one GROUP BY. */
   async countsByTheme(): Promise<VacancyThemeCount[]> {
     const rows = await this.manager
-      .getRepository(VacancyThemeEntity)
+      .getRepository(vacancyThemes.entity)
       .createQueryBuilder('vacancy_theme')
       .select('vacancy_theme.theme', 'theme')
       .addSelect('COUNT(*)', 'vacancies')
@@ -81,19 +68,12 @@ export class VacancyRepository {
     return rows.map((row) => ({ theme: row.theme, vacancies: Number(row.vacancies) }));
   }
 
-  count(filter: VacancyFilter): Promise<number> {
-    return this.filtered(filter).getCount();
-  }
-
-  findThemes(vacancyIds: readonly string[]): Promise<VacancyThemeEntity[]> {
-    return this.manager
-      .getRepository(VacancyThemeEntity)
-      .find({ where: { vacancyId: In([...vacancyIds]) }, order: { vacancyId: 'ASC', position: 'ASC' } });
+  /** The themes of each of these vacancies, in display order. */
+  themesOf(vacancyIds: readonly string[]): Promise<string[][]> {
+    return vacancyThemes.labelsOf(this.manager, vacancyIds);
   }
 
   findByOrganisationIds(organisationIds: readonly string[]): Promise<VacancyEntity[]> {
-    return this.manager
-      .getRepository(VacancyEntity)
-      .find({ where: { organisationId: In([...organisationIds]) }, order: { postedYear: 'DESC', id: 'ASC' } });
+    return this.findWhereIn('organisationId', organisationIds, { postedYear: 'DESC', id: 'ASC' });
   }
 }

@@ -1,6 +1,6 @@
 import { insertInChunks } from '@nlai/database';
 import type { DataSource } from 'typeorm';
-import { CourseEntity, CourseSectorEntity, PlacementEntity, TalentEntity, VacancyEntity, VacancyThemeEntity } from '../entities';
+import { CourseEntity, courseSectors, PlacementEntity, TalentEntity, VacancyEntity, vacancyThemes } from '../entities';
 import { sampleCourses, sampleTalent, scaledVacancies } from './sample-data';
 
 /**
@@ -20,7 +20,7 @@ export async function seedSampleData(dataSource: DataSource, seed: number, scale
       sampleCourses.map(({ sectors: _sectors, ...course }) => course),
     );
     await manager.insert(
-      CourseSectorEntity,
+      courseSectors.entity,
       sampleCourses.flatMap((course) => course.sectors.map((sector, position) => ({ courseId: course.id, sector, position }))),
     );
     await insertInChunks(
@@ -28,7 +28,7 @@ export async function seedSampleData(dataSource: DataSource, seed: number, scale
       vacancies.map(({ themes: _themes, ...row }) => row),
     );
     await insertInChunks(
-      (rows) => manager.insert(VacancyThemeEntity, rows),
+      (rows) => manager.insert(vacancyThemes.entity, rows),
       vacancies.flatMap((vacancy) => vacancy.themes.map((theme, position) => ({ vacancyId: vacancy.id, theme, position }))),
     );
     return true;

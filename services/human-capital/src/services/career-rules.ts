@@ -1,8 +1,5 @@
-import { checkYear, type UserErrors } from '@nlai/errors';
+import { checkYear, earliestYear, type UserErrors } from '@nlai/errors';
 import type { CareerStage } from '../entities';
-
-/** The earliest year a person or placement record may name. */
-export const earliestYear = 2000;
 
 const leftTheLab: CareerStage[] = ['GRADUATED', 'LEFT'];
 

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { IdColumn, KeyColumn, PlaceholderColumn, TextColumn, YearColumn } from '@nlai/database';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { LocationEntity } from './location.entity';
 
 export type LabStatus = 'ACTIVE' | 'IN_DEVELOPMENT' | 'ENDED';
@@ -7,36 +8,36 @@ export type LabStatus = 'ACTIVE' | 'IN_DEVELOPMENT' | 'ENDED';
 @Entity({ name: 'lab' })
 @Index('ix_lab_start_year', ['startYear', 'id'])
 export class LabEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @IdColumn()
   id!: string;
 
   @Index('uq_lab_name', { unique: true })
-  @Column({ type: 'varchar', length: 200 })
+  @TextColumn(200)
   name!: string;
 
   @Index('ix_lab_status')
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   status!: LabStatus;
 
   @Index('ix_lab_location')
-  @Column({ name: 'location_id', type: 'varchar', length: 64 })
+  @KeyColumn('location_id')
   locationId!: string;
 
   @ManyToOne(() => LocationEntity, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'location_id', foreignKeyConstraintName: 'fk_lab_location' })
   location?: LocationEntity;
 
-  @Column({ name: 'start_year', type: 'int', nullable: true })
+  @YearColumn('start_year', { nullable: true })
   startYear!: number | null;
 
-  @Column({ name: 'end_year', type: 'int', nullable: true })
+  @YearColumn('end_year', { nullable: true })
   endYear!: number | null;
 
   /** True when no public source names this lab: a sample stand-in. */
-  @Column({ type: 'boolean', default: false })
+  @PlaceholderColumn()
   placeholder!: boolean;
 
   /** The public page the lab's facts come from. */
-  @Column({ name: 'source_url', type: 'varchar', length: 500, nullable: true })
+  @TextColumn(500, { name: 'source_url', nullable: true })
   sourceUrl!: string | null;
 }

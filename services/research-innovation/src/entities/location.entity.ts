@@ -1,22 +1,23 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { IdColumn, KeyColumn, TextColumn } from '@nlai/database';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 export type NetworkRole = 'HUB' | 'SPOKE';
 
 /** A city in the NL AIC hub-and-spoke network. */
 @Entity({ name: 'location' })
 export class LocationEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @IdColumn()
   id!: string;
 
   @Index('uq_location_city', { unique: true })
-  @Column({ type: 'varchar', length: 100 })
+  @TextColumn(100)
   city!: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @TextColumn(16)
   role!: NetworkRole;
 
   /** The NL AIC regional AI hub the city belongs to. */
-  @Column({ type: 'varchar', length: 100 })
+  @TextColumn(100)
   region!: string;
 
   /** The region's own areas of expertise, in display order. */
@@ -24,7 +25,7 @@ export class LocationEntity {
   expertise!: string[];
 
   @Index('ix_location_hub')
-  @Column({ name: 'hub_id', type: 'varchar', length: 64, nullable: true })
+  @KeyColumn('hub_id', { nullable: true })
   hubId!: string | null;
 
   @ManyToOne(() => LocationEntity, { nullable: true, onDelete: 'RESTRICT' })

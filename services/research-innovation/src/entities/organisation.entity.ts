@@ -1,31 +1,32 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, PlaceholderColumn, TextColumn } from '@nlai/database';
+import { Entity, Index } from 'typeorm';
 
 export type OrganisationKind = 'KNOWLEDGE_INSTITUTION' | 'COMPANY' | 'PUBLIC_ORGANISATION' | 'NON_PROFIT';
 
 /** A knowledge institution, company, public organisation or non-profit taking part in the network. */
 @Entity({ name: 'organisation' })
 export class OrganisationEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @IdColumn()
   id!: string;
 
   @Index('uq_organisation_name', { unique: true })
-  @Column({ type: 'varchar', length: 200 })
+  @TextColumn(200)
   name!: string;
 
   @Index('ix_organisation_kind')
-  @Column({ type: 'varchar', length: 32 })
+  @TextColumn(32)
   kind!: OrganisationKind;
 
   /** Research Organization Registry id (9 characters), where known. */
   @Index('uq_organisation_ror', { unique: true })
-  @Column({ name: 'ror_id', type: 'varchar', length: 9, nullable: true })
+  @TextColumn(9, { name: 'ror_id', nullable: true })
   rorId!: string | null;
 
   /** ISO 3166-1 alpha-2 code of the country of its seat. */
-  @Column({ type: 'varchar', length: 2 })
+  @TextColumn(2)
   country!: string;
 
   /** True when no public source names this organisation: sample data only. */
-  @Column({ type: 'boolean', default: false })
+  @PlaceholderColumn()
   placeholder!: boolean;
 }

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { IdColumn, KeyColumn, TextColumn, YearColumn } from '@nlai/database';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { LabEntity } from './lab.entity';
 import { OrganisationEntity } from './organisation.entity';
 
@@ -7,11 +8,11 @@ export type PartnerRole = 'KNOWLEDGE_PARTNER' | 'EXTERNAL_PARTNER';
 /** An organisation running a lab: a dated link, an open end meaning "current". */
 @Entity({ name: 'partnership' })
 export class PartnershipEntity {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @IdColumn()
   id!: string;
 
   @Index('ix_partnership_lab')
-  @Column({ name: 'lab_id', type: 'varchar', length: 64 })
+  @KeyColumn('lab_id')
   labId!: string;
 
   @ManyToOne(() => LabEntity, { onDelete: 'CASCADE' })
@@ -19,19 +20,19 @@ export class PartnershipEntity {
   lab?: LabEntity;
 
   @Index('ix_partnership_organisation')
-  @Column({ name: 'organisation_id', type: 'varchar', length: 64 })
+  @KeyColumn('organisation_id')
   organisationId!: string;
 
   @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_partnership_organisation' })
   organisation?: OrganisationEntity;
 
-  @Column({ type: 'varchar', length: 32 })
+  @TextColumn(32)
   role!: PartnerRole;
 
-  @Column({ name: 'start_year', type: 'int', nullable: true })
+  @YearColumn('start_year', { nullable: true })
   startYear!: number | null;
 
-  @Column({ name: 'end_year', type: 'int', nullable: true })
+  @YearColumn('end_year', { nullable: true })
   endYear!: number | null;
 }

@@ -1,19 +1,7 @@
-import { paginate } from '@nlai/paging';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { labOrdering, organisationOrdering } from '../repositories';
 
 export const Query: QueryResolvers = {
-  labs(_, args, { services }) {
-    const { labs } = services.repositories;
-    const filter = args.filter ?? {};
-    const ordering = labOrdering(args.orderBy);
-    return paginate(
-      args,
-      ordering,
-      (page) => labs.findPage(filter, ordering, page),
-      () => labs.count(filter),
-    );
-  },
+  labs: (_, args, { services }) => services.repositories.labs.list(args),
 
   lab: (_, { id }, { loaders }) => loaders.labById.load(id),
 
@@ -21,17 +9,7 @@ export const Query: QueryResolvers = {
 
   location: (_, { city }, { services }) => services.repositories.locations.findByCity(city),
 
-  organisations(_, args, { services }) {
-    const { organisations } = services.repositories;
-    const filter = args.filter ?? {};
-    const ordering = organisationOrdering(args.orderBy);
-    return paginate(
-      args,
-      ordering,
-      (page) => organisations.findPage(filter, ordering, page),
-      () => organisations.count(filter),
-    );
-  },
+  organisations: (_, args, { services }) => services.repositories.organisations.list(args),
 
   organisation: (_, { id }, { loaders }) => loaders.organisationById.load(id),
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyId, insertInChunks } from '@nlai/database';
 import type { DataSource } from 'typeorm';
-import { LabEntity, LabThemeEntity, LocationEntity, OrganisationEntity, PartnershipEntity } from '../entities';
+import { LabEntity, labThemes, LocationEntity, OrganisationEntity, PartnershipEntity } from '../entities';
 import { sampleLabs, sampleLocations, sampleOrganisations, samplePartnerships } from './sample-data';
 
 /** `lab--organisation` for the sample itself; a copy's would outgrow the 64-character id, so it gets a short one, as deterministic. */
@@ -49,7 +49,7 @@ export async function seedSampleData(dataSource: DataSource, scale = 1): Promise
       ),
     );
     await insertInChunks(
-      (rows) => manager.insert(LabThemeEntity, rows),
+      (rows) => manager.insert(labThemes.entity, rows),
       copies.flatMap((copy) =>
         sampleLabs.flatMap((lab) => lab.themes.map((theme, position) => ({ labId: copyId(lab.id, copy), theme, position }))),
       ),

@@ -1,8 +1,5 @@
-import { checkYear, type UserErrors } from '@nlai/errors';
+import { checkYear, earliestYear, type UserErrors } from '@nlai/errors';
 import type { LabStatus } from '../entities';
-
-/** The earliest year a lab, partnership or organisation record may name. */
-export const earliestYear = 2000;
 
 /**
  * A lab's years must be plausible together with its status: a lab that runs

@@ -1,115 +1,111 @@
 import type { AuthContext } from '@nlai/auth';
-import { isUniqueViolation, randomId, runMutation, slugify } from '@nlai/database';
-import { checkLabels, checkText, UserErrors, type UserError } from '@nlai/errors';
+import { randomId, slugify } from '@nlai/database';
+import { checkLabels, checkText, currentUtcYear, type UserError, type UserErrors } from '@nlai/errors';
+import { MutationPipeline } from '@nlai/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { LabEntity, PartnershipEntity } from '../entities';
 import { repositories, type Repositories } from '../repositories';
 import { checkLabYears } from './lab-rules';
-import type { LabCreateInput, LabPartnerInput, LabUpdateInput } from '../generated/resolvers-types';
+import type { LabCreateInput, LabPartnerInput, LabUpdateInput, ResolversParentTypes } from '../generated/resolvers-types';
 
-export interface LabPayload {
-  lab: LabEntity | null;
-  userErrors: UserError[];
-}
+type LabPayload = ResolversParentTypes['LabCreatePayload'] & ResolversParentTypes['LabUpdatePayload'];
 
 const themeLimits = { maxLength: 80, maxCount: 20, minCount: 1 };
 
-/** Creates and changes labs: validation and writes in one transaction each. */
+const labPayload = {
+  refused: (userErrors: UserError[]): LabPayload => ({ lab: null, userErrors }),
+  raceLost: { field: ['input', 'name'], code: 'TAKEN', message: 'A lab with this name was created at the same time.' } satisfies UserError,
+};
+
+/** Creates and changes labs: the rules of a lab; the mutation pipeline validates and writes. */
 export class LabService {
+  private readonly mutations: MutationPipeline<Repositories>;
+
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly currentYear: () => number = () => new Date().getUTCFullYear(),
-  ) {}
+    dataSource: DataSource,
+    private readonly currentYear: () => number = currentUtcYear,
+  ) {
+    this.mutations = new MutationPipeline(dataSource, repositories);
+  }
 
   create(input: LabCreateInput, auth: AuthContext): Promise<LabPayload> {
-    return this.write('labCreate', input, auth, async (repos, errors) => {
-      const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
-      if (name && (await repos.labs.findByName(name))) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
-      const location = await this.findLocation(repos, errors, input.city);
-      const themes = checkLabels(errors, ['input', 'themes'], input.themes, themeLimits, 'themes');
-      const startYear = input.startYear ?? null;
-      const endYear = input.endYear ?? null;
-      checkLabYears(errors, { status: input.status, startYear, endYear }, this.currentYear());
-      const partners = await this.checkPartners(repos, errors, input.partners ?? []);
-      if (errors.any || !name || !location) return null;
-
-      const lab = {
-        id: await this.freeId(repos, name),
-        name,
-        status: input.status,
-        locationId: location.id,
-        startYear,
-        endYear,
-        placeholder: false,
-        sourceUrl: null,
-      } satisfies LabEntity;
-      await repos.labs.insert(lab, themes);
-      await repos.partnerships.insert(
-        partners.map(
-          (partner) => ({ id: randomId('ps'), labId: lab.id, ...partner, startYear, endYear: null }) satisfies PartnershipEntity,
-        ),
-      );
-      return lab;
-    });
+    return this.mutations.run(
+      { operation: 'labCreate', input, auth },
+      {
+        ...labPayload,
+        validate: async (repos, errors) => {
+          const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
+          if (name && (await repos.labs.findByName(name))) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
+          const location = await this.findLocation(repos, errors, input.city);
+          const themes = checkLabels(errors, ['input', 'themes'], input.themes, themeLimits, 'themes');
+          const startYear = input.startYear ?? null;
+          const endYear = input.endYear ?? null;
+          checkLabYears(errors, { status: input.status, startYear, endYear }, this.currentYear());
+          const partners = await this.checkPartners(repos, errors, input.partners ?? []);
+          if (errors.any || !name || !location) return undefined;
+          const lab = {
+            id: await this.freeId(repos, name),
+            name,
+            status: input.status,
+            locationId: location.id,
+            startYear,
+            endYear,
+            placeholder: false,
+            sourceUrl: null,
+          } satisfies LabEntity;
+          return { lab, themes, partners };
+        },
+        write: async (repos, { lab, themes, partners }) => {
+          await repos.labs.insertWithThemes(lab, themes);
+          await repos.partnerships.insert(
+            partners.map(
+              (partner) =>
+                ({ id: randomId('ps'), labId: lab.id, ...partner, startYear: lab.startYear, endYear: null }) satisfies PartnershipEntity,
+            ),
+          );
+          return { lab, userErrors: [] };
+        },
+      },
+    );
   }
 
   update(input: LabUpdateInput, auth: AuthContext): Promise<LabPayload> {
-    return this.write('labUpdate', input, auth, async (repos, errors) => {
-      const [current] = await repos.labs.findByIds([input.id]);
-      if (!current) {
-        errors.add(['input', 'id'], 'NOT_FOUND', `There is no lab with id "${input.id}".`);
-        return null;
-      }
-      const changes: Partial<LabEntity> = {};
-      if (input.name != null) {
-        const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
-        const holder = name ? await repos.labs.findByName(name) : null;
-        if (holder && holder.id !== current.id) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
-        if (name) changes.name = name;
-      }
-      if (input.city != null) {
-        const location = await this.findLocation(repos, errors, input.city);
-        if (location) changes.locationId = location.id;
-      }
-      if (input.status != null) changes.status = input.status;
-      if (input.startYear !== undefined) changes.startYear = input.startYear;
-      if (input.endYear !== undefined) changes.endYear = input.endYear;
-      const themes = input.themes != null ? checkLabels(errors, ['input', 'themes'], input.themes, themeLimits, 'themes') : null;
-      const next = { ...current, ...changes };
-      checkLabYears(errors, next, this.currentYear());
-      if (errors.any) return null;
-
-      await repos.labs.update(current.id, changes);
-      if (themes) await repos.labs.replaceThemes(current.id, themes);
-      return next;
-    });
-  }
-
-  /** Runs a validate-then-write step in a transaction, once per idempotency key; a lost race on a unique name becomes TAKEN. */
-  private async write(
-    operation: string,
-    input: { idempotencyKey?: string | null },
-    auth: AuthContext,
-    step: (repos: Repositories, errors: UserErrors) => Promise<LabEntity | null>,
-  ): Promise<LabPayload> {
-    try {
-      return await runMutation<LabPayload>(
-        this.dataSource,
-        { key: input.idempotencyKey, caller: auth.subject, operation, input },
-        async (manager) => {
-          const errors = new UserErrors();
-          const lab = await step(repositories(manager), errors);
-          return { lab: errors.any ? null : lab, userErrors: errors.list() };
+    return this.mutations.run(
+      { operation: 'labUpdate', input, auth },
+      {
+        ...labPayload,
+        validate: async (repos, errors) => {
+          const [current] = await repos.labs.findByIds([input.id]);
+          if (!current) {
+            errors.add(['input', 'id'], 'NOT_FOUND', `There is no lab with id "${input.id}".`);
+            return undefined;
+          }
+          const changes: Partial<LabEntity> = {};
+          if (input.name != null) {
+            const name = checkText(errors, ['input', 'name'], input.name, 200, 'The name');
+            const holder = name ? await repos.labs.findByName(name) : null;
+            if (holder && holder.id !== current.id) errors.add(['input', 'name'], 'TAKEN', `A lab named "${name}" already exists.`);
+            if (name) changes.name = name;
+          }
+          if (input.city != null) {
+            const location = await this.findLocation(repos, errors, input.city);
+            if (location) changes.locationId = location.id;
+          }
+          if (input.status != null) changes.status = input.status;
+          if (input.startYear !== undefined) changes.startYear = input.startYear;
+          if (input.endYear !== undefined) changes.endYear = input.endYear;
+          const themes = input.themes != null ? checkLabels(errors, ['input', 'themes'], input.themes, themeLimits, 'themes') : null;
+          const next = { ...current, ...changes };
+          checkLabYears(errors, next, this.currentYear());
+          return { next, changes, themes };
         },
-        (userError) => ({ lab: null, userErrors: [userError] }),
-      );
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return {
-        lab: null,
-        userErrors: [{ field: ['input', 'name'], code: 'TAKEN', message: 'A lab with this name was created at the same time.' }],
-      };
-    }
+        write: async (repos, { next, changes, themes }) => {
+          await repos.labs.update(next.id, changes);
+          if (themes) await repos.labs.replaceThemes(next.id, themes);
+          return { lab: next, userErrors: [] };
+        },
+      },
+    );
   }
 
   private async findLocation(repos: Repositories, errors: UserErrors, city: string) {
