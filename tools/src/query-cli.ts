@@ -42,8 +42,8 @@ columns (location.city). A list of figures (counts per sector, per kind, per par
 item a row of its own, the rest of the row repeated. Any other list inside a row is one cell with
 its items joined by "; "; a list of objects gives one such column per field
 (partners.organisation.name), the n-th part of each belonging to the n-th item; lists inside
-those items are joined by ", ". A figure hidden to protect small counts (null without
-talent:read) is written "suppressed"; any other null is an empty cell.
+those items are joined by ", ". A null is an empty cell (public figures are released and
+perturbed, never null; see docs/privacy.md).
 
 Exit codes: 0 done; 1 failed (file, gateway, GraphQL errors: partial data is still printed); 2 bad usage.`;
 

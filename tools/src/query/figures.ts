@@ -18,15 +18,9 @@ import { fieldsAt } from './operation-fields';
 
 type Variables = Readonly<Record<string, unknown>>;
 
-/** What a suppressed figure is written as in CSV and tables (JSON keeps the null). */
-export const suppressedCell = 'suppressed';
-
-/** A field's or its ancestors' description saying small counts are hidden: "small counts are suppressed", "null when suppressed". */
-const mentionsSuppression = /\bsuppress/i;
-
 /**
  * The committed supergraph, the schema the gateway serves: its types tell
- * figures from other lists and suppressed nulls from other nulls. Read from
+ * figures from other lists. Read from
  * the repository, so it needs no introspection (off in production).
  */
 export function loadGraphSchema(): GraphQLSchema {
@@ -76,19 +70,6 @@ export class FiguresGuide {
   }
 
   /**
-   * Whether a null at this path is a suppressed figure: the field is a
-   * nullable Int (a count) and its description, or that of a field above it,
-   * says small counts are suppressed (TalentStats, PlacementSectorCount,
-   * PartnerHires). Such counts are null for no other reason. A share (Float)
-   * is not: it is also null when there is no one to share.
-   */
-  isSuppressible(path: readonly string[]): boolean {
-    const field = this.field(path);
-    if (!field || isNonNullType(field.type) || getNullableType(field.type).toString() !== 'Int') return false;
-    return path.some((_, index) => mentionsSuppression.test(this.field(path.slice(0, index + 1))?.description ?? ''));
-  }
-
-  /**
    * Whether the list at this path is a list of figures: objects with no `id`
    * and at least one Int field (LabStatusCount, PlacementSectorCount,
    * PartnerHires). Partners, hubs or placements have an id: they are things,
@@ -102,18 +83,6 @@ export class FiguresGuide {
     const fields = Object.values(item.getFields());
     return !fields.some((child) => child.name === 'id') && fields.some((child) => getNamedType(child.type).name === 'Int');
   }
-}
-
-/** A copy of a value with every suppressed figure's null replaced by {@link suppressedCell}; `path` is where the value is in the response. */
-export function markSuppressed(value: unknown, path: readonly string[], guide: FiguresGuide): unknown {
-  if (Array.isArray(value)) return value.map((item) => markSuppressed(item, path, guide));
-  if (!isJsonObject(value)) return value;
-  const marked: JsonObject = {};
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = [...path, key];
-    marked[key] = child === null && guide.isSuppressible(childPath) ? suppressedCell : markSuppressed(child, childPath, guide);
-  }
-  return marked;
 }
 
 /** Response paths (relative to a row) of the lists of figures in a row, through its objects but not into other lists. */

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { FiguresGuide, markSuppressed, spreadFigures } from './figures';
+import { FiguresGuide, spreadFigures } from './figures';
 import { findRows, type JsonObject } from './find-rows';
 import { flattenRows, type FlatRows } from './flatten-rows';
 import type { LoadedOperation } from './load-operation';
@@ -8,9 +8,9 @@ import { leafColumns, selectsObjectsAt } from './operation-fields';
 /**
  * The rows of a result for CSV or a table: found by findRows, flattened by
  * flattenRows, with the columns the operation selects for them first, so a
- * result without rows still has its header. Given the schema, suppressed
- * figures read "suppressed" and each item of a list of figures gets a row
- * of its own (see figures.ts).
+ * result without rows still has its header. Given the schema, each item of
+ * a list of figures gets a row of its own (see figures.ts). Public figures
+ * are released and perturbed, never null, so a null is always a blank.
  */
 export function tabulate(
   data: JsonObject,
@@ -23,11 +23,7 @@ export function tabulate(
   let rows: readonly unknown[] = source.rows;
   if (schema) {
     const guide = new FiguresGuide(schema, operation, variables);
-    rows = spreadFigures(
-      rows.map((row) => markSuppressed(row, rowPath, guide)),
-      rowPath,
-      guide,
-    );
+    rows = spreadFigures(rows, rowPath, guide);
   }
   return flattenRows(rows, { columns: leafColumns(operation, rowPath, variables) });
 }

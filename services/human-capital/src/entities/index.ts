@@ -7,7 +7,16 @@ import { TalentEntity } from './talent.entity';
 import { vacancyThemes } from './vacancy-theme.entity';
 import { VacancyEntity } from './vacancy.entity';
 
-export { FigureReleaseCellEntity, FigureReleaseEntity, courseSectors, CourseEntity, PlacementEntity, TalentEntity, vacancyThemes, VacancyEntity };
+export {
+  FigureReleaseCellEntity,
+  FigureReleaseEntity,
+  courseSectors,
+  CourseEntity,
+  PlacementEntity,
+  TalentEntity,
+  vacancyThemes,
+  VacancyEntity,
+};
 export type { CareerStage, TalentOrigin } from './talent.entity';
 export type { CourseKind } from './course.entity';
 

@@ -1,5 +1,5 @@
 import { IdColumn, KeyColumn, TextColumn, YearColumn } from '@nlai/database';
-import { Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 
 export type CareerStage = 'PHD_CANDIDATE' | 'POSTDOC' | 'GRADUATED' | 'LEFT';
 export type TalentOrigin = 'DOMESTIC' | 'INTERNATIONAL';
