@@ -65,25 +65,33 @@ const seriesOf = <T>(page: Page, id: string) =>
     `JSON.parse(JSON.stringify(echarts.getInstanceByDom(document.querySelector('#${id} [data-role="figure"]')).getOption().series))`,
   );
 
-/** Parses RFC 4180 CSV as the page writes it (CRLF, quotes only where needed). */
+/** Parses RFC 4180 CSV as the page writes it (CRLF line ends, quotes only where needed). */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
-  let field = '';
   let record: string[] = [];
+  let field = '';
   let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') ((field += '"'), (index += 1));
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') (record.push(field), (field = ''));
-    else if (char === '\r' && text[index + 1] === '\n') {
-      record.push(field);
+    if (quoted && char === '"' && text[index + 1] === '"') {
+      field += '"';
+      index += 1;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ',') {
+      endField();
+    } else if (!quoted && char === '\r' && text[index + 1] === '\n') {
+      endField();
       records.push(record);
-      ((record = []), (field = ''), (index += 1));
-    } else field += char;
+      record = [];
+      index += 1;
+    } else {
+      field += char;
+    }
   }
   return records;
 }
@@ -325,6 +333,21 @@ describe('the insights page', () => {
       const graphRequests = requested.filter((request) => request.url.endsWith('/graphql'));
       expect(graphRequests.length).toBeGreaterThan(0);
       expect(graphRequests.filter((request) => request.authorization)).toEqual([]);
+    });
+
+    it('reads at 760 px without scrolling sideways, in colours with at least 4.5:1 contrast on white', async () => {
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(760);
+      const palette = await page.evaluate<Record<string, string>>('window.nlaiInsights.colours');
+      const luminance = (hex: string) => {
+        const [red, green, blue] = [1, 3, 5]
+          .map((at) => parseInt(hex.slice(at, at + 2), 16) / 255)
+          .map((value) => (value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!;
+      };
+      const contrasts = Object.entries(palette).map(
+        ([name, hex]) => [name, Math.round((1.05 / (luminance(hex) + 0.05)) * 100) / 100] as const,
+      );
+      expect(contrasts.filter(([, contrast]) => contrast < 4.5)).toEqual([]);
     });
 
     it('asked no host but the gateway for anything, and broke no rule of its content security policy', () => {

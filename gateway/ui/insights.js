@@ -39,7 +39,7 @@
 
   /** The page's state after each load: per chart its option, its table and its text alternative (read by the tests too). */
   const charts = {};
-  window.nlaiInsights = { charts };
+  window.nlaiInsights = { charts, colours };
 
   const part = (id, role) => document.querySelector(`#${id} [data-role="${role}"]`);
 
@@ -147,6 +147,9 @@
     });
     const labs = locations.flatMap((location) => location.labs);
     const hubs = locations.filter((location) => location.role === 'HUB').map((location) => location.city);
+    const hidden = locations
+      .filter((location) => location.talentStats && withheld(location.talentStats.total))
+      .map((location) => location.city);
     return {
       option: {
         tooltip: { trigger: 'item' },
@@ -177,7 +180,7 @@
         columns: ['city', 'role', 'hub', 'latitude', 'longitude', 'labs active', 'labs in development', 'labs ended', 'people'],
         rows,
       },
-      alt: `Map of the Netherlands with ${placed.length} of ${locations.length} cities. Hubs (circles): ${hubs.join(', ')}. Each spoke (triangle) has a dashed line to its hub: ${lines.map((line) => line.name).join('; ')}. ${labs.length} labs: ${labs.filter((lab) => lab.status === 'ACTIVE').length} active, ${labs.filter((lab) => lab.status === 'IN_DEVELOPMENT').length} in development. Marks are sized by people (${sourceOfPeople}); the table beside the map has every figure.`,
+      alt: `Map of the Netherlands with ${placed.length} of ${locations.length} cities. Hubs (circles): ${hubs.join(', ')}. Each spoke (triangle) has a dashed line to its hub: ${lines.map((line) => line.name).join('; ')}. ${labs.length} labs: ${labs.filter((lab) => lab.status === 'ACTIVE').length} active, ${labs.filter((lab) => lab.status === 'IN_DEVELOPMENT').length} in development. Marks are sized by people (${sourceOfPeople})${hidden.length > 0 ? `; open marks are cities whose people are not shown: ${hidden.join(', ')}` : ''}. The table beside the map has every figure.`,
     };
   }
 
