@@ -378,6 +378,17 @@
     };
   }
 
+  /** A bar series on the grid of that index, its values written beside the bars. */
+  const horizontalBars = (name, grid, data, colour) => ({
+    type: 'bar',
+    name,
+    xAxisIndex: grid,
+    yAxisIndex: grid,
+    data,
+    itemStyle: { color: colour },
+    label: { show: true, position: 'right', color: colours.text },
+  });
+
   function coursesChart(courseFigures, vacancyFigures) {
     const sectors = courseFigures ? courseFigures.bySector : [];
     const themes = vacancyFigures ? vacancyFigures.byTheme : [];
@@ -403,24 +414,18 @@
           { gridIndex: 1, type: 'category', inverse: true, data: themes.map((row) => row.theme), axisLabel: { color: colours.text } },
         ],
         series: [
-          {
-            type: 'bar',
-            name: 'courses',
-            xAxisIndex: 0,
-            yAxisIndex: 0,
-            data: sectors.map((row) => row.courses),
-            itemStyle: { color: colours.active },
-            label: { show: true, position: 'right', color: colours.text },
-          },
-          {
-            type: 'bar',
-            name: 'vacancies',
-            xAxisIndex: 1,
-            yAxisIndex: 1,
-            data: themes.map((row) => row.vacancies),
-            itemStyle: { color: colours.development },
-            label: { show: true, position: 'right', color: colours.text },
-          },
+          horizontalBars(
+            'courses',
+            0,
+            sectors.map((row) => row.courses),
+            colours.active,
+          ),
+          horizontalBars(
+            'vacancies',
+            1,
+            themes.map((row) => row.vacancies),
+            colours.development,
+          ),
         ],
       },
       table: {
