@@ -182,7 +182,7 @@ describe('the insights page', () => {
       page = await browser.newPage({ viewport: { width: 760, height: 900 }, acceptDownloads: true });
       page.on('request', (request) => requested.push({ url: request.url(), authorization: request.headers()['authorization'] }));
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('pageerror', (error) => problems.push(error.stack ?? error.message));
       await page.goto(`${origin()}/insights`);
       expect(await waitForState(page, ['public', 'exact', 'failed'])).toBe('public');
     });
