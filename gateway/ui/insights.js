@@ -455,12 +455,18 @@
   const modeLine = document.getElementById('mode');
   let queries;
 
+  let loads = 0;
+
   async function load() {
+    // A later click wins: an earlier load still waiting for the graph draws nothing.
+    const thisLoad = (loads += 1);
+    const current = () => thisLoad === loads;
     document.body.dataset.state = 'loading';
     queries = queries || (await (await fetch(document.body.dataset.queries)).json());
     if (!echarts.getMap('netherlands')) echarts.registerMap('netherlands', await (await fetch(document.body.dataset.outline)).json());
     const token = tokenInput.value;
     const result = await runQuery(queries.InsightsNetwork, {}, token);
+    if (!current()) return;
     if (!result.data || !result.data.locations) {
       modeLine.textContent = `The graph did not answer: ${(result.errors || []).map((error) => error.message).join('; ')}`;
       document.body.dataset.state = 'failed';
@@ -488,6 +494,7 @@
     });
     draw('retention', { ...retentionChart(locations, helpers), source: `People: ${peopleSource}.` });
     const people = exact ? await peopleByStartYear(queries.InsightsPeople, token) : null;
+    if (!current()) return;
     draw('growth', {
       ...growthChart(locations, people),
       source: `${labsSource} People: ${people ? peopleSource : 'not in the public graph (talent:read)'}.`,
