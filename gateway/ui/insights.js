@@ -188,6 +188,7 @@
     const other = exact ? 'Other stages' : 'Other stages or not shown';
     const elsewhere = exact ? 'Not in the Netherlands' : 'Elsewhere or not shown';
     const home = 'In the Netherlands';
+    const rest = exact ? undefined : 'not shown (the rest)';
     const links = [];
     let retained = 0;
     let notRetained = 0;
@@ -200,12 +201,22 @@
       if (phd > 0) links.push({ source: location.city, target: stageNames.phd, value: phd });
       if (graduated > 0) links.push({ source: location.city, target: stageNames.graduated, value: graduated });
       // The rest of the city's people: other stages, and stages the public graph withholds.
-      if (stats.total - phd - graduated > 0) links.push({ source: location.city, target: other, value: stats.total - phd - graduated });
+      if (stats.total - phd - graduated > 0)
+        links.push({ source: location.city, target: other, value: stats.total - phd - graduated, text: rest });
       retained += kept;
       notRetained += Math.max(0, graduated - kept);
     }
-    if (retained > 0) links.push({ source: stageNames.graduated, target: home, value: retained });
-    if (notRetained > 0) links.push({ source: stageNames.graduated, target: elsewhere, value: notRetained });
+    if (retained > 0)
+      links.push({
+        source: stageNames.graduated,
+        target: home,
+        value: retained,
+        text: exact ? undefined : `${retained} (the cities' figures added up)`,
+      });
+    if (notRetained > 0) links.push({ source: stageNames.graduated, target: elsewhere, value: notRetained, text: rest });
+    // Without talent:read a band worked out from published figures is drawn but not written as a count:
+    // a difference of perturbed figures (often 1 or 2) is no count the graph publishes.
+    for (const link of links) link.text = link.text || String(link.value);
     const names = [...new Set(links.flatMap((link) => [link.source, link.target]))];
     const colourOf = (name) =>
       name === home
@@ -219,8 +230,7 @@
       option: {
         tooltip: {
           trigger: 'item',
-          formatter: (item) =>
-            item.dataType === 'edge' ? `${item.data.source} → ${item.data.target}: ${item.data.value}` : `${item.name}`,
+          formatter: (item) => (item.dataType === 'edge' ? `${item.data.source} → ${item.data.target}: ${item.data.text}` : `${item.name}`),
         },
         series: [
           {
@@ -243,8 +253,8 @@
           },
         ],
       },
-      table: { columns: ['from', 'to', 'people'], rows: links.map((link) => [link.source, link.target, String(link.value)]) },
-      alt: `Talent flow from ${new Set(links.filter((link) => !Object.values(stageNames).includes(link.source)).map((link) => link.source)).size} cities through stage to where graduates work. ${links.map((link) => `${link.source} to ${link.target}: ${link.value}`).join('; ')}.`,
+      table: { columns: ['from', 'to', 'people'], rows: links.map((link) => [link.source, link.target, link.text]) },
+      alt: `Talent flow from ${new Set(links.filter((link) => !Object.values(stageNames).includes(link.source)).map((link) => link.source)).size} cities through stage to where graduates work. ${links.map((link) => `${link.source} to ${link.target}: ${link.text}`).join('; ')}.`,
       links,
     };
   }
