@@ -31,6 +31,8 @@ const schema = z.object({
   GATEWAY_MAX_COST: env.integer(limits.maxCost, 1, 100_000_000),
   /** Serves the in-browser query explorer at /explorer; default on outside production. */
   EXPLORER_ENABLED: env.optionalFlag(),
+  /** Serves the insights page (charts of the network's figures) at /insights; default on outside production. */
+  INSIGHTS_ENABLED: env.optionalFlag(),
   /** Origins allowed to call the gateway from a browser, comma-separated; `*` for any. Default: none. */
   CORS_ORIGINS: z.string().optional(),
   /** Accepts only the operations of the persisted-operations manifest (a safelist). */
@@ -165,6 +167,7 @@ export function configFrom(environment: Record<string, string | undefined>) {
       maxCost: parsed.GATEWAY_MAX_COST,
     }),
     explorer: parsed.EXPLORER_ENABLED ?? !production,
+    insights: parsed.INSIGHTS_ENABLED ?? !production,
     corsOrigins: Object.freeze(
       (parsed.CORS_ORIGINS ?? '')
         .split(',')

@@ -1,19 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-
-type Route = (request: IncomingMessage, response: ServerResponse) => void;
-
-/** A file the explorer page loads, held in memory. */
-interface Asset {
-  body: Buffer;
-  contentType: string;
-  /** A hash of the body: the ETag, and the `?v=` that makes the URL safe to cache for good. */
-  version: string;
-  gzipped?: Buffer;
-}
+import { assetUrl, asset, contentTypes, packageFile, pageRoutes, uiFile, type Asset, type Route } from './static-files';
+import type { SavedQuestion } from './saved-questions';
 
 /** Where the explorer's page is served. */
 export const explorerPath = '/explorer';
@@ -76,38 +63,8 @@ body { display: flex; flex-direction: column; font-family: system-ui, sans-serif
 @media (prefers-color-scheme: dark) { body { background: #0f1522; color: #e6e9ef; } }
 `;
 
-/**
- * The tightest policy GraphiQL 3 runs under (checked in headless Chromium by
- * test/explorer.test.ts, which fails on any violation): everything from the
- * gateway itself. No 'unsafe-inline' or 'unsafe-eval': GraphiQL, CodeMirror
- * and React set styles through the CSSOM, which style-src does not govern,
- * and nothing evaluates strings. `data:` only for images and fonts, which
- * graphiql.min.css embeds (its fonts and a few icons).
- */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-function asset(body: Buffer | string, contentType: string): Asset {
-  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  return { body: bytes, contentType, version: createHash('sha256').update(bytes).digest('base64url').slice(0, 16) };
-}
-
-// The packages' `exports` maps hide their UMD files from require.resolve (react/umd/… fails
-// with ERR_PACKAGE_PATH_NOT_EXPORTED); their package.json is exported, and the files sit beside it.
-const packageFile = (packageName: string, file: string) => join(dirname(require.resolve(`${packageName}/package.json`)), file);
-
-function readAssets(): Record<string, Asset> {
-  const javascript = 'text/javascript; charset=utf-8';
-  const css = 'text/css; charset=utf-8';
+function readAssets(savedQuestions: readonly SavedQuestion[]): Record<string, Asset> {
+  const { javascript, css, json } = contentTypes;
   return {
     'react.production.min.js': asset(readFileSync(packageFile('react', 'umd/react.production.min.js')), javascript),
     'react-dom.production.min.js': asset(readFileSync(packageFile('react-dom', 'umd/react-dom.production.min.js')), javascript),
@@ -115,16 +72,27 @@ function readAssets(): Record<string, Asset> {
     'graphiql.min.css': asset(readFileSync(packageFile('graphiql', 'graphiql.min.css')), css),
     'explorer.css': asset(pageStyle, css),
     'explorer.js': asset(bootScript, javascript),
+    'tables.js': asset(uiFile('tables.js'), javascript),
+    'saved-questions.js': asset(uiFile('saved-questions.js'), javascript),
+    'saved-questions.css': asset(uiFile('saved-questions.css'), css),
+    'saved-questions.json': asset(JSON.stringify(savedQuestions), json),
   };
 }
 
 function page(assets: Record<string, Asset>): Asset {
-  const url = (name: string) => `${basePath}/${name}?v=${assets[name]!.version}`;
-  const stylesheets = ['graphiql.min.css', 'explorer.css'].map((name) => `<link rel="stylesheet" href="${url(name)}">`);
-  // React before ReactDOM before GraphiQL: each UMD build finds the previous one on window.
-  const scripts = ['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js', 'explorer.js'].map(
-    (name) => `<script src="${url(name)}"></script>`,
+  const url = (name: string) => assetUrl(basePath, assets, name);
+  const stylesheets = ['graphiql.min.css', 'explorer.css', 'saved-questions.css'].map(
+    (name) => `<link rel="stylesheet" href="${url(name)}">`,
   );
+  // React before ReactDOM before GraphiQL: each UMD build finds the previous one on window.
+  const scripts = [
+    'react.production.min.js',
+    'react-dom.production.min.js',
+    'graphiql.min.js',
+    'explorer.js',
+    'tables.js',
+    'saved-questions.js',
+  ].map((name) => `<script src="${url(name)}"></script>`);
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -139,7 +107,9 @@ ${stylesheets.join('\n')}
 <strong>nlai-graph query explorer</strong>
 <label>Bearer token <input id="token" type="password" autocomplete="off" spellcheck="false" placeholder="optional; person-level data needs talent:read"></label>
 <small>sent with every query from this tab; forgotten when the tab closes</small>
+<label>Saved question <select id="saved-question" data-catalogue="${url('saved-questions.json')}"><option value="">choose one…</option></select></label>
 </header>
+<section id="saved" class="saved" hidden aria-live="polite"></section>
 <div id="graphiql">Loading…</div>
 ${scripts.join('\n')}
 </body>
@@ -148,54 +118,13 @@ ${scripts.join('\n')}
   return asset(html, 'text/html; charset=utf-8');
 }
 
-/** Answers with the asset: 304 when the browser has this version, gzipped when it may be. */
-function send(file: Asset, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): void {
-  const etag = `"${file.version}"`;
-  response.setHeader('etag', etag);
-  // Appended: the CORS handler may already vary on Origin.
-  const vary = response.getHeader('vary');
-  response.setHeader('vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-  response.setHeader('x-content-type-options', 'nosniff');
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-  if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
-    response.writeHead(304).end();
-    return;
-  }
-  let body = file.body;
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-    // Compressed on first use: GraphiQL's 1 MB goes out as about 300 kB.
-    file.gzipped ??= gzipSync(file.body);
-    body = file.gzipped;
-    response.setHeader('content-encoding', 'gzip');
-  }
-  response.writeHead(200, { 'content-type': file.contentType, 'content-length': body.length });
-  response.end(body);
-}
-
 /**
  * The in-browser query explorer (GraphiQL 3), served from the gateway itself
  * with nothing from a CDN: GET routes by exact path, `/explorer` and the
  * files it loads. The files are read once, here; the page posts JSON to the
  * same origin's /graphql, so Apollo's CSRF prevention lets it through.
  */
-export function explorerRoutes(): Record<string, (request: IncomingMessage, response: ServerResponse) => void> {
-  const assets = readAssets();
-  const html = page(assets);
-  const routes: Record<string, Route> = {
-    [basePath]: (request, response) =>
-      send(html, request, response, {
-        'content-security-policy': contentSecurityPolicy,
-        'referrer-policy': 'no-referrer',
-        // The page names the current asset versions: always revalidate it.
-        'cache-control': 'no-cache',
-      }),
-  };
-  for (const [name, file] of Object.entries(assets)) {
-    routes[`${basePath}/${name}`] = (request, response) => {
-      // Only the versioned URL the page names may be kept for good; any other may change under it.
-      const versioned = new URL(request.url ?? '/', 'http://localhost').searchParams.get('v') === file.version;
-      send(file, request, response, { 'cache-control': versioned ? 'public, max-age=31536000, immutable' : 'no-cache' });
-    };
-  }
-  return routes;
+export function explorerRoutes(savedQuestions: readonly SavedQuestion[] = []): Record<string, Route> {
+  const assets = readAssets(savedQuestions);
+  return pageRoutes(basePath, page(assets), assets);
 }

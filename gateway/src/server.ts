@@ -7,9 +7,11 @@ import { createLogger, serveGraphQL, useErrorLog, type Logger, type RunningServe
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { explorerPath, explorerRoutes } from './explorer';
+import { insightsRoutes } from './insights';
 import { costDeclarationsFromSupergraph, noCostDeclarations, useOperationLimits, type CostDeclarations } from './operation-limits';
 import { useOperationResolution } from './operation-resolution';
 import { safelist } from './persisted-operations';
+import { loadSavedQuestions } from './saved-questions';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphAgent, subgraphFetcher } from './subgraph-fetcher';
 import { watchedSupergraph } from './supergraph-source';
@@ -96,7 +98,10 @@ export async function createServer(config: Config, logger: Logger = createLogger
     host: config.host,
     bodyLimitBytes: config.maxBodyBytes,
     corsOrigins: config.corsOrigins,
-    routes: config.explorer ? explorerRoutes() : {},
+    routes: {
+      ...(config.explorer ? explorerRoutes(loadSavedQuestions(config.persistedOperationsFile, config.insights)) : {}),
+      ...(config.insights ? insightsRoutes(config.persistedOperationsFile) : {}),
+    },
     ...(config.explorer ? { browserHome: explorerPath } : {}),
     ...(config.persistedOperationsOnly ? { admitRequest: safelist(config.persistedOperationsFile) } : {}),
     logger,

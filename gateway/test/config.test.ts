@@ -69,7 +69,7 @@ describe('the gateway’s configuration', () => {
     );
   });
 
-  it('turns the explorer off in production unless asked, and reads the CORS allow-list', () => {
+  it('turns the explorer and the insights page off in production unless asked, and reads the CORS allow-list', () => {
     const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
     const secrets = {
       AUTH_JWT_SECRET: key('jwt'),
@@ -79,6 +79,10 @@ describe('the gateway’s configuration', () => {
     expect(configFrom({}).explorer).toBe(true);
     expect(configFrom({ NODE_ENV: 'production', ...secrets }).explorer).toBe(false);
     expect(configFrom({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true', ...secrets }).explorer).toBe(true);
+    expect(configFrom({}).insights).toBe(true);
+    expect(configFrom({ INSIGHTS_ENABLED: 'false' }).insights).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', ...secrets }).insights).toBe(false);
+    expect(configFrom({ NODE_ENV: 'production', INSIGHTS_ENABLED: 'true', ...secrets }).insights).toBe(true);
     expect(configFrom({ CORS_ORIGINS: ' https://a.example , https://b.example,' }).corsOrigins).toEqual([
       'https://a.example',
       'https://b.example',

@@ -1,8 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { graphql, startGraph, tokenWith, type TestGraph } from '@nlai/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, saveDownload } from './browser';
 import { useGraph } from './graph-fixture';
 
 // The explorer touches no database itself: SQLite is enough.
@@ -10,6 +13,19 @@ const dialect = 'sqlite';
 const screenshotFile = resolve(__dirname, '../../docs/explorer.png');
 // Only on request: CI must not rewrite the committed screenshot.
 const updateScreenshot = process.env.UPDATE_SCREENSHOT === '1';
+const artifacts = resolve(__dirname, '../test-artifacts');
+const repository = resolve(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(join(repository, 'schema/persisted-operations.json'), 'utf8')) as {
+  operations: Array<{ name: string; type: string }>;
+};
+
+/** What `npm run query` prints as CSV for a saved operation (the built CLI, run as a process). */
+async function queryCli(gatewayUrl: string, file: string, variables: Record<string, string>): Promise<string> {
+  const args = ['tools/dist/query-cli.js', `schema/operations/${file}`, '--format', 'csv', '--url', gatewayUrl];
+  for (const [name, value] of Object.entries(variables)) args.push('--var', `${name}=${value}`);
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: repository });
+  return stdout;
+}
 
 // Beside each package.json: the packages' `exports` hide these files from require.resolve.
 const packageFile = (packageName: string, file: string) => join(dirname(require.resolve(`${packageName}/package.json`)), file);
@@ -19,17 +35,6 @@ const assets = [
   ['graphiql.min.js', packageFile('graphiql', 'graphiql.min.js'), 'text/javascript'],
   ['graphiql.min.css', packageFile('graphiql', 'graphiql.min.css'), 'text/css'],
 ] as const;
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The page's editors are CodeMirror 5, which keeps its instance on its wrapper element.
 // Strings, not functions: this package's TypeScript has no DOM types.
@@ -110,6 +115,8 @@ describe('the query explorer', () => {
       // A CSP violation shows as a console error; so does any failed load.
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       page.on('pageerror', (error) => problems.push(error.message));
+      mkdirSync(artifacts, { recursive: true });
+      mkdirSync(join(repository, 'docs/images'), { recursive: true });
       await page.goto(`${origin()}/explorer`);
       await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
     });
@@ -157,6 +164,68 @@ describe('the query explorer', () => {
       const { result } = await run();
       expect((await sent).headers()['authorization']).toMatch(/^Bearer ey/);
       expect(result).toEqual({ data: { talents: { totalCount: expect.any(Number) } } });
+    });
+
+    describe('saved questions', () => {
+      /** Chooses a saved question from the menu, fills its variables and runs it; resolves when the status shows the outcome. */
+      async function ask(name: string, variables: Record<string, string> = {}): Promise<string> {
+        await page.locator('#saved-question').selectOption(name);
+        for (const [variable, value] of Object.entries(variables)) await page.locator(`#variable-${variable}`).fill(value);
+        await page.locator('#saved-run').click();
+        const status = page.locator('#saved-status');
+        for (const deadline = Date.now() + 15_000; Date.now() < deadline; await setTimeout(50)) {
+          const text = (await status.textContent()) ?? '';
+          if (text && text !== 'Running…') return text;
+        }
+        throw new Error(`${name} showed no outcome within 15 s`);
+      }
+
+      it('lists the saved queries of schema/operations in a menu, and no mutation', async () => {
+        const options = await page.locator('#saved-question option').allTextContents();
+        const queries = manifest.operations.filter((operation) => operation.type === 'query').map((operation) => operation.name);
+        expect(options.slice(1)).toEqual([...queries].sort((a, b) => a.localeCompare(b)));
+        expect(options).not.toContain('RegisterTalent');
+      });
+
+      it('opens a question with a form for its variables and shows the answer as a table, flattened as npm run query does', async () => {
+        await page.locator('#token').fill('');
+        expect(await ask('CoursesForSector', { sector: 'health' })).toMatch(/^\d+ rows$/);
+        const csv = await saveDownload(page, page.locator('#saved-csv'), join(artifacts, 'saved-question-courses.csv'));
+        expect(csv.toString('utf8')).toBe(await queryCli(graph().gateway.url, 'courses-for-sector.graphql', { sector: 'health' }));
+        const header = await page.locator('#saved-output th').allTextContents();
+        expect(header).toEqual(csv.toString('utf8').split('\r\n')[0]!.split(','));
+        const cells = await page.locator('#saved-output tbody tr').first().locator('td').allTextContents();
+        expect(cells.join(',')).toBe(csv.toString('utf8').split('\r\n')[1]);
+        await page.locator('#saved').screenshot({ path: join(artifacts, 'explorer-saved-table.png') });
+        if (updateScreenshot)
+          copyFileSync(join(artifacts, 'explorer-saved-table.png'), join(repository, 'docs/images/explorer-saved-table.png'));
+      });
+
+      it('spreads a list of figures into a row per item in the table and its CSV, and links the figures to their chart', async () => {
+        expect(await ask('RetentionPerCity')).toMatch(/rows$/);
+        const csv = await saveDownload(page, page.locator('#saved-csv'), join(artifacts, 'saved-question-retention.csv'));
+        expect(csv.toString('utf8')).toBe(await queryCli(graph().gateway.url, 'retention-per-city.graphql', {}));
+        expect(await ask('NetworkTalent')).toMatch(/rows$/);
+        const talent = await saveDownload(page, page.locator('#saved-csv'), join(artifacts, 'saved-question-network-talent.csv'));
+        expect(talent.toString('utf8')).toBe(await queryCli(graph().gateway.url, 'network-talent.graphql', {}));
+        expect(await page.locator('#saved-chart').getAttribute('href')).toBe('/insights#courses');
+        expect(await page.locator('#saved-chart').isVisible()).toBe(true);
+      });
+
+      it('shows the answer as JSON on request, exactly as the graph gives it', async () => {
+        expect(await ask('NetworkSummary')).toMatch(/rows$/);
+        await page.locator('#saved-view').selectOption('json');
+        const shown = JSON.parse((await page.locator('.saved-json').textContent()) ?? '') as unknown;
+        const { body } = JSON.parse(readFileSync(join(repository, 'schema/persisted-operations.json'), 'utf8')).operations.find(
+          (operation: { name: string }) => operation.name === 'NetworkSummary',
+        ) as { body: string };
+        expect(shown).toEqual({ data: (await graphql(graph().gateway.url, body)).data });
+        await page.locator('#saved').screenshot({ path: join(artifacts, 'explorer-saved-json.png') });
+        await page.locator('header').screenshot({ path: join(artifacts, 'explorer-saved-menu.png') });
+        if (updateScreenshot)
+          copyFileSync(join(artifacts, 'explorer-saved-json.png'), join(repository, 'docs/images/explorer-saved-json.png'));
+        await page.locator('#saved-view').selectOption('table');
+      });
     });
 
     it('asked no host but the gateway for anything, and broke no rule of its content security policy', () => {

@@ -84,10 +84,12 @@ describe('what operations cost', () => {
     expect(costs).toEqual({
       'courses-for-sector.graphql': [200, 200],
       'graduate-destinations.graphql': [1162, 5802],
+      'insights-network.graphql': [1402, 1402],
+      'insights-people.graphql': [202, 202],
       'lab-list.graphql': [62, 302],
       'lab-page.graphql': [24, 24],
       'lab-talent.graphql': [243, 1203],
-      'network-map.graphql': [1100, 1100],
+      'network-map.graphql': [1150, 1150],
       'network-summary.graphql': [304, 304],
       'network-talent.graphql': [212, 212],
       'organisation-page.graphql': [81, 81],

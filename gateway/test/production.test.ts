@@ -61,12 +61,13 @@ describe.each(testDialects())('a production graph (%s)', (dialect) => {
     expect(result.data).toMatchObject({ labs: { totalCount: 30 } });
   });
 
-  it("has no explorer: / and a browser's /graphql are not redirected to it, and are no server error", async () => {
+  it("has no explorer and no insights page: / and a browser's /graphql are not redirected, and are no server error", async () => {
     const html = { accept: 'text/html' };
     const home = await fetch(`${graph.gateway.baseUrl}/`, { headers: html, redirect: 'manual' });
     const graphqlPage = await fetch(graph.gateway.url, { headers: html, redirect: 'manual' });
     const explorer = await fetch(`${graph.gateway.baseUrl}/explorer`, { headers: html, redirect: 'manual' });
-    expect([home.status, graphqlPage.status, explorer.status]).toEqual([404, 400, 404]);
+    const insights = await fetch(`${graph.gateway.baseUrl}/insights`, { headers: html, redirect: 'manual' });
+    expect([home.status, graphqlPage.status, explorer.status, insights.status]).toEqual([404, 400, 404, 404]);
     expect(home.headers.get('location')).toBeNull();
     expect(graphqlPage.headers.get('location')).toBeNull();
   });

@@ -124,6 +124,23 @@ describe.each(testDialects())('the sample network through the gateway (%s)', (di
     );
   });
 
+  it('places every city on the map at its city centre, within the Netherlands, citing its GeoNames record', async () => {
+    const result = await graphql<{
+      locations: Array<{ city: string; coordinates: { latitude: number; longitude: number; source: string } | null }>;
+    }>(graph().gateway.url, '{ locations { city coordinates { latitude longitude source } } }');
+    expect(result.errors).toBeUndefined();
+    for (const { city, coordinates } of result.data!.locations) {
+      expect([city, coordinates?.source]).toEqual([city, expect.stringMatching(/^https:\/\/www\.geonames\.org\/\d+$/)]);
+      // The European Netherlands lies within 50.7–53.6° N and 3.3–7.3° E.
+      expect(coordinates!.latitude).toBeGreaterThan(50.7);
+      expect(coordinates!.latitude).toBeLessThan(53.6);
+      expect(coordinates!.longitude).toBeGreaterThan(3.3);
+      expect(coordinates!.longitude).toBeLessThan(7.3);
+    }
+    const places = result.data!.locations.map(({ coordinates }) => `${coordinates!.latitude},${coordinates!.longitude}`);
+    expect(new Set(places).size).toBe(places.length);
+  });
+
   it('offers the National AI Course, two MOOCs and courses for several sectors', async () => {
     const result = await graphql<{ courses: Array<{ kind: string; sectors: string[]; provider: { name: string } | null }> }>(
       graph().gateway.url,

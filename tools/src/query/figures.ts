@@ -6,7 +6,6 @@ import {
   getNullableType,
   isAbstractType,
   isListType,
-  isNonNullType,
   isObjectType,
   type GraphQLField,
   type GraphQLObjectType,

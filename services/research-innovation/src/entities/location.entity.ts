@@ -28,6 +28,18 @@ export class LocationEntity {
   @KeyColumn('hub_id', { nullable: true })
   hubId!: string | null;
 
+  /** City centre latitude, WGS 84 degrees; null where not recorded. */
+  @Column({ type: 'double', nullable: true })
+  latitude!: number | null;
+
+  /** City centre longitude, WGS 84 degrees; null where not recorded. */
+  @Column({ type: 'double', nullable: true })
+  longitude!: number | null;
+
+  /** The public record the coordinates come from (a URL). */
+  @Column({ name: 'coordinates_source', type: 'varchar', length: 500, nullable: true })
+  coordinatesSource!: string | null;
+
   @ManyToOne(() => LocationEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'hub_id', foreignKeyConstraintName: 'fk_location_hub' })
   hub?: LocationEntity | null;

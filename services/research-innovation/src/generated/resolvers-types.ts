@@ -326,6 +326,19 @@ export type Location = {
   spokes: Array<Location>;
   /** Labs in this city, by name. */
   labs: Array<Lab>;
+  /** The city centre on a map, from a cited public source; null where not recorded. */
+  coordinates?: Maybe<Coordinates>;
+};
+
+/** A point on the earth in WGS 84 degrees, with where it comes from. */
+export type Coordinates = {
+  __typename?: 'Coordinates';
+  /** Degrees north of the equator, e.g. 51.44083 for Eindhoven. */
+  latitude: Scalars['Float']['output'];
+  /** Degrees east of Greenwich, e.g. 5.47778 for Eindhoven. */
+  longitude: Scalars['Float']['output'];
+  /** The public record the point is taken from, a URL (e.g. a GeoNames entry). */
+  source: Scalars['String']['output'];
 };
 
 /** An organisation taking part in the network: running labs, hiring talent, offering courses. */
@@ -698,6 +711,8 @@ export type ResolversTypes = {
   LabConnection: ResolverTypeWrapper<Connection<LabEntity>>;
   LabEdge: ResolverTypeWrapper<Omit<LabEdge, 'node'> & { node: ResolversTypes['Lab'] }>;
   Location: ResolverTypeWrapper<LocationEntity>;
+  Coordinates: ResolverTypeWrapper<Coordinates>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Organisation: ResolverTypeWrapper<OrganisationEntity>;
   OrganisationFilter: OrganisationFilter;
   OrganisationOrder: OrganisationOrder;
@@ -738,6 +753,8 @@ export type ResolversParentTypes = {
   LabConnection: Connection<LabEntity>;
   LabEdge: Omit<LabEdge, 'node'> & { node: ResolversParentTypes['Lab'] };
   Location: LocationEntity;
+  Coordinates: Coordinates;
+  Float: Scalars['Float']['output'];
   Organisation: OrganisationEntity;
   OrganisationFilter: OrganisationFilter;
   OrganisationOrder: OrganisationOrder;
@@ -834,6 +851,13 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
   hub?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   spokes?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
   labs?: Resolver<Array<ResolversTypes['Lab']>, ParentType, ContextType>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
+};
+
+export type CoordinatesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = {
@@ -925,6 +949,7 @@ export type Resolvers<ContextType = Context> = {
   LabConnection?: LabConnectionResolvers<ContextType>;
   LabEdge?: LabEdgeResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
+  Coordinates?: CoordinatesResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   NetworkSummary?: NetworkSummaryResolvers<ContextType>;
   LabStatusCount?: LabStatusCountResolvers<ContextType>;

@@ -7,7 +7,8 @@
  * all 20 labs of February 2021 exists, so the remaining places are filled with
  * placeholder labs and partners, marked `placeholder` and named "(sample)".
  * Which city of a regional hub is its hub and which its spokes is this
- * sample's own modelling.
+ * sample's own modelling. City-centre coordinates are those of each city's
+ * GeoNames record (geonames.org, CC BY 4.0), cited per location.
  */
 import type { LabStatus, NetworkRole, OrganisationKind, PartnerRole } from '../entities';
 
@@ -18,6 +19,10 @@ export interface SampleLocation {
   region: string;
   expertise: string[];
   hubId: string | null;
+  /** City centre, WGS 84, from the GeoNames record named by coordinatesSource. */
+  latitude: number;
+  longitude: number;
+  coordinatesSource: string;
 }
 
 export interface SampleOrganisation {
@@ -47,18 +52,113 @@ const zuidHollandExpertise = ['security', 'port and maritime', 'energy', 'health
 const brainportExpertise = ['high tech', 'mobility', 'medtech'];
 const eastExpertise = ['health', 'smart industry', 'food', 'energy'];
 
+/** A city centre as its GeoNames record gives it. */
+const geoNames = (latitude: number, longitude: number, geoNameId: number) => ({
+  latitude,
+  longitude,
+  coordinatesSource: `https://www.geonames.org/${geoNameId}`,
+});
+
 export const sampleLocations: SampleLocation[] = [
-  { id: 'amsterdam', city: 'Amsterdam', role: 'HUB', region: 'AI hub Amsterdam', expertise: amsterdamExpertise, hubId: null },
-  { id: 'delft', city: 'Delft', role: 'HUB', region: 'AI hub Zuid-Holland', expertise: zuidHollandExpertise, hubId: null },
-  { id: 'eindhoven', city: 'Eindhoven', role: 'HUB', region: 'AI hub Brainport', expertise: brainportExpertise, hubId: null },
-  { id: 'nijmegen', city: 'Nijmegen', role: 'HUB', region: 'AI hub East Netherlands', expertise: eastExpertise, hubId: null },
-  { id: 'utrecht', city: 'Utrecht', role: 'HUB', region: 'AI hub Central Netherlands', expertise: ['human-centred AI'], hubId: null },
-  { id: 'maastricht', city: 'Maastricht', role: 'HUB', region: 'Brightlands AI hub', expertise: ['data science', 'health'], hubId: null },
-  { id: 'rotterdam', city: 'Rotterdam', role: 'SPOKE', region: 'AI hub Zuid-Holland', expertise: zuidHollandExpertise, hubId: 'delft' },
-  { id: 'den-bosch', city: 'Den Bosch', role: 'SPOKE', region: 'AI hub Brainport', expertise: brainportExpertise, hubId: 'eindhoven' },
-  { id: 'tilburg', city: 'Tilburg', role: 'SPOKE', region: 'AI hub Brainport', expertise: brainportExpertise, hubId: 'eindhoven' },
-  { id: 'wageningen', city: 'Wageningen', role: 'SPOKE', region: 'AI hub East Netherlands', expertise: eastExpertise, hubId: 'nijmegen' },
-  { id: 'enschede', city: 'Enschede', role: 'SPOKE', region: 'AI hub East Netherlands', expertise: eastExpertise, hubId: 'nijmegen' },
+  {
+    id: 'amsterdam',
+    city: 'Amsterdam',
+    role: 'HUB',
+    region: 'AI hub Amsterdam',
+    expertise: amsterdamExpertise,
+    hubId: null,
+    ...geoNames(52.37403, 4.88969, 2759794),
+  },
+  {
+    id: 'delft',
+    city: 'Delft',
+    role: 'HUB',
+    region: 'AI hub Zuid-Holland',
+    expertise: zuidHollandExpertise,
+    hubId: null,
+    ...geoNames(52.00667, 4.35556, 2757345),
+  },
+  {
+    id: 'eindhoven',
+    city: 'Eindhoven',
+    role: 'HUB',
+    region: 'AI hub Brainport',
+    expertise: brainportExpertise,
+    hubId: null,
+    ...geoNames(51.44083, 5.47778, 2756253),
+  },
+  {
+    id: 'nijmegen',
+    city: 'Nijmegen',
+    role: 'HUB',
+    region: 'AI hub East Netherlands',
+    expertise: eastExpertise,
+    hubId: null,
+    ...geoNames(51.8425, 5.85278, 2750053),
+  },
+  {
+    id: 'utrecht',
+    city: 'Utrecht',
+    role: 'HUB',
+    region: 'AI hub Central Netherlands',
+    expertise: ['human-centred AI'],
+    hubId: null,
+    ...geoNames(52.09083, 5.12222, 2745912),
+  },
+  {
+    id: 'maastricht',
+    city: 'Maastricht',
+    role: 'HUB',
+    region: 'Brightlands AI hub',
+    expertise: ['data science', 'health'],
+    hubId: null,
+    ...geoNames(50.84833, 5.68889, 2751283),
+  },
+  {
+    id: 'rotterdam',
+    city: 'Rotterdam',
+    role: 'SPOKE',
+    region: 'AI hub Zuid-Holland',
+    expertise: zuidHollandExpertise,
+    hubId: 'delft',
+    ...geoNames(51.9225, 4.47917, 2747891),
+  },
+  {
+    id: 'den-bosch',
+    city: 'Den Bosch',
+    role: 'SPOKE',
+    region: 'AI hub Brainport',
+    expertise: brainportExpertise,
+    hubId: 'eindhoven',
+    ...geoNames(51.69917, 5.30417, 2747351),
+  },
+  {
+    id: 'tilburg',
+    city: 'Tilburg',
+    role: 'SPOKE',
+    region: 'AI hub Brainport',
+    expertise: brainportExpertise,
+    hubId: 'eindhoven',
+    ...geoNames(51.55551, 5.0913, 2746301),
+  },
+  {
+    id: 'wageningen',
+    city: 'Wageningen',
+    role: 'SPOKE',
+    region: 'AI hub East Netherlands',
+    expertise: eastExpertise,
+    hubId: 'nijmegen',
+    ...geoNames(51.97, 5.66667, 2745088),
+  },
+  {
+    id: 'enschede',
+    city: 'Enschede',
+    role: 'SPOKE',
+    region: 'AI hub East Netherlands',
+    expertise: eastExpertise,
+    hubId: 'nijmegen',
+    ...geoNames(52.21833, 6.89583, 2756071),
+  },
 ];
 
 const knowledge = (id: string, name: string, rorId: string | null): SampleOrganisation => ({
