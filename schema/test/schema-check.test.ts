@@ -1,67 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { composeSupergraphFromConfig } from '../src/compose-supergraph';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/check/schema-check';
-import { generateAllResolverTypes } from '../src/resolver-types';
-import { parseSupergraphConfig } from '../src/supergraph-config';
-import { renderSupergraphFile } from '../src/supergraph-file';
+import { editSubgraphSdl, scratchRepository as scratchCopy } from '../src/check/scratch-repository';
 
 const repository = resolve(__dirname, '../..');
-const subgraphFiles = ['schema.graphql', 'resolvers-types.yaml', 'generated/resolvers-types.ts'];
-const copied = [
-  ...[
-    'schema/supergraph.yaml',
-    'schema/supergraph.graphql',
-    'schema/contract',
-    'schema/operations',
-    'schema/breaking-changes.yaml',
-    'schema/persisted-operations.json',
-    'schema/generated/operations.ts',
-    // What subgraph schemas import, resolved as in a checkout: through node_modules.
-    'packages/subgraph-kit/package.json',
-    'packages/subgraph-kit/src/shared.graphql',
-  ],
-  ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
-    subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
-  ),
-];
 const researchSdl = 'services/research-innovation/src/schema.graphql';
-
-/** A throwaway repository holding what schema:check reads, committed on `main`. */
-function scratchRepository(): string {
-  const root = mkdtempSync(join(tmpdir(), 'nlai-schema-check-'));
-  for (const path of copied) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    cpSync(join(repository, path), join(root, path), { recursive: true });
-  }
-  mkdirSync(join(root, 'node_modules/@nlai'), { recursive: true });
-  symlinkSync('../../packages/subgraph-kit', join(root, 'node_modules/@nlai/subgraph-kit'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'base');
-  return root;
-}
-
-/** Edits a subgraph's SDL; the way a working group would: recomposes (`npm run compose`) and regenerates the resolver types (`npm run codegen`), unless told otherwise. */
-async function change(root: string, edit: (sdl: string) => string, run: { compose?: boolean; codegen?: boolean } = {}): Promise<void> {
-  const file = join(root, researchSdl);
-  const before = readFileSync(file, 'utf8');
-  const after = edit(before);
-  expect(after).not.toBe(before);
-  writeFileSync(file, after);
-  if (run.compose ?? true)
-    writeFileSync(
-      join(root, 'schema/supergraph.graphql'),
-      renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl),
-    );
-  if (run.codegen ?? true) {
-    const sources = parseSupergraphConfig(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'), join(root, 'schema'));
-    for (const generated of await generateAllResolverTypes(root, sources)) writeFileSync(join(root, generated.file), generated.module);
-  }
-}
+const scratchRepository = () => scratchCopy(repository);
+/** Edits Research & Innovation's SDL, then recomposes and regenerates the resolver types unless told otherwise. */
+const change = (root: string, edit: (sdl: string) => string, run: { compose?: boolean; codegen?: boolean } = {}) =>
+  editSubgraphSdl(root, researchSdl, edit, run);
 
 const failed = (sections: SchemaCheckSection[]) =>
   sections.filter((section) => !section.ok).map((section) => section.title.split(' against')[0]);
@@ -82,6 +30,7 @@ describe('npm run schema:check', () => {
       'Committed supergraph',
       'Core contract',
       'Breaking changes',
+      'Field usage, last 30 days',
       'Saved operations',
       'Persisted operations manifest',
       'Operation types',
@@ -197,7 +146,7 @@ describe('npm run schema:check', () => {
     const run = spawnSync(process.execPath, [resolve(__dirname, '../dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ Saved operations');
-    expect(run.stdout).toContain('schema:check failed: 2 of 9 checks.');
+    expect(run.stdout).toContain('schema:check failed: 2 of 10 checks.');
   });
 
   it('compares with the revision given by --base', async () => {
