@@ -62,27 +62,31 @@ function namesCoordinates(type: GraphQLInputType): boolean {
  */
 export function operationCoordinates(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationCoordinates {
   const literal = new Set<string>();
+  // Introspection (`__schema`, `__Type.name`) is GraphQL's own, not the graph's schema.
+  const add = (type: string, member: string) => {
+    if (!type.startsWith('__') && !member.startsWith('__')) literal.add(`${type}.${member}`);
+  };
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
       const parent = typeInfo.getParentType();
-      if (parent && !node.name.value.startsWith('__')) literal.add(`${parent.name}.${node.name.value}`);
+      if (parent) add(parent.name, node.name.value);
     },
     Argument(node) {
       const parent = typeInfo.getParentType();
       const field = typeInfo.getFieldDef();
       // Directive arguments (@include(if:)) have no field: they are not the graph's schema.
-      if (parent && field && typeInfo.getDirective() === null) literal.add(`${parent.name}.${field.name}(${node.name.value}:)`);
+      if (parent && field && typeInfo.getDirective() === null) add(parent.name, `${field.name}(${node.name.value}:)`);
     },
     ObjectField(node) {
       const parent = typeInfo.getParentInputType();
       const named = parent && getNamedType(parent);
-      if (named && isInputObjectType(named)) literal.add(`${named.name}.${node.name.value}`);
+      if (named && isInputObjectType(named)) add(named.name, node.name.value);
     },
     EnumValue(node) {
       const type = typeInfo.getInputType();
       const named = type && getNamedType(type);
-      if (named && isEnumType(named)) literal.add(`${named.name}.${node.value}`);
+      if (named && isEnumType(named)) add(named.name, node.value);
     },
   });
   for (const definition of [operation, ...reachableFragments(document, operation)]) visit(definition, visitor);
