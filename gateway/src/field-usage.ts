@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@nlai/http-server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from './context';
 import { coordinatesWithVariables, operationCoordinates, type OperationCoordinates } from './schema-coordinates';
 import { UsageAggregator, type UsageRecord } from './usage-aggregator';
 
@@ -51,7 +52,10 @@ export interface FieldUsageOptions {
 
 /** Header values as they are counted: trimmed, printable, at most 100 characters; `unknown` when absent. */
 function clientLabel(value: string | undefined | null): string {
-  const cleaned = (value ?? '').replace(/[^\x20-\x7e]/g, '').trim().slice(0, 100);
+  const cleaned = (value ?? '')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
+    .slice(0, 100);
   return cleaned || 'unknown';
 }
 
@@ -63,7 +67,7 @@ function clientLabel(value: string | undefined | null): string {
  * request: the coordinates a document names are worked out once per parsed
  * document (Apollo keeps parsed documents), only variables' values per request.
  */
-export function useFieldUsage(options: FieldUsageOptions): ApolloServerPlugin {
+export function useFieldUsage(options: FieldUsageOptions): ApolloServerPlugin<GatewayContext> {
   const sampleRate = options.sampleRate ?? 1;
   const random = options.random ?? Math.random;
   const byDocument = new WeakMap<DocumentNode, Map<OperationDefinitionNode, OperationCoordinates>>();
@@ -94,8 +98,9 @@ export function useFieldUsage(options: FieldUsageOptions): ApolloServerPlugin {
         },
       };
     },
-    async requestDidStart({ request }) {
-      if (sampleRate < 1 && random() >= sampleRate) return;
+    async requestDidStart({ request, contextValue }) {
+      // The boot-time warm-up plans the saved operations: no client's use.
+      if (contextValue.warmUp || (sampleRate < 1 && random() >= sampleRate)) return;
       return {
         async didResolveOperation({ document, operation, schema }) {
           if (!operation) return;

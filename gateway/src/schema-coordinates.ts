@@ -31,7 +31,8 @@ export interface OperationCoordinates {
 /** The fragments an operation reaches, through spreads in spreads. */
 function reachableFragments(document: DocumentNode, operation: OperationDefinitionNode): FragmentDefinitionNode[] {
   const byName = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) byName.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) byName.set(definition.name.value, definition);
   const reached = new Map<string, FragmentDefinitionNode>();
   const pending: Array<OperationDefinitionNode | FragmentDefinitionNode> = [operation];
   while (pending.length > 0) {
@@ -60,7 +61,11 @@ function namesCoordinates(type: GraphQLInputType): boolean {
  * the other operations of the document). Meta fields (`__typename`,
  * introspection) are not the schema's and are left out.
  */
-export function operationCoordinates(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationCoordinates {
+export function operationCoordinates(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): OperationCoordinates {
   const literal = new Set<string>();
   // Introspection (`__schema`, `__Type.name`) is GraphQL's own, not the graph's schema.
   const add = (type: string, member: string) => {

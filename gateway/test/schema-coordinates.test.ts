@@ -44,7 +44,15 @@ describe('the schema coordinates an operation uses', () => {
         fragment NodeParts on Node { id ...LabParts }
         fragment LabParts on Lab { talentStats(year: 2024) { phdCandidates } }
       `),
-    ).toEqual(['City.name', 'Lab.talentStats', 'Lab.talentStats(year:)', 'Node.id', 'Query.node', 'Query.node(id:)', 'Stats.phdCandidates']);
+    ).toEqual([
+      'City.name',
+      'Lab.talentStats',
+      'Lab.talentStats(year:)',
+      'Node.id',
+      'Query.node',
+      'Query.node(id:)',
+      'Stats.phdCandidates',
+    ]);
   });
 
   it('counts only the operation that runs, not the other operations or fragments of the document', () => {
@@ -60,7 +68,9 @@ describe('the schema coordinates an operation uses', () => {
   });
 
   it('names input fields and enum values written in the document', () => {
-    expect(used('{ labs(filter: { status: [ACTIVE], near: { city: "Delft" } }, orderBy: { field: "name", direction: DESC }) { id } }')).toEqual([
+    expect(
+      used('{ labs(filter: { status: [ACTIVE], near: { city: "Delft" } }, orderBy: { field: "name", direction: DESC }) { id } }'),
+    ).toEqual([
       'Direction.DESC',
       'Lab.id',
       'LabFilter.near',
@@ -91,7 +101,13 @@ describe('the schema coordinates an operation uses', () => {
       'Query.labs(orderBy:)',
     ]);
     // Another run of the same operation, other values: only what those name.
-    expect(used(document, { order: { field: 'city' } })).toEqual(['Lab.id', 'LabOrder.field', 'Query.labs', 'Query.labs(filter:)', 'Query.labs(orderBy:)']);
+    expect(used(document, { order: { field: 'city' } })).toEqual([
+      'Lab.id',
+      'LabOrder.field',
+      'Query.labs',
+      'Query.labs(filter:)',
+      'Query.labs(orderBy:)',
+    ]);
   });
 
   it('names enum values a variable of enum type carries, and enum values of variable defaults', () => {
@@ -108,6 +124,9 @@ describe('the schema coordinates an operation uses', () => {
   });
 
   it('leaves out meta fields and directive arguments, which are not the graph schema', () => {
-    expect(used('{ __typename labs { __typename id @include(if: true) } __schema { queryType { name } } }')).toEqual(['Lab.id', 'Query.labs']);
+    expect(used('{ __typename labs { __typename id @include(if: true) } __schema { queryType { name } } }')).toEqual([
+      'Lab.id',
+      'Query.labs',
+    ]);
   });
 });

@@ -16,6 +16,4 @@ export {
   resolverTypesPaths,
 } from './resolver-types';
 export type { GeneratedResolverTypes, ResolverTypesSettings } from './resolver-types';
-export { formatReport, runSchemaCheck } from './check/schema-check';
-export type { SchemaCheckOptions, SchemaCheckSection } from './check/schema-check';
 export { editSubgraphSdl, scratchRepository } from './check/scratch-repository';

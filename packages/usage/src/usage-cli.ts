@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { describeStore, openUsage, usageConfigFrom } from './usage-config';
 import { formatUse } from './format-use';
 
-const usage = 'Usage: npm run usage -- <Type.field | Type.field(argument:) | Input.field | Enum.VALUE | Type> [--days N]\n       npm run usage -- --collect [--every SECONDS]\n';
+const usage =
+  'Usage: npm run usage -- <Type.field | Type.field(argument:) | Input.field | Enum.VALUE | Type> [--days N]\n       npm run usage -- --collect [--every SECONDS]\n';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -32,10 +33,15 @@ async function main(): Promise<void> {
     if (every !== undefined && !(Number.isInteger(every) && every >= 1)) throw new Error('--every takes a whole number of seconds from 1');
     do {
       const opened = await openUsage(config);
-      if (!opened) process.stdout.write(`Nothing to collect: no usage store at ${describeStore(config.store)} and nothing in ${config.spoolDirectory}.\n`);
+      if (!opened)
+        process.stdout.write(
+          `Nothing to collect: no usage store at ${describeStore(config.store)} and nothing in ${config.spoolDirectory}.\n`,
+        );
       else {
         const { files, records, rejectedLines } = opened.collected;
-        process.stdout.write(`Collected ${files} spool files (${records} records${rejectedLines ? `, ${rejectedLines} lines rejected` : ''}) into ${describeStore(config.store)}.\n`);
+        process.stdout.write(
+          `Collected ${files} spool files (${records} records${rejectedLines ? `, ${rejectedLines} lines rejected` : ''}) into ${describeStore(config.store)}.\n`,
+        );
         await opened.store.close();
       }
       if (every !== undefined) await new Promise((done) => setTimeout(done, every * 1000));
@@ -44,7 +50,9 @@ async function main(): Promise<void> {
   }
   const opened = await openUsage(config);
   if (!opened) {
-    process.stdout.write(`No usage store: ${describeStore(config.store)} does not exist and nothing is spooled in ${config.spoolDirectory}.\n`);
+    process.stdout.write(
+      `No usage store: ${describeStore(config.store)} does not exist and nothing is spooled in ${config.spoolDirectory}.\n`,
+    );
     return;
   }
   try {

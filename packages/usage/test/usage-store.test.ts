@@ -28,14 +28,18 @@ describe.each(testDialects())('the usage store on %s', (dialect) => {
   it('collects spool files once, adding counts of the same key, and deletes them', async () => {
     writeFileSync(
       join(spool, 'usage-a-000001.jsonl'),
-      [line(hour(recent), 'dashboard', '1.4.0', 'Lab.talentStats', 3), line(hour(recent), 'dashboard', '1.4.0', 'Query.labs', 1)].join('\n') + '\n',
+      [line(hour(recent), 'dashboard', '1.4.0', 'Lab.talentStats', 3), line(hour(recent), 'dashboard', '1.4.0', 'Query.labs', 1)].join(
+        '\n',
+      ) + '\n',
     );
     writeFileSync(join(spool, 'usage-a-000002.jsonl'), line(hour(recent), 'dashboard', '1.4.0', 'Lab.talentStats', 2) + '\nnot json\n');
     writeFileSync(join(spool, '.usage-a-000003.jsonl.tmp'), line(hour(recent), 'dashboard', '1.4.0', 'Lab.talentStats', 100));
     expect(await store.collectSpool(spool)).toEqual({ files: 2, records: 3, rejectedLines: 1 });
     expect(readdirSync(spool)).toEqual(['.usage-a-000003.jsonl.tmp']);
     const uses = await store.usesOf('Lab.talentStats', new Date(Date.now() - 86_400_000));
-    expect(uses).toEqual([{ coordinate: 'Lab.talentStats', client: 'dashboard', version: '1.4.0', lastSeen: new Date(hour(recent)), uses: 5 }]);
+    expect(uses).toEqual([
+      { coordinate: 'Lab.talentStats', client: 'dashboard', version: '1.4.0', lastSeen: new Date(hour(recent)), uses: 5 },
+    ]);
     expect(formatUse(uses[0]!)).toBe(
       `Lab.talentStats: client dashboard 1.4.0, last seen ${hour(recent).slice(0, 16).replace('T', ' ')} UTC, 5 uses`,
     );

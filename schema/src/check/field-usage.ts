@@ -22,7 +22,10 @@ export async function fieldUsageOf(
     opened = await openUsage(usage);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { verdict, section: { title, ok: false, details: [`The usage store at ${describeStore(usage.store)} could not be read: ${reason}`] } };
+    return {
+      verdict,
+      section: { title, ok: false, details: [`The usage store at ${describeStore(usage.store)} could not be read: ${reason}`] },
+    };
   }
   if (!opened)
     return {
@@ -39,13 +42,17 @@ export async function fieldUsageOf(
     const since = new Date(Date.now() - usage.days * 86_400_000);
     const usesByPath = new Map<string, CoordinateUse[]>();
     for (const path of new Set(changes.map((change) => change.path))) usesByPath.set(path, await opened.store.usesOf(path, since));
-    const details = [`Usage from ${describeStore(usage.store)}${opened.collected.files ? ` (${opened.collected.files} spool files collected)` : ''}.`];
+    const details = [
+      `Usage from ${describeStore(usage.store)}${opened.collected.files ? ` (${opened.collected.files} spool files collected)` : ''}.`,
+    ];
     for (const change of changes) verdict.set(change, usesByPath.get(change.path)!.length > 0 ? 'used' : 'unused');
     const usedPaths = [...usesByPath].filter(([, uses]) => uses.length > 0);
     for (const [path, uses] of usedPaths)
       details.push(`${path} is changed in a breaking way, and clients used it:`, ...uses.map((use) => `  ${formatUse(use)}`));
     if (usedPaths.length === 0)
-      details.push(changes.length ? `No client used what the ${changes.length} breaking changes touch.` : 'No breaking changes to look up.');
+      details.push(
+        changes.length ? `No client used what the ${changes.length} breaking changes touch.` : 'No breaking changes to look up.',
+      );
     return { verdict, section: { title, ok: usedPaths.length === 0, details } };
   } finally {
     await opened.store.close();

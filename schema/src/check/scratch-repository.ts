@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { composeSupergraphFromConfig } from '../compose-supergraph';
+import { generateOperationTypes, operationTypesFile } from '../operation-types';
 import { generateAllResolverTypes } from '../resolver-types';
 import { parseSupergraphConfig } from '../supergraph-config';
 import { renderSupergraphFile } from '../supergraph-file';
@@ -26,8 +27,8 @@ export function scratchRepository(repository: string): string {
     // What subgraph schemas import, resolved as in a checkout: through node_modules.
     'packages/subgraph-kit/package.json',
     'packages/subgraph-kit/src/shared.graphql',
-    ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
-      subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
+    ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap(
+      (source) => subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
     ),
   ];
   const root = mkdtempSync(join(tmpdir(), 'nlai-schema-check-'));
@@ -47,14 +48,15 @@ export function scratchRepository(repository: string): string {
 /**
  * Edits a subgraph's SDL in a scratch repository the way a working group
  * would: then recomposes (`npm run compose`) and regenerates the resolver
- * types (`npm run codegen`), unless told otherwise. Throws when the edit
- * changes nothing.
+ * types (`npm run codegen`), unless told otherwise; with `operationTypes`,
+ * the saved operations' types too (which fails while one of them breaks).
+ * Throws when the edit changes nothing.
  */
 export async function editSubgraphSdl(
   root: string,
   sdlFile: string,
   edit: (sdl: string) => string,
-  run: { compose?: boolean; codegen?: boolean } = {},
+  run: { compose?: boolean; codegen?: boolean; operationTypes?: boolean } = {},
 ): Promise<void> {
   const file = join(root, sdlFile);
   const before = readFileSync(file, 'utf8');
@@ -70,4 +72,9 @@ export async function editSubgraphSdl(
     const sources = parseSupergraphConfig(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'), join(root, 'schema'));
     for (const generated of await generateAllResolverTypes(root, sources)) writeFileSync(join(root, generated.file), generated.module);
   }
+  if (run.operationTypes)
+    writeFileSync(
+      join(root, operationTypesFile),
+      await generateOperationTypes(readFileSync(join(root, 'schema/supergraph.graphql'), 'utf8'), join(root, 'schema/operations')),
+    );
 }
