@@ -127,8 +127,12 @@ export function addValueCoordinates(type: GraphQLInputType, value: unknown, into
 }
 
 /** Every coordinate one run of an operation uses: the literal ones and those its variables' values name. */
-export function coordinatesWithVariables(coordinates: OperationCoordinates, variables: Record<string, unknown> | undefined): Set<string> {
-  if (coordinates.variables.length === 0 || !variables) return new Set(coordinates.literal);
+export function coordinatesWithVariables(
+  coordinates: OperationCoordinates,
+  variables: Record<string, unknown> | undefined,
+): ReadonlySet<string> {
+  // Most operations' variables are scalars: the literal set, shared, not copied.
+  if (coordinates.variables.length === 0 || !variables) return coordinates.literal;
   const all = new Set(coordinates.literal);
   for (const variable of coordinates.variables) addValueCoordinates(variable.type, variables[variable.name], all);
   return all;
