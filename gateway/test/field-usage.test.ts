@@ -39,7 +39,7 @@ const run = (script: string, args: string[], env: Record<string, string | undefi
  * codegen packages load an ES module Jest cannot.
  */
 function scratchRepositoryWithout(field: string, description: string): string {
-  const script = `const { editSubgraphSdl, scratchRepository } = require('@nlai/schema');
+  const script = `const { editSubgraphSdl, scratchRepository } = require('@nlai/schema/dist/check/scratch-repository');
 const [repository, sdl, removed] = process.argv.slice(1);
 const root = scratchRepository(repository);
 editSubgraphSdl(root, sdl, (text) => text.replace(removed, ''), { operationTypes: true }).then(() => process.stdout.write(root));`;

@@ -16,4 +16,3 @@ export {
   resolverTypesPaths,
 } from './resolver-types';
 export type { GeneratedResolverTypes, ResolverTypesSettings } from './resolver-types';
-export { editSubgraphSdl, scratchRepository } from './check/scratch-repository';
