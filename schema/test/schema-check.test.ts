@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { UsageStore, type UsageConfig } from '@nlai/usage';
 import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/check/schema-check';
 import { editSubgraphSdl, scratchRepository as scratchCopy } from '../src/check/scratch-repository';
 
@@ -157,5 +159,61 @@ describe('npm run schema:check', () => {
     // Against main's HEAD (the drop itself) nothing breaks any more; against the commit before, it does.
     expect(failed(await runSchemaCheck({ root }))).toEqual(['Saved operations']);
     expect(failed(await runSchemaCheck({ root, base: 'HEAD~1' }))).toEqual(['Breaking changes', 'Saved operations']);
+  });
+});
+
+describe('npm run schema:check with a usage store', () => {
+  let root: string;
+  let work: string;
+  let usage: UsageConfig;
+  beforeEach(async () => {
+    root = scratchRepository();
+    work = mkdtempSync(join(tmpdir(), 'nlai-usage-check-'));
+    usage = { store: { sqliteFile: join(work, 'usage.sqlite') }, spoolDirectory: join(work, 'spool'), days: 30 };
+    const store = await UsageStore.open(usage.store);
+    const hour = new Date(Date.now() - (Date.now() % 3_600_000)).toISOString();
+    const longAgo = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    await store.add([
+      { hour, client: 'lab-dashboard', version: '2.1.0', coordinate: 'Organisation.placeholder', count: 7 },
+      { hour: longAgo, client: 'old-report', version: '0.1', coordinate: 'LabFilter.partnerId', count: 3 },
+    ]);
+    await store.close();
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('fails a removed field a client used in the window, naming the client, version, last seen and count', async () => {
+    await change(root, dropField('placeholder: Boolean!', 'True for a sample stand-in where no public source names the organisation.'));
+    const sections = await runSchemaCheck({ root, usage });
+    expect(failed(sections)).toEqual(['Breaking changes', 'Field usage, last 30 days']);
+    const lastSeen = new Date(Date.now() - (Date.now() % 3_600_000)).toISOString().slice(0, 16).replace('T', ' ');
+    expect(formatReport(sections)).toContain(`Organisation.placeholder: client lab-dashboard 2.1.0, last seen ${lastSeen} UTC, 7 uses`);
+  });
+
+  it('passes a removed field last used before the window, and fails it with a wider window', async () => {
+    await change(root, dropField('partnerId: ID', 'Only labs this organisation runs or ran, by its id.'));
+    const sections = await runSchemaCheck({ root, usage });
+    expect(failed(sections)).toEqual(['Operation types']);
+    expect(formatReport(sections)).toContain('unused api: LabFilter.partnerId');
+    expect(failed(await runSchemaCheck({ root, usage: { ...usage, days: 60 } }))).toEqual([
+      'Breaking changes',
+      'Field usage, last 60 days',
+      'Operation types',
+    ]);
+  });
+
+  it('still fails a change to a whole type, which usage cannot clear', async () => {
+    await change(root, (sdl) =>
+      sdl
+        .replace('organisations(filter: OrganisationFilter, orderBy:', 'organisations(orderBy:')
+        .replace(/"Filters of the organisations list."\ninput OrganisationFilter \{[^}]*\}\n\n/, ''),
+    );
+    const sections = await runSchemaCheck({ root, usage });
+    const report = formatReport(sections);
+    expect(report).toContain('BREAKING api: OrganisationFilter:');
+    expect(report).toContain('OrganisationFilter: a change to a whole type or a directive; usage cannot clear it');
+    expect(failed(sections)).toContain('Breaking changes');
   });
 });
