@@ -105,7 +105,13 @@ function supergraphFor(urls: Record<string, string>, directory: string, name: st
 const gatewayNodeArguments =
   (JSON.parse(readFileSync(resolve(repository, 'gateway/package.json'), 'utf8')) as { nodeArguments?: string[] }).nodeArguments ?? [];
 
-async function startOurGateway(name: string, supergraphFile: string, deduplicate = true, profileDirectory?: string): Promise<Running> {
+async function startOurGateway(
+  name: string,
+  supergraphFile: string,
+  deduplicate = true,
+  profileDirectory?: string,
+  environment: Record<string, string> = {},
+): Promise<Running> {
   const port = await freePort();
   const profiling = profileDirectory ? ['--cpu-prof', '--cpu-prof-dir', profileDirectory] : [];
   const gateway = await startProcess(
@@ -118,6 +124,7 @@ async function startOurGateway(name: string, supergraphFile: string, deduplicate
       SUPERGRAPH_FILE: supergraphFile,
       EXPLORER_ENABLED: 'false',
       SUBGRAPH_DEDUPLICATE: String(deduplicate),
+      ...environment,
     },
     [...gatewayNodeArguments, ...profiling],
   );
@@ -383,6 +390,14 @@ async function main(): Promise<void> {
   const hive = await startHive('Hive Gateway', smallSupergraph);
   const oursPlain = await startOurGateway('our gateway, no deduplication', smallSupergraph, false);
   const hivePlain = await startHive('Hive Gateway, no deduplication', smallSupergraph, false);
+  // Field usage: off above (the test harness's NODE_ENV=test), on at its defaults, and sampled.
+  const usageOn = (sampleRate: string) => ({
+    USAGE_RECORDING: 'true',
+    USAGE_SPOOL_DIR: join(directory, `usage-${sampleRate}`),
+    USAGE_SAMPLE_RATE: sampleRate,
+  });
+  const oursUsage = await startOurGateway('our gateway, field usage recorded', smallSupergraph, true, undefined, usageOn('1'));
+  const oursUsageSampled = await startOurGateway('our gateway, field usage sampled 10%', smallSupergraph, true, undefined, usageOn('0.1'));
   const largeSupergraph = supergraphFor(
     { 'research-innovation': large.researchInnovation.url, 'human-capital': large.humanCapital.url },
     directory,
@@ -457,6 +472,20 @@ async function main(): Promise<void> {
       request: deep,
       a: await target(oursPlain, deep),
       b: await target(hivePlain, deep),
+      sameData: true,
+    },
+    usage: {
+      label: 'deep read, field usage recorded',
+      request: deep,
+      a: await target(oursUsage, deep),
+      b: await target(ours, deep),
+      sameData: true,
+    },
+    usageSampled: {
+      label: 'deep read, field usage sampled 10%',
+      request: deep,
+      a: await target(oursUsageSampled, deep),
+      b: await target(ours, deep),
       sameData: true,
     },
     singlePlain: {
@@ -630,6 +659,18 @@ async function main(): Promise<void> {
     '|---|---|---|---|',
     `| deep read with matching vacancies: our gateway / Hive Gateway (req/s) | ${format(rps(r.heavy!.a))} | ${format(rps(r.heavy!.b))} | ${(rps(r.heavy!.a) / rps(r.heavy!.b)).toFixed(2)} |`,
     `| data growth with matching vacancies: p95 at scale ${config.growthScale} / scale 1 (ms) | ${format(p95(r.heavyGrowth!.b))} | ${format(p95(r.heavyGrowth!.a))} | ${(p95(r.heavyGrowth!.b) / p95(r.heavyGrowth!.a)).toFixed(2)} |`,
+    '',
+    '## Field usage recording',
+    '',
+    'The deep read through our gateway recording field usage, against the same gateway not recording (docs/operations.md#field-usage):',
+    '',
+    '| measure | on | off | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...(['usage', 'usageSampled'] as const).map((key) => {
+      const ratio = rps(r[key]!.a) / rps(r[key]!.b);
+      const what = key === 'usage' ? 'recorded, default settings (every operation)' : 'sampled, USAGE_SAMPLE_RATE=0.1';
+      return `| ${what}: on / off (req/s) | ${format(rps(r[key]!.a))} | ${format(rps(r[key]!.b))} | ${ratio.toFixed(2)} | ≥ 0.9 | ${ratio >= 0.9 ? 'yes' : '**no**'} |`;
+    }),
     '',
     '## Where the time goes',
     '',

@@ -39,6 +39,18 @@ const schema = z.object({
   PERSISTED_OPERATIONS_ONLY: env.flag(false),
   /** The manifest, generated from schema/operations by `npm run operations:manifest`. */
   PERSISTED_OPERATIONS_FILE: z.string().default(resolve(__dirname, '../../schema/persisted-operations.json')),
+  /** Records which schema coordinates each client uses (docs/operations.md#field-usage); default on, off in tests. */
+  USAGE_RECORDING: env.optionalFlag(),
+  /** Where usage batches are spooled, for `npm run usage` and schema:check to collect. */
+  USAGE_SPOOL_DIR: z.string().default('.data/usage'),
+  /** Share of operations recorded; each recorded one counts 1 / rate. */
+  USAGE_SAMPLE_RATE: z.coerce
+    .number({ message: 'expected a number above 0, at most 1' })
+    .gt(0, 'expected a number above 0, at most 1')
+    .max(1, 'expected a number above 0, at most 1')
+    .default(1),
+  USAGE_MAX_KEYS: env.integer(10_000, 100, 1_000_000),
+  USAGE_FLUSH_INTERVAL_MS: env.integer(60_000, 100, 3_600_000),
   ...authEnvironment,
   ...httpEnvironment,
 });
@@ -177,6 +189,13 @@ export function configFrom(environment: Record<string, string | undefined>) {
     persistedOperationsOnly: parsed.PERSISTED_OPERATIONS_ONLY,
     persistedOperationsFile: resolve(parsed.PERSISTED_OPERATIONS_FILE),
     tokens: tokenOptionsFrom(parsed),
+    usage: Object.freeze({
+      recording: parsed.USAGE_RECORDING ?? parsed.NODE_ENV !== 'test',
+      spoolDirectory: resolve(parsed.USAGE_SPOOL_DIR),
+      sampleRate: parsed.USAGE_SAMPLE_RATE,
+      maxKeys: parsed.USAGE_MAX_KEYS,
+      flushIntervalMs: parsed.USAGE_FLUSH_INTERVAL_MS,
+    }),
   });
 }
 

@@ -7,6 +7,7 @@ import { createLogger, serveGraphQL, useErrorLog, type Logger, type RunningServe
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { explorerPath, explorerRoutes } from './explorer';
+import { spoolDirectory, useFieldUsage } from './field-usage';
 import { insightsRoutes } from './insights';
 import { costDeclarationsFromSupergraph, noCostDeclarations, useOperationLimits, type CostDeclarations } from './operation-limits';
 import { useOperationResolution } from './operation-resolution';
@@ -83,6 +84,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
       useErrorLog(logger),
       useOperationResolution(),
       useOperationLimits(config.limits, () => costDeclarations),
+      ...(config.usage.recording ? [useFieldUsage({ ...config.usage, sink: spoolDirectory(config.usage.spoolDirectory), logger })] : []),
     ],
     logger,
   });

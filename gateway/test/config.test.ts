@@ -88,4 +88,25 @@ describe('the gateway’s configuration', () => {
       'https://b.example',
     ]);
   });
+
+  it('records field usage by default outside tests, into .data/usage, and refuses a sample rate outside (0, 1]', () => {
+    expect(configFrom({}).usage).toEqual({
+      recording: true,
+      spoolDirectory: expect.stringMatching(/\/\.data\/usage$/),
+      sampleRate: 1,
+      maxKeys: 10_000,
+      flushIntervalMs: 60_000,
+    });
+    expect(configFrom({ NODE_ENV: 'test' }).usage.recording).toBe(false);
+    expect(configFrom({ NODE_ENV: 'test', USAGE_RECORDING: 'true', USAGE_SAMPLE_RATE: '0.25' }).usage).toMatchObject({
+      recording: true,
+      sampleRate: 0.25,
+    });
+    expect(() => configFrom({ USAGE_SAMPLE_RATE: '0' })).toThrow(
+      new ConfigError(['USAGE_SAMPLE_RATE: expected a number above 0, at most 1']),
+    );
+    expect(() => configFrom({ USAGE_SAMPLE_RATE: 'half' })).toThrow(
+      new ConfigError(['USAGE_SAMPLE_RATE: expected a number above 0, at most 1']),
+    );
+  });
 });

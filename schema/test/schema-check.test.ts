@@ -1,68 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { composeSupergraphFromConfig } from '../src/compose-supergraph';
+import { join, resolve } from 'node:path';
+import { UsageStore, type UsageConfig } from '@nlai/usage';
 import { formatReport, runSchemaCheck, type SchemaCheckSection } from '../src/check/schema-check';
-import { generateAllResolverTypes } from '../src/resolver-types';
-import { parseSupergraphConfig } from '../src/supergraph-config';
-import { renderSupergraphFile } from '../src/supergraph-file';
+import { editSubgraphSdl, scratchRepository as scratchCopy } from '../src/check/scratch-repository';
 
 const repository = resolve(__dirname, '../..');
-const subgraphFiles = ['schema.graphql', 'resolvers-types.yaml', 'generated/resolvers-types.ts'];
-const copied = [
-  ...[
-    'schema/supergraph.yaml',
-    'schema/supergraph.graphql',
-    'schema/contract',
-    'schema/operations',
-    'schema/breaking-changes.yaml',
-    'schema/persisted-operations.json',
-    'schema/generated/operations.ts',
-    // What subgraph schemas import, resolved as in a checkout: through node_modules.
-    'packages/subgraph-kit/package.json',
-    'packages/subgraph-kit/src/shared.graphql',
-    'packages/subgraph-kit/src/mutation.graphql',
-  ],
-  ...parseSupergraphConfig(readFileSync(join(repository, 'schema/supergraph.yaml'), 'utf8'), join(repository, 'schema')).flatMap((source) =>
-    subgraphFiles.map((file) => relative(repository, join(dirname(source.schemaFile), file))),
-  ),
-];
 const researchSdl = 'services/research-innovation/src/schema.graphql';
-
-/** A throwaway repository holding what schema:check reads, committed on `main`. */
-function scratchRepository(): string {
-  const root = mkdtempSync(join(tmpdir(), 'nlai-schema-check-'));
-  for (const path of copied) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    cpSync(join(repository, path), join(root, path), { recursive: true });
-  }
-  mkdirSync(join(root, 'node_modules/@nlai'), { recursive: true });
-  symlinkSync('../../packages/subgraph-kit', join(root, 'node_modules/@nlai/subgraph-kit'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'base');
-  return root;
-}
-
-/** Edits a subgraph's SDL; the way a working group would: recomposes (`npm run compose`) and regenerates the resolver types (`npm run codegen`), unless told otherwise. */
-async function change(root: string, edit: (sdl: string) => string, run: { compose?: boolean; codegen?: boolean } = {}): Promise<void> {
-  const file = join(root, researchSdl);
-  const before = readFileSync(file, 'utf8');
-  const after = edit(before);
-  expect(after).not.toBe(before);
-  writeFileSync(file, after);
-  if (run.compose ?? true)
-    writeFileSync(
-      join(root, 'schema/supergraph.graphql'),
-      renderSupergraphFile(composeSupergraphFromConfig(join(root, 'schema/supergraph.yaml')).supergraphSdl),
-    );
-  if (run.codegen ?? true) {
-    const sources = parseSupergraphConfig(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8'), join(root, 'schema'));
-    for (const generated of await generateAllResolverTypes(root, sources)) writeFileSync(join(root, generated.file), generated.module);
-  }
-}
+const scratchRepository = () => scratchCopy(repository);
+/** Edits Research & Innovation's SDL, then recomposes and regenerates the resolver types unless told otherwise. */
+const change = (root: string, edit: (sdl: string) => string, run: { compose?: boolean; codegen?: boolean } = {}) =>
+  editSubgraphSdl(root, researchSdl, edit, run);
 
 const failed = (sections: SchemaCheckSection[]) =>
   sections.filter((section) => !section.ok).map((section) => section.title.split(' against')[0]);
@@ -83,6 +32,7 @@ describe('npm run schema:check', () => {
       'Committed supergraph',
       'Core contract',
       'Breaking changes',
+      'Field usage, last 30 days',
       'Saved operations',
       'Persisted operations manifest',
       'Operation types',
@@ -198,7 +148,7 @@ describe('npm run schema:check', () => {
     const run = spawnSync(process.execPath, [resolve(__dirname, '../dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ Saved operations');
-    expect(run.stdout).toContain('schema:check failed: 2 of 9 checks.');
+    expect(run.stdout).toContain('schema:check failed: 2 of 10 checks.');
   });
 
   it('compares with the revision given by --base', async () => {
@@ -209,5 +159,61 @@ describe('npm run schema:check', () => {
     // Against main's HEAD (the drop itself) nothing breaks any more; against the commit before, it does.
     expect(failed(await runSchemaCheck({ root }))).toEqual(['Saved operations']);
     expect(failed(await runSchemaCheck({ root, base: 'HEAD~1' }))).toEqual(['Breaking changes', 'Saved operations']);
+  });
+});
+
+describe('npm run schema:check with a usage store', () => {
+  let root: string;
+  let work: string;
+  let usage: UsageConfig;
+  beforeEach(async () => {
+    root = scratchRepository();
+    work = mkdtempSync(join(tmpdir(), 'nlai-usage-check-'));
+    usage = { store: { sqliteFile: join(work, 'usage.sqlite') }, spoolDirectory: join(work, 'spool'), days: 30 };
+    const store = await UsageStore.open(usage.store);
+    const hour = new Date(Date.now() - (Date.now() % 3_600_000)).toISOString();
+    const longAgo = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    await store.add([
+      { hour, client: 'lab-dashboard', version: '2.1.0', coordinate: 'Organisation.placeholder', count: 7 },
+      { hour: longAgo, client: 'old-report', version: '0.1', coordinate: 'LabFilter.partnerId', count: 3 },
+    ]);
+    await store.close();
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('fails a removed field a client used in the window, naming the client, version, last seen and count', async () => {
+    await change(root, dropField('placeholder: Boolean!', 'True for a sample stand-in where no public source names the organisation.'));
+    const sections = await runSchemaCheck({ root, usage });
+    expect(failed(sections)).toEqual(['Breaking changes', 'Field usage, last 30 days']);
+    const lastSeen = new Date(Date.now() - (Date.now() % 3_600_000)).toISOString().slice(0, 16).replace('T', ' ');
+    expect(formatReport(sections)).toContain(`Organisation.placeholder: client lab-dashboard 2.1.0, last seen ${lastSeen} UTC, 7 uses`);
+  });
+
+  it('passes a removed field last used before the window, and fails it with a wider window', async () => {
+    await change(root, dropField('partnerId: ID', 'Only labs this organisation runs or ran, by its id.'));
+    const sections = await runSchemaCheck({ root, usage });
+    expect(failed(sections)).toEqual(['Operation types']);
+    expect(formatReport(sections)).toContain('unused api: LabFilter.partnerId');
+    expect(failed(await runSchemaCheck({ root, usage: { ...usage, days: 60 } }))).toEqual([
+      'Breaking changes',
+      'Field usage, last 60 days',
+      'Operation types',
+    ]);
+  });
+
+  it('still fails a change to a whole type, which usage cannot clear', async () => {
+    await change(root, (sdl) =>
+      sdl
+        .replace('organisations(filter: OrganisationFilter, orderBy:', 'organisations(orderBy:')
+        .replace(/"Filters of the organisations list."\ninput OrganisationFilter \{[^}]*\}\n\n/, ''),
+    );
+    const sections = await runSchemaCheck({ root, usage });
+    const report = formatReport(sections);
+    expect(report).toContain('BREAKING api: OrganisationFilter:');
+    expect(report).toContain('OrganisationFilter: a change to a whole type or a directive; usage cannot clear it');
+    expect(failed(sections)).toContain('Breaking changes');
   });
 });

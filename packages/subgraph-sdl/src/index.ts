@@ -1,1 +1,3 @@
 export { loadSubgraphSdl } from './load-subgraph-sdl';
+export { parseSupergraphConfig } from './supergraph-config';
+export type { SubgraphSource } from './supergraph-config';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-// The module itself, not the package's index: the index loads the composition libraries, which no test needs here.
-import { supergraphConfigPath } from '@nlai/schema/dist/paths';
-import { parseSupergraphConfig } from '@nlai/schema/dist/supergraph-config';
+import { parseSupergraphConfig } from '@nlai/subgraph-sdl';
+
+/** The repository's composition config, from this package's place in it (src/ and dist/ alike). */
+const supergraphConfigPath = path.resolve(__dirname, '../../../schema/supergraph.yaml');
 
 /** One subgraph the harness runs, as schema/supergraph.yaml lists it. */
 export interface GraphSubgraph {

@@ -12,6 +12,8 @@ import { breakingChanges, parseAcknowledgements, type BreakingChange } from './b
 import { GitBase } from './git-base';
 import { brokenOperations, readSavedOperations } from './saved-operations';
 import { lintSchema } from './schema-lint';
+import { fieldUsageOf } from './field-usage';
+import { usageConfigFrom, type UsageConfig } from '@nlai/usage';
 import { describeStaleOperationTypes, generateOperationTypes, operationTypesFile } from '../operation-types';
 import { buildManifest, renderManifest } from '../persisted-operations';
 import { describeStaleResolverTypes, generateAllResolverTypes } from '../resolver-types';
@@ -22,6 +24,8 @@ export interface SchemaCheckOptions {
   root: string;
   /** The revision to compare with; default: the merge-base of HEAD and main. */
   base?: string;
+  /** The usage store and window; default: `.data/usage.sqlite` and `.data/usage/` under `root`, the last 30 days. */
+  usage?: UsageConfig;
 }
 
 /** One part of the check, for the report. */
@@ -135,14 +139,21 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
   const baseSupergraph = base.read(schemaFiles.supergraph);
   if (baseSupergraph) found.push(...(await breakingChanges('api', apiSchemaFromSupergraph(baseSupergraph), apiSchema, acknowledgements)));
   const unacknowledged = found.filter((change) => !change.acknowledged);
+  // 4b. Who used what they touch: with usage data, a change no client used in the window breaks nobody.
+  const usage = await fieldUsageOf(unacknowledged, options.usage ?? usageConfigFrom({}, root));
+  const unused = (change: BreakingChange) => usage.verdict.get(change) === 'unused';
   const baseName = `${base.label}, ${base.commit.slice(0, 10)}`;
   sections.push({
     title: `Breaking changes against ${baseName}`,
-    ok: unacknowledged.length === 0,
+    ok: unacknowledged.every(unused),
     details: found.length
-      ? found.map((change) => `${change.acknowledged ? 'acknowledged' : 'BREAKING'} ${change.schema}: ${change.path}: ${change.message}`)
+      ? found.map(
+          (change) =>
+            `${change.acknowledged ? 'acknowledged' : unused(change) ? 'unused' : 'BREAKING'} ${change.schema}: ${change.path}: ${change.message}`,
+        )
       : ['None.'],
   });
+  sections.push(usage.section);
 
   // 5. The saved operations.
   const saved = readSavedOperations(join(root, schemaFiles.operations));
