@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { ConfigError, env, loadConfig, z } from '@nlai/config';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
+import { telemetryEnvironment, tracingFrom } from '@nlai/telemetry';
 import { defaultOperationLimits as limits } from './operation-limits';
 
 // @apollo/gateway reads this variable itself, on construction: the graph sends no telemetry.
@@ -37,8 +38,11 @@ const schema = z.object({
   PERSISTED_OPERATIONS_ONLY: env.flag(false),
   /** The manifest, generated from schema/operations by `npm run operations:manifest`. */
   PERSISTED_OPERATIONS_FILE: z.string().default(resolve(__dirname, '../../schema/persisted-operations.json')),
+  /** A port of its own for /metrics (Prometheus's, kept from clients); unset: /metrics on GATEWAY_PORT outside production, nowhere in production. */
+  GATEWAY_METRICS_PORT: env.optionalPort(),
   ...authEnvironment,
   ...httpEnvironment,
+  ...telemetryEnvironment,
 });
 
 /** `research-innovation` → `RESEARCH_INNOVATION`: the prefix of a subgraph's variables. */
@@ -174,6 +178,9 @@ export function configFrom(environment: Record<string, string | undefined>) {
     persistedOperationsOnly: parsed.PERSISTED_OPERATIONS_ONLY,
     persistedOperationsFile: resolve(parsed.PERSISTED_OPERATIONS_FILE),
     tokens: tokenOptionsFrom(parsed),
+    /** Traces over OTLP/HTTP; undefined when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
+    tracing: tracingFrom(parsed),
+    metricsPort: parsed.GATEWAY_METRICS_PORT,
   });
 }
 

@@ -7,6 +7,7 @@ import { createLogger, serveGraphQL, useErrorLog, type Logger, type RunningServe
 import type { Config } from './config';
 import type { GatewayContext } from './context';
 import { explorerPath, explorerRoutes } from './explorer';
+import { gatewayTelemetry } from './gateway-telemetry';
 import { costDeclarationsFromSupergraph, noCostDeclarations, useOperationLimits, type CostDeclarations } from './operation-limits';
 import { useOperationResolution } from './operation-resolution';
 import { safelist } from './persisted-operations';
@@ -37,6 +38,7 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
 export async function createServer(config: Config, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningServer> {
   const subgraphUrls = new Map<string, string>();
   const agents = new Map<string, ReturnType<typeof subgraphAgent>>();
+  const telemetry = gatewayTelemetry(config);
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphFile, logger, config.supergraphPollMs),
     buildService: ({ name, url }) => {
@@ -50,17 +52,18 @@ export async function createServer(config: Config, logger: Logger = createLogger
         name,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
-        fetcher: subgraphFetcher({
+        fetcher: telemetry.observeFetches(name, subgraphFetcher({
           subgraph: name,
           secret: config.subgraphSecrets[name],
           timeoutMs: config.subgraphTimeoutMs,
           agent,
           deduplicate: config.subgraphDeduplicate,
-        }) as never,
+        })) as never,
       } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
     // The query plan is for developers; never shown in production, whatever the headers say.
     __exposeQueryPlanExperimental: !config.production,
+    queryPlannerConfig: { cache: telemetry.queryPlanCache },
     logger,
   });
   // The supergraph declares list sizes and weights (@listSize, @cost); re-read with every schema the gateway serves.
@@ -81,6 +84,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
       useErrorLog(logger),
       useOperationResolution(),
       useOperationLimits(config.limits, () => costDeclarations),
+      ...telemetry.plugins,
     ],
     logger,
   });
@@ -96,7 +100,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
     host: config.host,
     bodyLimitBytes: config.maxBodyBytes,
     corsOrigins: config.corsOrigins,
-    routes: config.explorer ? explorerRoutes() : {},
+    routes: { ...(config.explorer ? explorerRoutes() : {}), ...telemetry.metrics.routes },
+    observers: telemetry.observers,
     ...(config.explorer ? { browserHome: explorerPath } : {}),
     ...(config.persistedOperationsOnly ? { admitRequest: safelist(config.persistedOperationsFile) } : {}),
     logger,
@@ -107,11 +112,14 @@ export async function createServer(config: Config, logger: Logger = createLogger
     }),
     isReady: () => subgraphsReady([...subgraphUrls.values()]),
   });
+  const metricsPort = await telemetry.metrics.listen();
   return {
     ...server,
+    ...(metricsPort === undefined ? {} : { metricsPort }),
     async close() {
       await server.close();
       await Promise.all([...agents.values()].map((agent) => agent.close()));
+      await telemetry.close();
     },
   };
 }

@@ -12,3 +12,6 @@ export type { IdempotentRequest, MutationPayload } from './idempotency';
 export { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000 } from './idempotency-migrations';
 export { isTransientConflict, retryingTransaction } from './retrying-transaction';
 export { copyId, insertInChunks } from './seeding';
+export { traceQueries } from './traced-queries';
+export { poolUsage } from './pool-usage';
+export type { PoolUsage } from './pool-usage';

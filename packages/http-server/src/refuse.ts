@@ -1,14 +1,14 @@
 import type { ServerResponse } from 'node:http';
-import type { Logger } from './logger';
+import { noteCode, type RequestRecord } from './request-record';
 import { requestErrorBody, sendJson } from './send-json';
 
 /** Answers a client's mistake: how a server refuses one. */
-export type Refuse = (response: ServerResponse, requestId: string, status: number, message: string, code: string) => void;
+export type Refuse = (response: ServerResponse, record: RequestRecord, status: number, message: string, code: string) => void;
 
-/** Refuses client mistakes; logged below error level (anyone can send them), with the request id. */
-export function refuser(logger: Logger): Refuse {
-  return (response, requestId, status, message, code) => {
-    logger.info({ requestId, status, codes: [code] }, 'refused a client mistake');
+/** Refuses client mistakes; the request's log line (info: anyone can send them) carries the code. */
+export function refuser(): Refuse {
+  return (response, record, status, message, code) => {
+    noteCode(record, code);
     sendJson(response, status, requestErrorBody(message, code));
   };
 }

@@ -6,3 +6,4 @@ export { environmentPrefix, subgraphConfigFrom } from './subgraph-config';
 export type { OwnConfig, SubgraphConfig } from './subgraph-config';
 export { startSubgraph } from './start-subgraph';
 export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';
+export { injectTraceHeaders } from '@nlai/telemetry';
