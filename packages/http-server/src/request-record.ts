@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin, BaseContext, HeaderMap } from '@apollo/server';
 import { clientCodeOf, publicCodeOf } from '@nlai/errors';
+import { getOperationAST } from 'graphql';
 
 /**
  * What is known of one request to the GraphQL path, filled in as it goes
@@ -101,8 +102,10 @@ export function useRequestRecord(): ApolloServerPlugin<BaseContext> {
         async didResolveOperation({ operationName }) {
           record.operationName = operationName;
         },
-        async didEncounterErrors({ errors, operationName }) {
-          if (record.operationName === undefined && operationName !== undefined) record.operationName = operationName;
+        async didEncounterErrors({ errors, operationName, document, request }) {
+          // Refused before the operation was resolved (e.g. a validation error): the name in the document, or the one the client gave.
+          if (record.operationName === undefined)
+            record.operationName = operationName ?? (document ? getOperationAST(document, request.operationName)?.name?.value : undefined) ?? request.operationName;
           for (const error of errors) {
             const clientCode = clientCodeOf(error);
             if (!clientCode) record.fault = true;
