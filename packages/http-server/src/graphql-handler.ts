@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { legacyJsonStatus } from './legacy-json-status';
 import { readBody } from './request-body';
 import type { Refuse } from './refuse';
-import { attachRecord, noteCode, type RequestRecord } from './request-record';
+import { attachRecord, noteCode, noteFault, type RequestRecord } from './request-record';
 import { requestErrorBody, sendJson } from './send-json';
 import type { ServeGraphQLOptions } from './serve-graphql-options';
 
@@ -32,7 +32,7 @@ export function graphqlHandler<Context extends BaseContext>(
   bodyLimit: number,
   refuse: Refuse,
 ): GraphQLHandler {
-  const { apollo, logger } = options;
+  const { apollo } = options;
   return async (request, response, record, search) => {
     const { requestId } = record;
     let body: unknown;
@@ -74,8 +74,7 @@ export function graphqlHandler<Context extends BaseContext>(
             return await options.context({ requestId, headers: request.headers });
           } catch (error) {
             // A refused token is the caller's; anything else failed here, and Apollo logs it without the request id.
-            if (!(error instanceof GraphQLError && clientCodeOf(error)))
-              logger.error({ err: error, requestId }, 'building the request context failed');
+            if (!(error instanceof GraphQLError && clientCodeOf(error))) noteFault(record, { code: 'INTERNAL_SERVER_ERROR', cause: error });
             throw error;
           }
         },

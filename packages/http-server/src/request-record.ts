@@ -22,6 +22,8 @@ export interface RequestRecord {
   codes: string[];
   /** Whether any error was ours (a fault), not the client's mistake. */
   fault: boolean;
+  /** Each fault with its cause, for the request's log line (at most {@link maxFaults}). */
+  faults: Fault[];
   /** A refusal worth a warning (e.g. a request not signed by the gateway), with details for the log. */
   warning: { message: string; details: Record<string, unknown> } | undefined;
   /** performance.now() when the request arrived. */
@@ -41,6 +43,26 @@ export interface RequestObserver {
   around?<T>(record: RequestRecord, handle: () => Promise<T>): Promise<T>;
   /** Called once the answer has gone out, with the record complete. */
   requestDidEnd?(record: RequestRecord): void;
+}
+
+/** A fault of a request: what the client was told (a code) and why it happened. */
+export interface Fault {
+  /** INTERNAL_SERVER_ERROR when masked, else the code reported (SUBGRAPH_UNAVAILABLE, …). */
+  code: string;
+  /** The innermost cause, with its stack. */
+  cause: unknown;
+  /** The field that failed, if one did. */
+  path?: ReadonlyArray<string | number> | undefined;
+}
+
+/** At most this many faults are kept per request: the first ones say what broke. */
+const maxFaults = 5;
+
+/** Notes a fault on the record, for its log line. */
+export function noteFault(record: RequestRecord, fault: Fault): void {
+  record.fault = true;
+  noteCode(record, fault.code);
+  if (record.faults.length < maxFaults) record.faults.push(fault);
 }
 
 /** At most this many codes are kept per request: enough for the log, bounded for a request with a thousand errors. */
@@ -63,6 +85,7 @@ export function newRequestRecord(requestId: string, method: string, headers: Inc
     operationName: undefined,
     codes: [],
     fault: false,
+    faults: [],
     warning: undefined,
     startedAt: performance.now(),
     status: 0,

@@ -9,7 +9,7 @@ import { BodyTooLarge } from './request-body';
 import { requestIdOf } from './request-id';
 import { requestObserved } from './request-observed';
 import { useRequestLog } from './request-log';
-import { newRequestRecord, type RequestRecord } from './request-record';
+import { newRequestRecord, noteFault, type RequestRecord } from './request-record';
 import { refuser } from './refuse';
 import { requestErrorBody, sendJson } from './send-json';
 import { graphqlPath, type RunningServer, type ServeGraphQLOptions } from './serve-graphql-options';
@@ -38,7 +38,6 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
 
   /** Everything but the answers to /health, /ready and the extra routes: each is one request of the log, metrics and traces. */
   async function handleObserved(request: IncomingMessage, response: ServerResponse, record: RequestRecord, url: URL): Promise<void> {
-    const { requestId } = record;
     try {
       if (redirectBrowser(request, url, response)) return;
       if (url.pathname !== graphqlPath) return refuse(response, record, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
@@ -48,8 +47,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
         if (error.cut) return;
         return refuse(response, record, 413, `The request body is larger than ${bodyLimit} bytes.`, 'BAD_REQUEST');
       }
-      record.fault = true;
-      logger.error({ err: error, requestId }, 'request failed');
+      noteFault(record, { code: 'INTERNAL_SERVER_ERROR', cause: error });
       if (!response.headersSent) sendJson(response, 500, requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else response.end();
     }
