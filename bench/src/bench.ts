@@ -522,7 +522,13 @@ async function main(): Promise<void> {
       b: await target(subgraph, single),
       sameData: true,
     },
-    tracingEvery: { label: 'deep read, tracing every request', request: deep, a: await target(oursTraced, deep), b: await target(ours, deep), sameData: true },
+    tracingEvery: {
+      label: 'deep read, tracing every request',
+      request: deep,
+      a: await target(oursTraced, deep),
+      b: await target(ours, deep),
+      sameData: true,
+    },
     tracingSampled: {
       label: 'deep read, tracing at its default sampling',
       request: deep,
@@ -640,7 +646,11 @@ async function main(): Promise<void> {
 
   const tracingCost = [
     { what: 'deep read, tracing every request / tracing off (req/s)', pair: r.tracingEvery!, target: undefined },
-    { what: `deep read, tracing at its default sampling (OTEL_TRACES_SAMPLER_ARG ${defaultSampleRatio}) / tracing off (req/s)`, pair: r.tracingSampled!, target: 0.9 },
+    {
+      what: `deep read, tracing at its default sampling (OTEL_TRACES_SAMPLER_ARG ${defaultSampleRatio}) / tracing off (req/s)`,
+      pair: r.tracingSampled!,
+      target: 0.9,
+    },
   ].map(({ what, pair, target }) => {
     const ratio = rps(pair.a) / rps(pair.b);
     return `| ${what} | ${rps(pair.a).toFixed(0)} | ${rps(pair.b).toFixed(0)} | ${ratio.toFixed(2)} | ${target === undefined ? '—' : `≥ ${target}`} | ${target === undefined ? '—' : ratio >= target ? 'yes' : '**no**'} |`;

@@ -52,13 +52,16 @@ export async function createServer(config: Config, logger: Logger = createLogger
         name,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
-        fetcher: telemetry.observeFetches(name, subgraphFetcher({
-          subgraph: name,
-          secret: config.subgraphSecrets[name],
-          timeoutMs: config.subgraphTimeoutMs,
-          agent,
-          deduplicate: config.subgraphDeduplicate,
-        })) as never,
+        fetcher: telemetry.observeFetches(
+          name,
+          subgraphFetcher({
+            subgraph: name,
+            secret: config.subgraphSecrets[name],
+            timeoutMs: config.subgraphTimeoutMs,
+            agent,
+            deduplicate: config.subgraphDeduplicate,
+          }),
+        ) as never,
       } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
     // The query plan is for developers; never shown in production, whatever the headers say.

@@ -112,7 +112,8 @@ describe.each(testDialects())('traces, metrics and a log line per request (%s)',
       const requests = spans.filter((span) => span.service === service && isServerSpan(span));
       expect(requests.length).toBeGreaterThan(0);
       // Each subgraph request hangs under the gateway's fetch of that subgraph.
-      for (const request of requests) expect(ancestorsOf(request, spans)[0]).toMatchObject({ service: 'gateway', name: `fetch ${service}` });
+      for (const request of requests)
+        expect(ancestorsOf(request, spans)[0]).toMatchObject({ service: 'gateway', name: `fetch ${service}` });
       const statements = spans.filter((span) => span.service === service && isSql(span));
       expect(statements.length).toBeGreaterThan(0);
       for (const statement of statements) {
@@ -147,18 +148,20 @@ describe.each(testDialects())('traces, metrics and a log line per request (%s)',
     expect(check).toBeDefined();
     expect(check!.attributes['graphql.client.name']).toBe('human-capital');
     expect(
-      spans.some(
-        (span) => span.service === 'research-innovation' && isServerSpan(span) && ancestorsOf(span, spans).includes(check!),
-      ),
+      spans.some((span) => span.service === 'research-innovation' && isServerSpan(span) && ancestorsOf(span, spans).includes(check!)),
     ).toBe(true);
   });
 
   it('counts the traffic sent on every /metrics, served on a port of its own, in a format promtool accepts', async () => {
     const client = { 'apollographql-client-name': 'metrics-test', 'apollographql-client-version': '1.2.3' };
     for (let sent = 0; sent < 3; sent += 1) {
-      const result = await graphql(graph.gateway.url, 'query MetricsRead { labs(first: 2) { edges { node { name talentStats { total } } } } }', {
-        headers: client,
-      });
+      const result = await graphql(
+        graph.gateway.url,
+        'query MetricsRead { labs(first: 2) { edges { node { name talentStats { total } } } } }',
+        {
+          headers: client,
+        },
+      );
       expect(result.errors).toBeUndefined();
     }
     const broken = await graphql(graph.gateway.url, 'query BrokenRead { labs { noSuchField } }', { headers: client });
@@ -173,7 +176,9 @@ describe.each(testDialects())('traces, metrics and a log line per request (%s)',
     const [gateway, researchInnovation, humanCapital] = await Promise.all(['gateway', ...subgraphs].map(scrape));
     const labels = { operation: 'MetricsRead', client: 'metrics-test', client_version: '1.2.3' };
     expect(sample(gateway!, 'graphql_requests_total', { ...labels, outcome: 'ok' })).toBe(3);
-    expect(sample(gateway!, 'graphql_requests_total', { operation: 'BrokenRead', client: 'metrics-test', outcome: 'client_error' })).toBe(1);
+    expect(sample(gateway!, 'graphql_requests_total', { operation: 'BrokenRead', client: 'metrics-test', outcome: 'client_error' })).toBe(
+      1,
+    );
     expect(sample(gateway!, 'graphql_request_duration_seconds_count', { operation: 'MetricsRead', outcome: 'ok' })).toBe(3);
     // Planned once, then found in the cache.
     expect(total(gateway!, 'gateway_query_plan_cache_lookups_total', { result: 'hit' })).toBeGreaterThanOrEqual(2);
@@ -190,7 +195,8 @@ describe.each(testDialects())('traces, metrics and a log line per request (%s)',
       expect(sample(text, 'db_pool_connections', { service })).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'db_pool_waiting', { service })).toBe(0);
     }
-    for (const text of [gateway!, researchInnovation!, humanCapital!]) expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
+    for (const text of [gateway!, researchInnovation!, humanCapital!])
+      expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
     // Not on the port clients use, since it has one of its own.
     expect((await fetch(`${graph.gateway.baseUrl}/metrics`)).status).toBe(404);
     if (existsSync('/usr/bin/promtool'))
@@ -204,7 +210,9 @@ describe.each(testDialects())('traces, metrics and a log line per request (%s)',
   it('writes one line per request: its id, operation, client, status, duration and error codes', async () => {
     const headers = { 'x-request-id': `log-ok-${dialect}`, 'apollographql-client-name': 'log-test', 'apollographql-client-version': '7' };
     await graphql(graph.gateway.url, 'query LoggedRead { labs(first: 1) { edges { node { name } } } }', { headers });
-    await graphql(graph.gateway.url, 'query LoggedMistake { labs { noSuchField } }', { headers: { 'x-request-id': `log-mistake-${dialect}` } });
+    await graphql(graph.gateway.url, 'query LoggedMistake { labs { noSuchField } }', {
+      headers: { 'x-request-id': `log-mistake-${dialect}` },
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const lines = logLines(graph.gateway.output());
     const ok = lines.filter((line) => line.requestId === `log-ok-${dialect}`);
@@ -239,7 +247,9 @@ describe.each(testDialects())('traces, metrics and a log line per request (%s)',
     expect(result.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const lines = logLines(graph.gateway.output()).filter((line) => line.requestId === `log-fault-${dialect}`);
-    expect(lines.map((line) => [line.level, line.msg])).toEqual([[50, 'request failed: fault, reported to the client as SUBGRAPH_UNAVAILABLE']]);
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([
+      [50, 'request failed: fault, reported to the client as SUBGRAPH_UNAVAILABLE'],
+    ]);
     expect(lines[0]).toMatchObject({
       operationName: 'WhileDown',
       codes: ['SUBGRAPH_UNAVAILABLE'],

@@ -27,7 +27,11 @@ export function traceQueries(dataSource: DataSource, tracer: Tracer): void {
     if (wrapped.has(runner)) return runner;
     wrapped.add(runner);
     // One signature for TypeORM's two overloads (raw rows, or a structured result): the wrapper passes the flag through.
-    const query = runner.query.bind(runner) as (statement: string, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
+    const query = runner.query.bind(runner) as (
+      statement: string,
+      parameters?: unknown[],
+      useStructuredResult?: boolean,
+    ) => Promise<unknown>;
     runner.query = ((statement: string, parameters?: unknown[], useStructuredResult?: boolean) => {
       if (!trace.getSpan(context.active())) return query(statement, parameters, useStructuredResult);
       return tracer.startActiveSpan(

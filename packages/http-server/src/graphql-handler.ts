@@ -57,8 +57,7 @@ export function graphqlHandler<Context extends BaseContext>(
     }
     if (options.admitRequest) {
       const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
-      if ('refused' in admitted)
-        return refuse(response, record, admitted.refused.status, admitted.refused.message, admitted.refused.code);
+      if ('refused' in admitted) return refuse(response, record, admitted.refused.status, admitted.refused.message, admitted.refused.code);
       ({ body, search } = admitted);
     }
     const headers = new HeaderMap();
@@ -84,7 +83,8 @@ export function graphqlHandler<Context extends BaseContext>(
       : await execute();
     for (const [name, value] of result.headers) response.setHeader(name, value);
     if (result.body.kind === 'complete') {
-      if ((result.status ?? 200) >= 400 && record.codes.length === 0) for (const code of codesOf(result.body.string)) noteCode(record, code);
+      if ((result.status ?? 200) >= 400 && record.codes.length === 0)
+        for (const code of codesOf(result.body.string)) noteCode(record, code);
       response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);
       response.end(result.body.string);
       return;

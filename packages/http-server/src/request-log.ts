@@ -10,7 +10,9 @@ function faultDetails(faults: Fault[]): Record<string, unknown> {
     err: first.cause,
     code: first.code,
     ...(first.path ? { path: first.path } : {}),
-    ...(others.length > 0 ? { faults: others.map((fault) => ({ code: fault.code, path: fault.path, message: messageOf(fault.cause) })) } : {}),
+    ...(others.length > 0
+      ? { faults: others.map((fault) => ({ code: fault.code, path: fault.path, message: messageOf(fault.cause) })) }
+      : {}),
   };
 }
 

@@ -128,7 +128,10 @@ export function useRequestRecord(): ApolloServerPlugin<BaseContext> {
         async didEncounterErrors({ errors, operationName, document, request }) {
           // Refused before the operation was resolved (e.g. a validation error): the name in the document, or the one the client gave.
           if (record.operationName === undefined)
-            record.operationName = operationName ?? (document ? getOperationAST(document, request.operationName)?.name?.value : undefined) ?? request.operationName;
+            record.operationName =
+              operationName ??
+              (document ? getOperationAST(document, request.operationName)?.name?.value : undefined) ??
+              request.operationName;
           for (const error of errors) {
             const clientCode = clientCodeOf(error);
             if (!clientCode) record.fault = true;

@@ -40,7 +40,8 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   async function handleObserved(request: IncomingMessage, response: ServerResponse, record: RequestRecord, url: URL): Promise<void> {
     try {
       if (redirectBrowser(request, url, response)) return;
-      if (url.pathname !== graphqlPath) return refuse(response, record, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
+      if (url.pathname !== graphqlPath)
+        return refuse(response, record, 404, `Not found; GraphQL is served at ${graphqlPath}.`, 'BAD_REQUEST');
       await handleGraphQL(request, response, record, url.search);
     } catch (error) {
       if (error instanceof BodyTooLarge) {

@@ -185,7 +185,14 @@ describe('serveGraphQL', () => {
     const client = { clientName: 'web', clientVersion: '2.0.1' };
     expect(summary('ok-1')).toEqual([{ level: 30, msg: 'request', status: 200, codes: [], operationName: 'Greeting', ...client }]);
     expect(summary('invalid-1')).toEqual([
-      { level: 30, msg: 'request with a client mistake', status: 200, codes: ['GRAPHQL_VALIDATION_FAILED'], operationName: 'Broken', ...client },
+      {
+        level: 30,
+        msg: 'request with a client mistake',
+        status: 200,
+        codes: ['GRAPHQL_VALIDATION_FAILED'],
+        operationName: 'Broken',
+        ...client,
+      },
     ]);
     for (const [requestId, status] of [
       ['json-1', 400],

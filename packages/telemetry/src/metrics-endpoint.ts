@@ -48,7 +48,10 @@ export interface MetricsEndpoint {
  * one it is served on the service's own port outside production, and not at
  * all in production.
  */
-export function metricsEndpoint(registry: Registry, options: { port: number | undefined; host: string; production: boolean }): MetricsEndpoint {
+export function metricsEndpoint(
+  registry: Registry,
+  options: { port: number | undefined; host: string; production: boolean },
+): MetricsEndpoint {
   let listener: Awaited<ReturnType<typeof serveMetrics>> | undefined;
   return {
     routes: options.port === undefined && !options.production ? { '/metrics': metricsRoute(registry) } : {},

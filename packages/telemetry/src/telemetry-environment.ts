@@ -21,7 +21,10 @@ export interface TracingOptions {
 }
 
 /** The tracing options from a parsed config: undefined without an endpoint. */
-export function tracingFrom(parsed: { OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined; OTEL_TRACES_SAMPLER_ARG: number }): TracingOptions | undefined {
+export function tracingFrom(parsed: {
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_TRACES_SAMPLER_ARG: number;
+}): TracingOptions | undefined {
   if (!parsed.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
   return Object.freeze({ endpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, ''), sampleRatio: parsed.OTEL_TRACES_SAMPLER_ARG });
 }
