@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { poolUsage, traceQueries } from '@nlai/database';
+import { poolUsage, traceQueries, type PoolUsage } from '@nlai/database';
 import { useRequestRecord, type RequestObserver } from '@nlai/http-server';
 import {
   createMetrics,
@@ -52,31 +52,20 @@ export function subgraphTelemetry(options: SubgraphTelemetryOptions): SubgraphTe
     traceQueries(options.dataSource, tracing.tracer);
   }
   const metrics = createMetrics(options.name);
-  const pool = () => poolUsage(options.dataSource);
-  new Gauge({
-    name: 'db_pool_connections',
-    help: 'Database connections the pool may hold (SQLite: its one connection).',
-    registers: [metrics.registry],
-    collect() {
-      this.set(pool().size);
-    },
-  });
-  new Gauge({
-    name: 'db_pool_connections_in_use',
-    help: 'Database connections lent out to a statement or transaction right now.',
-    registers: [metrics.registry],
-    collect() {
-      this.set(pool().inUse);
-    },
-  });
-  new Gauge({
-    name: 'db_pool_waiting',
-    help: 'Callers queued for a database connection because none was free.',
-    registers: [metrics.registry],
-    collect() {
-      this.set(pool().waiting);
-    },
-  });
+  const gauges: Array<[name: string, help: string, read: (usage: PoolUsage) => number]> = [
+    ['db_pool_connections', 'Database connections the pool may hold (SQLite: its one connection).', (usage) => usage.size],
+    ['db_pool_connections_in_use', 'Database connections lent out to a statement or transaction right now.', (usage) => usage.inUse],
+    ['db_pool_waiting', 'Callers queued for a database connection because none was free.', (usage) => usage.waiting],
+  ];
+  for (const [name, help, read] of gauges)
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      collect() {
+        this.set(read(poolUsage(options.dataSource)));
+      },
+    });
   const endpoint = metricsEndpoint(metrics.registry, { port: options.metricsPort, host: options.host, production: options.production });
   return {
     plugins: [useRequestRecord(), ...(tracing ? [useGraphQLSpans(tracing.tracer)] : [])],
