@@ -11,6 +11,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { telemetryEnvironment } from '@nlai/telemetry';
 import { createTestDatabase, freePort, startProcess, SubgraphProxy, type ServiceProcess, type TestDatabase } from '@nlai/testing';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
@@ -47,6 +50,25 @@ const heavyRead = `query DeepReadWithMatches($first: Int) {
 /** A read that one subgraph answers alone. */
 const singleRead = `query SingleRead { labs(first: 20) { edges { node { id name status startYear themes location { city region } partners { role organisation { name kind } } } } } }`;
 
+/** The share of requests traced by default (OTEL_TRACES_SAMPLER_ARG), as the services' config says. */
+const defaultSampleRatio = telemetryEnvironment.OTEL_TRACES_SAMPLER_ARG.parse(undefined);
+
+/** A collector that takes OTLP/HTTP exports and drops them: tracing's cost without a real collector's. */
+async function spanSink(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 
 interface Running {
@@ -58,16 +80,20 @@ interface Running {
 
 const cleanup: Array<() => Promise<unknown>> = [];
 
-/** Starts both subgraphs on fresh databases seeded at `scale`. */
-async function startSubgraphs(scale: number): Promise<{ researchInnovation: ServiceProcess; humanCapital: ServiceProcess }> {
+/** Starts both subgraphs on fresh databases seeded at `scale`, with more environment if given (`tag` names their databases apart). */
+async function startSubgraphs(
+  scale: number,
+  env: Record<string, string> = {},
+  tag = String(scale),
+): Promise<{ researchInnovation: ServiceProcess; humanCapital: ServiceProcess }> {
   const dialect = config.mysqlServer ? 'mysql' : 'sqlite';
   const databases: TestDatabase[] = [
-    await createTestDatabase(dialect, `bench_ri_${scale}`, config.mysqlServer),
-    await createTestDatabase(dialect, `bench_hc_${scale}`, config.mysqlServer),
+    await createTestDatabase(dialect, `bench_ri_${tag}`, config.mysqlServer),
+    await createTestDatabase(dialect, `bench_hc_${tag}`, config.mysqlServer),
   ];
   cleanup.push(async () => Promise.all(databases.map((database) => database.drop())));
   const [riDb, hcDb] = databases as [TestDatabase, TestDatabase];
-  const common = { LOG_LEVEL: 'warn', SEED_SCALE: String(scale), EXPOSE_SQL_STATEMENT_COUNT: 'true' };
+  const common = { LOG_LEVEL: 'warn', SEED_SCALE: String(scale), EXPOSE_SQL_STATEMENT_COUNT: 'true', ...env };
   const riPort = await freePort();
   const hcPort = await freePort();
   const [researchInnovation, humanCapital] = await Promise.all([
@@ -415,6 +441,22 @@ async function main(): Promise<void> {
       'counted',
     ),
   );
+  // Tracing's cost: the same graph with every process tracing, exporting to a collector of ours that takes and drops the spans.
+  const sink = await spanSink();
+  cleanup.push(() => sink.close());
+  const tracingOn = { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+  // The subgraphs trace what the gateway traced (parent-based sampling), whatever their own ratio.
+  const traced = await startSubgraphs(1, { ...tracingOn, OTEL_TRACES_SAMPLER_ARG: '0' }, 'traced');
+  const tracedSupergraph = supergraphFor(
+    { 'research-innovation': traced.researchInnovation.url, 'human-capital': traced.humanCapital.url },
+    directory,
+    'traced',
+  );
+  const oursTraced = await startOurGateway('our gateway, tracing every request', tracedSupergraph, true, undefined, {
+    ...tracingOn,
+    OTEL_TRACES_SAMPLER_ARG: '1',
+  });
+  const oursSampled = await startOurGateway('our gateway, tracing at its default sampling', tracedSupergraph, true, undefined, tracingOn);
   const subgraph: Running = {
     name: 'the subgraph directly',
     url: small.researchInnovation.url,
@@ -500,6 +542,20 @@ async function main(): Promise<void> {
       request: single,
       a: await target(oursPlain, single),
       b: await target(subgraph, single),
+      sameData: true,
+    },
+    tracingEvery: {
+      label: 'deep read, tracing every request',
+      request: deep,
+      a: await target(oursTraced, deep),
+      b: await target(ours, deep),
+      sameData: true,
+    },
+    tracingSampled: {
+      label: 'deep read, tracing at its default sampling',
+      request: deep,
+      a: await target(oursSampled, deep),
+      b: await target(ours, deep),
       sameData: true,
     },
   };
@@ -610,6 +666,18 @@ async function main(): Promise<void> {
     },
   ];
 
+  const tracingCost = [
+    { what: 'deep read, tracing every request / tracing off (req/s)', pair: r.tracingEvery!, target: undefined },
+    {
+      what: `deep read, tracing at its default sampling (OTEL_TRACES_SAMPLER_ARG ${defaultSampleRatio}) / tracing off (req/s)`,
+      pair: r.tracingSampled!,
+      target: 0.9,
+    },
+  ].map(({ what, pair, target }) => {
+    const ratio = rps(pair.a) / rps(pair.b);
+    return `| ${what} | ${rps(pair.a).toFixed(0)} | ${rps(pair.b).toFixed(0)} | ${ratio.toFixed(2)} | ${target === undefined ? '—' : `≥ ${target}`} | ${target === undefined ? '—' : ratio >= target ? 'yes' : '**no**'} |`;
+  });
+
   /** A package's version, found from its entry point upwards (some packages do not export their package.json). */
   const version = (entry: string) => {
     for (let directory = dirname(entry); directory !== dirname(directory); directory = dirname(directory)) {
@@ -671,6 +739,14 @@ async function main(): Promise<void> {
       const what = key === 'usage' ? 'recorded, default settings (every operation)' : 'sampled, USAGE_SAMPLE_RATE=0.1';
       return `| ${what}: on / off (req/s) | ${format(rps(r[key]!.a))} | ${format(rps(r[key]!.b))} | ${ratio.toFixed(2)} | ≥ 0.9 | ${ratio >= 0.9 ? 'yes' : '**no**'} |`;
     }),
+    '',
+    '## The cost of tracing',
+    '',
+    'The deep read through the gateway and both subgraphs with tracing off, and with every process tracing (spans batched and posted over OTLP/HTTP to a local collector that drops them): every request traced, and the default share of requests. Field-usage recording is not part of these runs.',
+    '',
+    '| measure | on | off | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...tracingCost,
     '',
     '## Where the time goes',
     '',

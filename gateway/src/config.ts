@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { ConfigError, env, loadConfig, z } from '@nlai/config';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
+import { telemetryEnvironment, tracingFrom } from '@nlai/telemetry';
 import { defaultOperationLimits as limits } from './operation-limits';
 
 // @apollo/gateway reads this variable itself, on construction: the graph sends no telemetry.
@@ -51,8 +52,11 @@ const schema = z.object({
     .default(1),
   USAGE_MAX_KEYS: env.integer(10_000, 100, 1_000_000),
   USAGE_FLUSH_INTERVAL_MS: env.integer(60_000, 100, 3_600_000),
+  /** A port of its own for /metrics (Prometheus's, kept from clients); unset: /metrics on GATEWAY_PORT outside production, nowhere in production. */
+  GATEWAY_METRICS_PORT: env.optionalPort(),
   ...authEnvironment,
   ...httpEnvironment,
+  ...telemetryEnvironment,
 });
 
 /** `research-innovation` → `RESEARCH_INNOVATION`: the prefix of a subgraph's variables. */
@@ -196,6 +200,9 @@ export function configFrom(environment: Record<string, string | undefined>) {
       maxKeys: parsed.USAGE_MAX_KEYS,
       flushIntervalMs: parsed.USAGE_FLUSH_INTERVAL_MS,
     }),
+    /** Traces over OTLP/HTTP; undefined when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
+    tracing: tracingFrom(parsed),
+    metricsPort: parsed.GATEWAY_METRICS_PORT,
   });
 }
 

@@ -9,6 +9,7 @@ import type { GatewayContext } from './context';
 import { explorerPath, explorerRoutes } from './explorer';
 import { spoolDirectory, useFieldUsage } from './field-usage';
 import { insightsRoutes } from './insights';
+import { gatewayTelemetry } from './gateway-telemetry';
 import { costDeclarationsFromSupergraph, noCostDeclarations, useOperationLimits, type CostDeclarations } from './operation-limits';
 import { useOperationResolution } from './operation-resolution';
 import { safelist } from './persisted-operations';
@@ -40,6 +41,7 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
 export async function createServer(config: Config, logger: Logger = createLogger('gateway', config.logLevel)): Promise<RunningServer> {
   const subgraphUrls = new Map<string, string>();
   const agents = new Map<string, ReturnType<typeof subgraphAgent>>();
+  const telemetry = gatewayTelemetry(config);
   const gateway = new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphFile, logger, config.supergraphPollMs),
     buildService: ({ name, url }) => {
@@ -53,17 +55,21 @@ export async function createServer(config: Config, logger: Logger = createLogger
         name,
         timeoutMs: config.subgraphTimeoutMs,
         logger,
-        fetcher: subgraphFetcher({
-          subgraph: name,
-          secret: config.subgraphSecrets[name],
-          timeoutMs: config.subgraphTimeoutMs,
-          agent,
-          deduplicate: config.subgraphDeduplicate,
-        }) as never,
+        fetcher: telemetry.observeFetches(
+          name,
+          subgraphFetcher({
+            subgraph: name,
+            secret: config.subgraphSecrets[name],
+            timeoutMs: config.subgraphTimeoutMs,
+            agent,
+            deduplicate: config.subgraphDeduplicate,
+          }),
+        ) as never,
       } as ConstructorParameters<typeof SubgraphDataSource>[0]);
     },
     // The query plan is for developers; never shown in production, whatever the headers say.
     __exposeQueryPlanExperimental: !config.production,
+    queryPlannerConfig: { cache: telemetry.queryPlanCache },
     logger,
   });
   // The supergraph declares list sizes and weights (@listSize, @cost); re-read with every schema the gateway serves.
@@ -85,6 +91,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
       useOperationResolution(),
       useOperationLimits(config.limits, () => costDeclarations),
       ...(config.usage.recording ? [useFieldUsage({ ...config.usage, sink: spoolDirectory(config.usage.spoolDirectory), logger })] : []),
+      ...telemetry.plugins,
     ],
     logger,
   });
@@ -103,7 +110,9 @@ export async function createServer(config: Config, logger: Logger = createLogger
     routes: {
       ...(config.explorer ? explorerRoutes(loadSavedQuestions(config.persistedOperationsFile, config.insights)) : {}),
       ...(config.insights ? insightsRoutes(config.persistedOperationsFile) : {}),
+      ...telemetry.metrics.routes,
     },
+    observers: telemetry.observers,
     ...(config.explorer ? { browserHome: explorerPath } : {}),
     ...(config.persistedOperationsOnly ? { admitRequest: safelist(config.persistedOperationsFile) } : {}),
     logger,
@@ -114,11 +123,14 @@ export async function createServer(config: Config, logger: Logger = createLogger
     }),
     isReady: () => subgraphsReady([...subgraphUrls.values()]),
   });
+  const metricsPort = await telemetry.metrics.listen();
   return {
     ...server,
+    ...(metricsPort === undefined ? {} : { metricsPort }),
     async close() {
       await server.close();
       await Promise.all([...agents.values()].map((agent) => agent.close()));
+      await telemetry.close();
     },
   };
 }

@@ -17,3 +17,6 @@ export type { BoundRepositories, IdentifiedRow } from './entity-repository';
 export { LabelTable } from './label-table';
 export type { LabelRow, LabelTableOptions } from './label-table';
 export { IdColumn, KeyColumn, PlaceholderColumn, TextColumn, YearColumn } from './columns';
+export { traceQueries } from './traced-queries';
+export { poolUsage } from './pool-usage';
+export type { PoolUsage } from './pool-usage';

@@ -5,22 +5,22 @@ import { GraphQLError } from 'graphql';
 import { legacyJsonStatus } from './legacy-json-status';
 import { readBody } from './request-body';
 import type { Refuse } from './refuse';
+import { attachRecord, noteCode, noteFault, type RequestRecord } from './request-record';
 import { requestErrorBody, sendJson } from './send-json';
 import type { ServeGraphQLOptions } from './serve-graphql-options';
 
-/** The codes of a GraphQL error response, for the log. */
-function codesOf(body: string): unknown[] {
+/** The codes of a GraphQL error response that Apollo answered before any plugin saw it (e.g. a refused token). */
+function codesOf(body: string): string[] {
   try {
-    return ((JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? []).map(
-      (error) => error.extensions?.code,
-    );
+    const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? [];
+    return errors.map((error) => error.extensions?.code).filter((code): code is string => typeof code === 'string');
   } catch {
     return [];
   }
 }
 
 /** Serves one request to the GraphQL path; throws BodyTooLarge for an oversized body. */
-export type GraphQLHandler = (request: IncomingMessage, response: ServerResponse, requestId: string, search: string) => Promise<void>;
+export type GraphQLHandler = (request: IncomingMessage, response: ServerResponse, record: RequestRecord, search: string) => Promise<void>;
 
 /**
  * Checks the caller, parses the body, admits the request, runs it in Apollo
@@ -32,16 +32,15 @@ export function graphqlHandler<Context extends BaseContext>(
   bodyLimit: number,
   refuse: Refuse,
 ): GraphQLHandler {
-  const { apollo, logger } = options;
-  return async (request, response, requestId, search) => {
+  const { apollo } = options;
+  return async (request, response, record, search) => {
+    const { requestId } = record;
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
     if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {
       // Not an ordinary mistake: only the gateway should reach this service, so an unsigned or replayed request is a security event.
-      logger.warn(
-        { requestId, status: httpStatusOf('UNAUTHENTICATED'), codes: ['UNAUTHENTICATED'], remoteAddress: request.socket.remoteAddress },
-        'refused a request not signed by the gateway',
-      );
+      noteCode(record, 'UNAUTHENTICATED');
+      record.warning = { message: 'refused a request not signed by the gateway', details: { remoteAddress: request.socket.remoteAddress } };
       return void sendJson(
         response,
         httpStatusOf('UNAUTHENTICATED'),
@@ -54,7 +53,7 @@ export function graphqlHandler<Context extends BaseContext>(
         try {
           body = JSON.parse(text);
         } catch {
-          return refuse(response, requestId, 'BAD_REQUEST', 'The request body is not valid JSON.');
+          return refuse(response, record, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
       } else {
         body = text;
@@ -62,13 +61,14 @@ export function graphqlHandler<Context extends BaseContext>(
     }
     if (options.admitRequest) {
       const admitted = options.admitRequest({ method: request.method ?? 'GET', body, search });
-      if ('refused' in admitted) return refuse(response, requestId, admitted.refused.code, admitted.refused.message);
+      if ('refused' in admitted) return refuse(response, record, admitted.refused.code, admitted.refused.message);
       ({ body, search } = admitted);
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    attachRecord(headers, record);
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search, body },
@@ -77,8 +77,7 @@ export function graphqlHandler<Context extends BaseContext>(
             return await options.context({ requestId, headers: request.headers });
           } catch (error) {
             // A refused token is the caller's; anything else failed here, and Apollo logs it without the request id.
-            if (!(error instanceof GraphQLError && clientCodeOf(error)))
-              logger.error({ err: error, requestId }, 'building the request context failed');
+            if (!(error instanceof GraphQLError && clientCodeOf(error))) noteFault(record, { code: 'INTERNAL_SERVER_ERROR', cause: error });
             throw error;
           }
         },
@@ -87,14 +86,9 @@ export function graphqlHandler<Context extends BaseContext>(
       ? await options.aroundRequest({ requestId, setHeader: (name, value) => void response.setHeader(name, value) }, execute)
       : await execute();
     for (const [name, value] of result.headers) response.setHeader(name, value);
-    const status = result.status ?? 200;
-    if (status >= 400 && status < 500) {
-      logger.info(
-        { requestId, status, codes: result.body.kind === 'complete' ? codesOf(result.body.string) : [] },
-        'refused a client mistake',
-      );
-    }
     if (result.body.kind === 'complete') {
+      if ((result.status ?? 200) >= 400 && record.codes.length === 0)
+        for (const code of codesOf(result.body.string)) noteCode(record, code);
       response.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body.string);
       response.end(result.body.string);
       return;

@@ -1,5 +1,8 @@
 export { serveGraphQL } from './serve-graphql';
 export type { AdmittedRequest, AroundRequest, ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
+export { useRequestRecord, clientHeader } from './request-record';
+export type { RequestObserver, RequestRecord } from './request-record';
+export { useRequestLog } from './request-log';
 export { runUntilSignalled } from './run-until-signalled';
 export { createLogger } from './logger';
 export type { Logger } from './logger';

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { httpStatusOf, type MistakeCode } from '@nlai/errors';
-import type { Logger } from './logger';
+import { noteCode, type RequestRecord } from './request-record';
 import { requestErrorBody, sendJson } from './send-json';
 
 /**
@@ -8,12 +8,12 @@ import { requestErrorBody, sendJson } from './send-json';
  * code's in the error catalogue, unless HTTP has a more exact one for the
  * transport (404 for an unknown path, 413 for a body over the limit).
  */
-export type Refuse = (response: ServerResponse, requestId: string, code: MistakeCode, message: string, status?: number) => void;
+export type Refuse = (response: ServerResponse, record: RequestRecord, code: MistakeCode, message: string, status?: number) => void;
 
-/** Refuses client mistakes; logged below error level (anyone can send them), with the request id. */
-export function refuser(logger: Logger): Refuse {
-  return (response, requestId, code, message, status = httpStatusOf(code)) => {
-    logger.info({ requestId, status, codes: [code] }, 'refused a client mistake');
+/** Refuses client mistakes; the request's log line (info: anyone can send them) carries the code. */
+export function refuser(): Refuse {
+  return (response, record, code, message, status = httpStatusOf(code)) => {
+    noteCode(record, code);
     sendJson(response, status, requestErrorBody(message, code));
   };
 }

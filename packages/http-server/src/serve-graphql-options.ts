@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { MistakeCode } from '@nlai/errors';
 import type { Logger } from './logger';
+import type { RequestObserver } from './request-record';
 
 /** Where GraphQL is served. */
 export const graphqlPath = '/graphql';
@@ -45,6 +46,13 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
    * Default: every request as it is.
    */
   admitRequest?: (request: { method: string; body: unknown; search: string }) => AdmittedRequest;
+  /**
+   * Watch each request to the GraphQL path (traces, metrics), in order, the
+   * first outermost; serveGraphQL adds the request log before them. Apollo
+   * must have useRequestRecord among its plugins for them to learn the
+   * operation name and error codes. Default: none.
+   */
+  observers?: RequestObserver[];
   /** Origins allowed to call from a browser, e.g. ['https://app.nlai.example']; ['*'] for any. Default: none. */
   corsOrigins?: readonly string[];
   /** More GET routes, by exact path (e.g. a query explorer). */
@@ -86,6 +94,8 @@ export interface RunningServer {
   /** The page of {@link ServeGraphQLOptions.browserHome} as a full URL, e.g. http://127.0.0.1:4000/explorer; none without one. */
   browserUrl?: string;
   port: number;
+  /** The port /metrics is served on when it has one of its own (set by the service, not by serveGraphQL). */
+  metricsPort?: number;
   /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
   close(): Promise<void>;
 }

@@ -8,6 +8,9 @@ import { graphqlHandler } from './graphql-handler';
 import { healthRoutes } from './health-routes';
 import { BodyTooLarge } from './request-body';
 import { requestIdOf } from './request-id';
+import { requestObserved } from './request-observed';
+import { useRequestLog } from './request-log';
+import { newRequestRecord, noteFault, type RequestRecord } from './request-record';
 import { refuser } from './refuse';
 import { requestErrorBody, sendJson } from './send-json';
 import { graphqlPath, type RunningServer, type ServeGraphQLOptions } from './serve-graphql-options';
@@ -19,6 +22,7 @@ const notFound = 404;
 const contentTooLarge = 413;
 
 export type { AdmittedRequest, AroundRequest, RequestInfo, RunningServer, ServeGraphQLOptions } from './serve-graphql-options';
+export type { RequestObserver, RequestRecord } from './request-record';
 
 /**
  * Serves GraphQL at /graphql, liveness at /health and readiness at /ready on
@@ -29,11 +33,32 @@ export type { AdmittedRequest, AroundRequest, RequestInfo, RunningServer, ServeG
 export async function serveGraphQL<Context extends BaseContext>(options: ServeGraphQLOptions<Context>): Promise<RunningServer> {
   const { logger } = options;
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
-  const refuse = refuser(logger);
+  const refuse = refuser();
+  // The request log comes first, so it is the outermost observer: its duration includes every other's work.
+  const observe = requestObserved([useRequestLog(logger), ...(options.observers ?? [])]);
   const applyCors = cors(options.corsOrigins);
   const health = healthRoutes(options.isReady, logger);
   const redirectBrowser = browserRedirect(options.browserHome);
   const handleGraphQL = graphqlHandler(options, bodyLimit, refuse);
+
+  /** Everything but the answers to /health, /ready and the extra routes: each is one request of the log, metrics and traces. */
+  async function handleObserved(request: IncomingMessage, response: ServerResponse, record: RequestRecord, url: URL): Promise<void> {
+    try {
+      if (redirectBrowser(request, url, response)) return;
+      if (url.pathname !== graphqlPath)
+        return refuse(response, record, 'BAD_REQUEST', `Not found; GraphQL is served at ${graphqlPath}.`, notFound);
+      await handleGraphQL(request, response, record, url.search);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        if (error.cut) return;
+        return refuse(response, record, 'BAD_REQUEST', `The request body is larger than ${bodyLimit} bytes.`, contentTooLarge);
+      }
+      noteFault(record, { code: 'INTERNAL_SERVER_ERROR', cause: error });
+      if (!response.headersSent)
+        sendJson(response, httpStatusOf('INTERNAL_SERVER_ERROR'), requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+      else response.end();
+    }
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = requestIdOf(request);
@@ -45,21 +70,17 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (url.pathname === '/health') return health.health(response);
       const route = options.routes?.[url.pathname];
       if (route && (request.method === 'GET' || request.method === 'HEAD')) return await route(request, response);
-      if (redirectBrowser(request, url, response)) return;
       if (url.pathname === '/ready') return await health.ready(response, requestId);
-      if (url.pathname !== graphqlPath)
-        return refuse(response, requestId, 'BAD_REQUEST', `Not found; GraphQL is served at ${graphqlPath}.`, notFound);
-      await handleGraphQL(request, response, requestId, url.search);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        if (error.cut) return;
-        return refuse(response, requestId, 'BAD_REQUEST', `The request body is larger than ${bodyLimit} bytes.`, contentTooLarge);
-      }
       logger.error({ err: error, requestId }, 'request failed');
       if (!response.headersSent)
         sendJson(response, httpStatusOf('INTERNAL_SERVER_ERROR'), requestErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
       else response.end();
+      return;
     }
+    await observe(newRequestRecord(requestId, request.method ?? 'GET', request.headers), response, (record) =>
+      handleObserved(request, response, record, url),
+    );
   }
 
   const server = createServer(serverTimeouts(options), (request, response) => {

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import { slowClient } from '@nlai/testing';
+import { useRequestRecord } from '../src/request-record';
 import { serveGraphQL, type AroundRequest, type RunningServer } from '../src/serve-graphql';
 
 const silent = pino({ level: 'silent' });
@@ -33,6 +34,7 @@ async function start(options: StartOptions = {}): Promise<RunningServer> {
         slow: () => new Promise((resolve) => setTimeout(() => resolve('done'), options.slowMs ?? 0)),
       },
     },
+    plugins: [useRequestRecord()],
     logger: silent,
   });
   await apollo.start();
@@ -150,6 +152,57 @@ describe('serveGraphQL', () => {
       'UNAUTHENTICATED',
     );
     expect(lines.filter((line) => line.requestId === 'replay-1').map((line) => line.level)).toEqual([40]);
+  });
+
+  it('writes exactly one line per request, refused ones included, with its id, operation, client, status and codes', async () => {
+    const { logger, lines } = capturingLogger();
+    server = await start({ logger, bodyLimitBytes: 200 });
+    const base = server.url.replace('/graphql', '');
+    const send = (requestId: string, body: string, path = '/graphql') =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': requestId,
+          'apollographql-client-name': 'web',
+          'apollographql-client-version': '2.0.1',
+        },
+        body,
+      });
+    await send('ok-1', '{"query":"query Greeting { hello }"}');
+    await send('invalid-1', '{"query":"query Broken { nope }"}');
+    await send('json-1', '{not json');
+    await send('large-1', JSON.stringify({ query: `{ hello(name: "${'x'.repeat(300)}") }` }));
+    await send('lost-1', '{}', '/elsewhere');
+    await fetch(`${base}/health`, { headers: { 'x-request-id': 'health-1' } });
+    const summary = (requestId: string) =>
+      lines
+        .filter((line) => line.requestId === requestId)
+        .map((line) => {
+          const { level, msg, status, codes, operationName, clientName, clientVersion } = line as typeof line & Record<string, unknown>;
+          return { level, msg, status, codes, operationName, clientName, clientVersion };
+        });
+    const client = { clientName: 'web', clientVersion: '2.0.1' };
+    expect(summary('ok-1')).toEqual([{ level: 30, msg: 'request', status: 200, codes: [], operationName: 'Greeting', ...client }]);
+    expect(summary('invalid-1')).toEqual([
+      {
+        level: 30,
+        msg: 'request with a client mistake',
+        status: 200,
+        codes: ['GRAPHQL_VALIDATION_FAILED'],
+        operationName: 'Broken',
+        ...client,
+      },
+    ]);
+    for (const [requestId, status] of [
+      ['json-1', 400],
+      ['large-1', 413],
+      ['lost-1', 404],
+    ] as const)
+      expect(summary(requestId)).toEqual([
+        { level: 30, msg: 'request with a client mistake', status, codes: ['BAD_REQUEST'], operationName: null, ...client },
+      ]);
+    expect(summary('health-1')).toEqual([]);
   });
 
   it('cuts a client that trickles its body in, with 408, long before it has sent it', async () => {

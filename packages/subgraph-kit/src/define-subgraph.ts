@@ -100,6 +100,8 @@ export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, 
         ...config.http,
         production: config.production,
         exposeStatementCount: config.exposeStatementCount,
+        tracing: config.tracing,
+        metricsPort: config.metricsPort,
         logger,
       });
       return {

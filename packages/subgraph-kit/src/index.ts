@@ -7,3 +7,4 @@ export { startSubgraph } from './start-subgraph';
 export type { StartSubgraphOptions, BaseContext, RunningSubgraph } from './start-subgraph';
 export { MutationPipeline } from './mutation-pipeline';
 export type { LocalMutationSteps, MutationCall, RemoteMutationSteps } from './mutation-pipeline';
+export { injectTraceHeaders } from '@nlai/telemetry';

@@ -14,8 +14,10 @@ import {
 import { countStatements } from '@nlai/database';
 import { maskErrors } from '@nlai/errors';
 import { serveGraphQL, useErrorLog, type AroundRequest, type Logger, type RunningServer } from '@nlai/http-server';
+import type { TracingOptions } from '@nlai/telemetry';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { subgraphTelemetry } from './subgraph-telemetry';
 
 /** What a subgraph adds to the context every request gets. */
 export interface BaseContext {
@@ -54,6 +56,10 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
   production: boolean;
   /** Adds `x-sql-statements` to each GraphQL response (tests and benchmarks count queries). */
   exposeStatementCount: boolean;
+  /** Traces exported over OTLP/HTTP. Default: none, and nothing of tracing installed. */
+  tracing?: TracingOptions | undefined;
+  /** A port of its own for /metrics. Default: /metrics on `port`, outside production only. */
+  metricsPort?: number | undefined;
   logger: Logger;
 }
 
@@ -78,6 +84,15 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
   const schema = buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as never });
   const guarded = enforceScopes(schema);
   options.logger.debug({ guarded }, 'scope-guarded fields');
+  const telemetry = subgraphTelemetry({
+    name: options.name,
+    schema,
+    dataSource: options.dataSource,
+    tracing: options.tracing,
+    metricsPort: options.metricsPort,
+    host: options.host,
+    production: options.production,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -85,7 +100,12 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), useErrorLog(options.logger)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      useErrorLog(options.logger),
+      ...telemetry.plugins,
+    ],
     logger: options.logger,
   });
   await apollo.start();
@@ -101,6 +121,8 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
     logger: options.logger,
+    observers: telemetry.observers,
+    routes: telemetry.metrics.routes,
     context: async ({ requestId, headers }) => options.context({ auth: await authenticate(headers.authorization), requestId }),
     ...(gatewaySecret
       ? {
@@ -128,11 +150,14 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
       return true;
     },
   });
+  const metricsPort = await telemetry.metrics.listen();
   return {
     ...server,
     dataSource: options.dataSource,
+    ...(metricsPort === undefined ? {} : { metricsPort }),
     async close() {
       await server.close();
+      await telemetry.close();
       await options.dataSource.destroy();
     },
   };

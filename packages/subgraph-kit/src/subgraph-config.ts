@@ -3,6 +3,7 @@ import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } 
 import { env, loadConfig, z } from '@nlai/config';
 import { databaseUrlVariable } from '@nlai/database';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
+import { telemetryEnvironment, tracingFrom } from '@nlai/telemetry';
 
 /** A subgraph's own variables (zod schemas by variable name) and how they become its own config. */
 export interface OwnConfig<Shape extends z.ZodRawShape, Own extends object> {
@@ -26,6 +27,8 @@ function prefixedVariables(name: string, defaultPort: number) {
     SQLITE_FILE: z.string().default(`.data/${name}.sqlite`),
     /** Shared with the gateway only; when set, only requests it signed are answered. */
     SUBGRAPH_SECRET: subgraphSecret(),
+    /** A port of its own for /metrics (Prometheus's, kept from clients); unset: /metrics on PORT outside production, nowhere in production. */
+    METRICS_PORT: env.optionalPort(),
   };
 }
 
@@ -40,6 +43,7 @@ const sharedVariables = {
   EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
   ...authEnvironment,
   ...httpEnvironment,
+  ...telemetryEnvironment,
 };
 
 type Parsed<Shape extends z.ZodRawShape> = z.output<z.ZodObject<Shape>>;
@@ -63,6 +67,9 @@ function kitConfigFrom(name: string, prefixed: Parsed<ReturnType<typeof prefixed
     exposeStatementCount: shared.EXPOSE_SQL_STATEMENT_COUNT,
     tokens: tokenOptionsFrom(shared),
     gatewaySecret: prefixed.SUBGRAPH_SECRET,
+    /** Traces over OTLP/HTTP; undefined when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
+    tracing: tracingFrom(shared),
+    metricsPort: prefixed.METRICS_PORT,
   };
 }
 

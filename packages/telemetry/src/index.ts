@@ -1,0 +1,12 @@
+export { telemetryEnvironment, tracingFrom } from './telemetry-environment';
+export type { TracingOptions } from './telemetry-environment';
+export { startTracing, injectTraceHeaders } from './tracing';
+export type { Tracing } from './tracing';
+export { useTracing } from './use-tracing';
+export { useGraphQLSpans } from './graphql-spans';
+export { traceEntityResolution } from './entity-spans';
+export { createMetrics, latencyBuckets } from './metrics';
+export type { MetricsOptions, ServiceMetrics } from './metrics';
+export { boundedLabel } from './bounded-label';
+export { metricsEndpoint, metricsRoute, serveMetrics } from './metrics-endpoint';
+export type { MetricsEndpoint } from './metrics-endpoint';
