@@ -20,3 +20,4 @@ export { IdColumn, KeyColumn, PlaceholderColumn, TextColumn, YearColumn } from '
 export { traceQueries } from './traced-queries';
 export { poolUsage } from './pool-usage';
 export type { PoolUsage } from './pool-usage';
+export { sqlMigration } from './sql-migration';

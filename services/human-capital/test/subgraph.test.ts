@@ -1,49 +1,38 @@
-import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { UserErrors } from '@nlai/errors';
-import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase, pendingSchemaChanges } from '@nlai/testing';
+import { graphql, pendingSchemaChanges, testDialects, tokenWith } from '@nlai/testing';
 import { sampleTalent } from '../src/seed/sample-data';
 import { humanCapital } from '../src/subgraph';
 import { checkCareer, checkCareerChange, fitsCareer, type CareerChange } from '../src/services/career-rules';
 import { cellKey, perturbedCount, possibleTrueCounts, recordKeyRange } from '../src/services/cell-key';
 import { untilNextRelease } from '../src/services/figure-release-schedule';
 import { talentStatsFrom, type FigureCells } from '../src/services/talent-figures';
-import { startHumanCapital } from './start';
+import { useHumanCapital } from './start';
 
 const labEntities = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Lab { id talentStats { total graduated retainedInNetherlands } talent(first: 2) { totalCount edges { node { id placements { country } } } } }
 } }`;
 
 describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dialect) => {
-  let database: TestDatabase;
-  let server: RunningSubgraph;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(dialect, 'hc-unit');
-    server = await startHumanCapital(database);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-  });
+  const server = useHumanCapital(dialect, 'hc-unit');
 
   it('builds its schema from its migrations alone, matching its entities exactly', async () => {
-    expect(await pendingSchemaChanges(server.dataSource)).toEqual([]);
+    expect(await pendingSchemaChanges(server().dataSource)).toEqual([]);
   });
 
   it('seeds the generated sample people and their placements', async () => {
     const { talents, placements } = sampleTalent();
-    const [{ n: people }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM talent');
-    const [{ n: jobs }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM placement');
+    const [{ n: people }] = await server().dataSource.query('SELECT COUNT(*) AS n FROM talent');
+    const [{ n: jobs }] = await server().dataSource.query('SELECT COUNT(*) AS n FROM placement');
     expect([Number(people), Number(jobs)]).toEqual([talents.length, placements.length]);
   });
 
   it('resolves the talent of 2 or 20 labs with the same number of SQL statements', async () => {
-    const labIds: string[] = (await server.dataSource.query('SELECT DISTINCT lab_id FROM talent ORDER BY lab_id')).map(
+    const labIds: string[] = (await server().dataSource.query('SELECT DISTINCT lab_id FROM talent ORDER BY lab_id')).map(
       (row: { lab_id: string }) => row.lab_id,
     );
     expect(labIds).toHaveLength(20);
     const statementsFor = async (ids: string[]) => {
-      const result = await graphql(server.url, labEntities, {
+      const result = await graphql(server().url, labEntities, {
         token: tokenWith('talent:read'),
         variables: { representations: ids.map((id) => ({ __typename: 'Lab', id })) },
       });
@@ -57,7 +46,7 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
   });
 
   it('gives each lab the `first` most recent vacancies matching any of its themes, in any letter case', async () => {
-    const vacancies: Array<{ id: string; posted_year: number; theme: string }> = await server.dataSource.query(
+    const vacancies: Array<{ id: string; posted_year: number; theme: string }> = await server().dataSource.query(
       'SELECT vacancy.id, vacancy.posted_year, vacancy_theme.theme FROM vacancy JOIN vacancy_theme ON vacancy_theme.vacancy_id = vacancy.id',
     );
     /** The answer worked out the slow way: every match, most recent first, cut at `first`. */
@@ -78,7 +67,7 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
     ];
     const query = `query($representations: [_Any!]!, $first: Int) { _entities(representations: $representations) { ... on Lab { matchingVacancies(first: $first) { id } } } }`;
     for (const first of [1, 2, 10]) {
-      const result = await graphql<{ _entities: Array<{ matchingVacancies: Array<{ id: string }> }> }>(server.url, query, {
+      const result = await graphql<{ _entities: Array<{ matchingVacancies: Array<{ id: string }> }> }>(server().url, query, {
         variables: { first, representations: themeSets.map((themes, index) => ({ __typename: 'Lab', id: `lab-${index}`, themes })) },
       });
       expect(result.errors).toBeUndefined();
@@ -88,14 +77,14 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
     }
     // The cut is really exercised: several themes, each with more than `first` matches between them.
     expect(themeSets.map((themes) => expected(themes, 10).length)).toEqual([3, 5, 8]);
-    const tooMany = await graphql(server.url, query, {
+    const tooMany = await graphql(server().url, query, {
       variables: { first: 101, representations: [{ __typename: 'Lab', id: 'x', themes: ['health'] }] },
     });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('PAGE_SIZE_EXCEEDED');
   });
 
   it('gives an unknown lab empty figures rather than an error', async () => {
-    const result = await graphql<{ _entities: unknown[] }>(server.url, labEntities, {
+    const result = await graphql<{ _entities: unknown[] }>(server().url, labEntities, {
       token: tokenWith('talent:read'),
       variables: { representations: [{ __typename: 'Lab', id: 'no-such-lab' }] },
     });
@@ -106,7 +95,7 @@ describe.each(testDialects())('the Human Capital subgraph on its own (%s)', (dia
 
   it('lists courses by kind and sector, national course first', async () => {
     const result = await graphql<{ courses: Array<{ kind: string }>; health: Array<{ title: string }> }>(
-      server.url,
+      server().url,
       '{ courses { kind } health: courses(filter: { sector: "Health" }) { title } }',
     );
     expect(result.errors).toBeUndefined();

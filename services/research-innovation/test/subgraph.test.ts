@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { ConfigError } from '@nlai/config';
-import { createTestDatabase, graphql, testDialects, tokenWith, type TestDatabase, pendingSchemaChanges } from '@nlai/testing';
+import { createTestDatabase, freePort, graphql, pendingSchemaChanges, testDialects, tokenWith, type TestDatabase } from '@nlai/testing';
 import { researchInnovation } from '../src/subgraph';
 import { startResearchInnovation } from './start';
 
@@ -34,6 +36,21 @@ describe.each(testDialects())('the Research & Innovation subgraph on its own (%s
     await server.close();
     server = await start();
     expect(Number(await count())).toBe(30);
+  });
+
+  it('answers its container health check: `index.js ready` exits 0 while it serves, 1 when nothing answers', async () => {
+    // Asynchronous: the subgraph that must answer runs in this process.
+    const ready = (port: number) =>
+      new Promise<number | null>((resolve) =>
+        execFile(
+          process.execPath,
+          [join(__dirname, '../dist/index.js'), 'ready'],
+          { env: { RESEARCH_INNOVATION_PORT: String(port) } },
+          (error) => resolve(error ? (typeof error.code === 'number' ? error.code : null) : 0),
+        ),
+      );
+    expect(await ready(server.port)).toBe(0);
+    expect(await ready(await freePort())).toBe(1);
   });
 
   it('resolves entity references by key: labs, organisations and locations, null for an unknown key', async () => {

@@ -211,38 +211,26 @@ export { ${E}Entity };
 export const entities = [${E}Entity];
 `,
 
-    [`src/migrations/sqlite/${ts}-initial.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
+    [`src/migrations/sqlite/${ts}-initial.ts`]: `import { sqlMigration } from '@nlai/database';
 
 /** The ${n.table} table (SQLite). */
-export class Initial${ts} implements MigrationInterface {
-  name = 'Initial${ts}';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(\`CREATE TABLE "${n.table}" ("id" varchar(64) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL)\`);
-    await queryRunner.query(\`CREATE UNIQUE INDEX "uq_${n.table}_name" ON "${n.table}" ("name")\`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(\`DROP TABLE "${n.table}"\`);
-  }
-}
+export const Initial${ts} = sqlMigration('Initial${ts}', {
+  up: [
+    'CREATE TABLE "${n.table}" ("id" varchar(64) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL)',
+    'CREATE UNIQUE INDEX "uq_${n.table}_name" ON "${n.table}" ("name")',
+  ],
+  down: ['DROP TABLE "${n.table}"'],
+});
 `,
-    [`src/migrations/mysql/${ts}-initial.ts`]: `import type { MigrationInterface, QueryRunner } from 'typeorm';
+    [`src/migrations/mysql/${ts}-initial.ts`]: `import { sqlMigration } from '@nlai/database';
 
 /** The ${n.table} table (MySQL). */
-export class Initial${ts} implements MigrationInterface {
-  name = 'Initial${ts}';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'CREATE TABLE \`${n.table}\` (\`id\` varchar(64) NOT NULL, \`name\` varchar(200) NOT NULL, UNIQUE INDEX \`uq_${n.table}_name\` (\`name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE \`${n.table}\`');
-  }
-}
+export const Initial${ts} = sqlMigration('Initial${ts}', {
+  up: [
+    'CREATE TABLE \`${n.table}\` (\`id\` varchar(64) NOT NULL, \`name\` varchar(200) NOT NULL, UNIQUE INDEX \`uq_${n.table}_name\` (\`name\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
+  ],
+  down: ['DROP TABLE \`${n.table}\`'],
+});
 `,
     'src/migrations/index.ts': `import { Initial${ts} as InitialMysql } from './mysql/${ts}-initial';
 import { Initial${ts} as InitialSqlite } from './sqlite/${ts}-initial';

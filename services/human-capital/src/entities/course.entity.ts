@@ -21,9 +21,10 @@ export class CourseEntity {
   @KeyColumn('provider_id', { nullable: true })
   providerId!: string | null;
 
-  @YearColumn('launch_year', { nullable: true })
-  launchYear!: number | null;
-
+  /** True for a sample stand-in, not a course a public source lists. */
   @PlaceholderColumn()
   placeholder!: boolean;
+
+  @YearColumn('launch_year', { nullable: true })
+  launchYear!: number | null;
 }
