@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Logger } from '@nlai/http-server';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -42,16 +43,8 @@ export function netherlandsOutline(): FeatureCollection<MultiPolygon> {
   };
 }
 
-function readAssets(manifestFile: string): Record<string, Asset> {
+function readAssets(queries: Record<string, string>): Record<string, Asset> {
   const { javascript, css, json } = contentTypes;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { operations: Array<{ name: string; body: string }> };
-  const queries = Object.fromEntries(
-    pageOperations.map((name) => {
-      const operation = manifest.operations.find((candidate) => candidate.name === name);
-      if (!operation) throw new Error(`${manifestFile} has no operation ${name}: run npm run operations:manifest`);
-      return [name, operation.body];
-    }),
-  );
   return {
     'echarts.min.js': asset(readFileSync(packageFile('echarts', 'dist/echarts.min.js')), javascript),
     'tables.js': asset(uiFile('tables.js'), javascript),
@@ -115,7 +108,20 @@ ${chartSection('courses', 'Courses per sector and vacancies per theme', 'For whi
  * with a talent:read token), drawn with Apache ECharts, all files from the
  * gateway itself under the same content security policy as the explorer.
  */
-export function insightsRoutes(manifestFile: string): Record<string, Route> {
-  const assets = readAssets(manifestFile);
+export function insightsRoutes(manifestFile: string, logger: Logger): Record<string, Route> {
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { operations: Array<{ name: string; body: string }> };
+  const missing = pageOperations.filter((name) => !manifest.operations.some((operation) => operation.name === name));
+  // An operator's own manifest may not list the page's operations: the graph still serves, without the page.
+  if (missing.length > 0) {
+    logger.warn(
+      { manifestFile, missing },
+      'the insights page is off: the persisted-operations manifest lacks its operations (npm run operations:manifest)',
+    );
+    return {};
+  }
+  const queries = Object.fromEntries(
+    pageOperations.map((name) => [name, manifest.operations.find((operation) => operation.name === name)!.body]),
+  );
+  const assets = readAssets(queries);
   return pageRoutes(insightsPath, page(assets), assets);
 }

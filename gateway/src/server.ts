@@ -109,7 +109,7 @@ export async function createServer(config: Config, logger: Logger = createLogger
     corsOrigins: config.corsOrigins,
     routes: {
       ...(config.explorer ? explorerRoutes(loadSavedQuestions(config.persistedOperationsFile, config.insights)) : {}),
-      ...(config.insights ? insightsRoutes(config.persistedOperationsFile) : {}),
+      ...(config.insights ? insightsRoutes(config.persistedOperationsFile, logger) : {}),
       ...telemetry.metrics.routes,
     },
     observers: telemetry.observers,

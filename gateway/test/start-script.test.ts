@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, graphql } from '@nlai/testing';
+import { freePort, graphql, tokenWith } from '@nlai/testing';
 
 describe('npm start (scripts/start.mjs)', () => {
   const directory = mkdtempSync(join(tmpdir(), 'nlai-start-'));
@@ -41,6 +41,8 @@ describe('npm start (scripts/start.mjs)', () => {
       const result = await graphql<{ labs: { totalCount: number }; lab: { talentStats: { total: number } } }>(
         `http://127.0.0.1:${ports.gateway}/graphql`,
         '{ labs(first: 0) { totalCount } lab(id: "quva-lab") { talentStats { total } } }',
+        // Exact figures: the public ones are released and perturbed, and may be 0 for a small lab.
+        { token: tokenWith('talent:read') },
       );
       expect(result.errors).toBeUndefined();
       expect(result.data!.labs.totalCount).toBe(30);

@@ -129,11 +129,12 @@ export async function startGraph(options: StartGraphOptions): Promise<TestGraph>
     await dropDatabases();
   };
 
-  try {
-    await Promise.all(names.map(startService));
-  } catch (error) {
+  // Every start settles before a failure is thrown, so no process started meanwhile outlives the test.
+  const started = await Promise.allSettled(names.map(startService));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
     await stopAll();
-    throw error;
+    throw failed.reason;
   }
   const service = (name: ServiceName) => {
     const found = running[known(name)];
