@@ -150,11 +150,20 @@ export type OrderDirection =
 /** Writes. Each needs a token with the write scope of the subgraph that owns the data, `<subgraph>:write`: research-innovation:write, human-capital:write, … */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers a person in a lab. The lab must exist in the Research & Innovation subgraph. */
+  /**
+   * Registers a person in a lab. The lab must exist in the Research & Innovation
+   * subgraph; a stage and years that do not fit together come back as userErrors.
+   */
   talentRegister?: Maybe<TalentRegisterPayload>;
-  /** Changes a person's stage, e.g. when they graduate or leave. */
+  /**
+   * Changes a person's stage, e.g. when they graduate or leave; an end year alone
+   * changes the end year of a person who graduated or left.
+   */
   talentUpdate?: Maybe<TalentUpdatePayload>;
-  /** Records where a person went to work. The organisation must exist in the Research & Innovation subgraph. */
+  /**
+   * Records where a person went to work. The organisation must exist in the
+   * Research & Innovation subgraph, and the job cannot start before the person joined the lab.
+   */
   placementRecord?: Maybe<PlacementRecordPayload>;
 };
 
