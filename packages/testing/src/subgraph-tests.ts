@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect } from '@jest/globals';
+// Jest's globals (beforeAll, afterAll, expect), not @jest/globals: that module throws when loaded outside Jest, and the bench loads this package.
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases';
 import { graphql, userErrorCodes, type GraphQLResult } from './graphql-client';
 
