@@ -45,9 +45,12 @@
 
   function draw(id, { option, table, alt, source }) {
     const element = part(id, 'figure');
-    const instance = echarts.getInstanceByDom(element) || echarts.init(element, null, { renderer: 'svg' });
     const full = { animation: false, textStyle, aria: { enabled: false }, ...option };
-    instance.setOption(full, true);
+    // Each load draws on a fresh instance: replacing the option of a live map instance
+    // (setOption with notMerge) now and then failed inside ECharts' geo layout.
+    const previous = echarts.getInstanceByDom(element);
+    if (previous) previous.dispose();
+    echarts.init(element, null, { renderer: 'svg' }).setOption(full, true);
     renderTable(part(id, 'table'), table, `The numbers of “${document.getElementById(`${id}-title`).textContent}”`);
     part(id, 'alt').textContent = alt;
     part(id, 'source').textContent = source;
