@@ -10,5 +10,6 @@ export type { TestGraph, StartGraphOptions, ServiceName, PerSubgraph } from './g
 export { graphql, tokenWith, userErrorCodes } from './graphql-client';
 export type { GraphQLResult } from './graphql-client';
 export { PrivateMariaDb } from './private-mariadb';
+export { PrivateRedis } from './private-redis';
 export { slowClient } from './slow-client';
 export { answerOf, expectRefused, pendingSchemaChanges, useSubgraph } from './subgraph-tests';

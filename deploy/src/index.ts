@@ -1,0 +1,2 @@
+// The cluster's parts, for npm run cluster and its test.
+export {};

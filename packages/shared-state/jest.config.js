@@ -1,0 +1,1 @@
+module.exports = { preset: '@nlai/jest-preset' };

@@ -1,0 +1,1 @@
+export { connectSharedState, type SharedState, type SharedStateLogger, type SharedStateOptions } from './shared-state';
