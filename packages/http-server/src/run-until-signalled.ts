@@ -1,8 +1,10 @@
 import type { Logger } from './logger';
 
 /**
- * Stops the service cleanly on SIGTERM or SIGINT: in-flight requests finish,
- * connections close, the process exits 0 (1 when closing fails).
+ * Stops the service cleanly on SIGTERM or SIGINT: /ready answers 503 for the
+ * shutdown delay (the load balancer takes the process out), then in-flight
+ * requests finish, connections close, the process exits 0 (1 when closing
+ * fails). A second signal ends it at once (the handler is gone).
  */
 export function runUntilSignalled(close: () => Promise<void>, logger: Logger): void {
   let stopping = false;

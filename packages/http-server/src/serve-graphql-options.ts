@@ -74,6 +74,12 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
   headersTimeoutMs?: number;
   /** How long in-flight requests may take to finish on close, in ms. Default: 10000. */
   shutdownGraceMs?: number;
+  /**
+   * On close, how long to keep serving with /ready answering 503 before
+   * accepting stops, in ms: the load balancer's health checks see the
+   * process go before it refuses anyone. Default: 0.
+   */
+  shutdownDelayMs?: number;
   logger: Logger;
 }
 
@@ -96,6 +102,10 @@ export interface RunningServer {
   port: number;
   /** The port /metrics is served on when it has one of its own (set by the service, not by serveGraphQL). */
   metricsPort?: number;
-  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
+  /**
+   * Answers /ready with 503 at once, serves on for the shutdown delay, then
+   * stops accepting, lets in-flight requests finish, closes idle keep-alive
+   * connections and stops Apollo. Idempotent.
+   */
   close(): Promise<void>;
 }

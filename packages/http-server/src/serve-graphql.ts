@@ -20,6 +20,7 @@ import { gracefulShutdown } from './shutdown';
 // HTTP's own statuses for these refusals say more than the catalogue's 400 for BAD_REQUEST.
 const notFound = 404;
 const contentTooLarge = 413;
+const serviceUnavailable = 503;
 
 export type { AdmittedRequest, AroundRequest, RequestInfo, RunningServer, ServeGraphQLOptions } from './serve-graphql-options';
 export type { RequestObserver, RequestRecord } from './request-record';
@@ -70,6 +71,8 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
       if (url.pathname === '/health') return health.health(response);
       const route = options.routes?.[url.pathname];
       if (route && (request.method === 'GET' || request.method === 'HEAD')) return await route(request, response);
+      // Stopping: the load balancer must see this replica go before it stops accepting.
+      if (url.pathname === '/ready' && stopping) return sendJson(response, serviceUnavailable, { status: 'stopping' });
       if (url.pathname === '/ready') return await health.ready(response, requestId);
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
@@ -88,6 +91,16 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     void handle(request, response);
   });
   const shutdown = gracefulShutdown(server, options.shutdownGraceMs ?? 10_000, () => options.apollo.stop());
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const delayMs = options.shutdownDelayMs ?? 0;
+      if (delayMs > 0) {
+        logger.info({ delayMs }, 'stopping: /ready answers 503, serving on until the load balancer has taken this process out');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+      await shutdown.close();
+    })());
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -101,6 +114,6 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
     url: `http://${shownHost}:${port}${graphqlPath}`,
     ...(options.browserHome === undefined ? {} : { browserUrl: `http://${shownHost}:${port}${options.browserHome}` }),
     port,
-    close: () => shutdown.close(),
+    close: stop,
   };
 }
