@@ -81,6 +81,9 @@ export function haproxyConfig(options: HaproxyConfigOptions): string {
       '    timeout http-request 30s',
       '    timeout http-keep-alive 10s',
       '    timeout queue 10s',
+      // A check's own deadline: without it HAProxy allows one interval, and a replica busy under load would fail
+      // its checks and leave the tier with none in rotation. A stopping replica answers 503 at once all the same.
+      '    timeout check 3s',
       // Up to 3 more attempts, each on another replica than the last (no 1 s pause before a retry on the same one).
       '    retries 3',
       '    option redispatch 1',
