@@ -4,7 +4,7 @@ import { startCluster, type Cluster } from '../../src';
 import { ReadLoad, tokenSource } from './load';
 
 const deepRead = 'query DeepRead { labs(first: 10) { edges { node { id name talent(first: 5) { totalCount } } } } }';
-const researchOnly = 'query LabsOnly { labs(first: 10) { edges { node { id name city } } } }';
+const researchOnly = 'query LabsOnly { labs(first: 10) { edges { node { id name status themes } } } }';
 const seconds = Number(process.env.MEASURE_SECONDS ?? 15);
 const connections = Number(process.env.MEASURE_CONNECTIONS ?? 16);
 
