@@ -158,19 +158,18 @@ export async function publishSupergraph(options: PublishOptions): Promise<Publis
   return { published: true, file, subgraphs: subgraphs.map((subgraph) => subgraph.name) };
 }
 
-/** The refusal, a subgraph a paragraph, each missing coordinate on a line. */
+/** The refusal: each subgraph with what is wrong, each missing coordinate on a line, then what to do. */
 export function formatRefusal(gaps: readonly SubgraphGap[]): string {
-  const lines = ['Not published: the supergraph asks running subgraphs for what they do not serve.'];
+  const lines = ['Not published: every subgraph must answer and serve every field the supergraph asks it for.'];
   for (const gap of gaps) {
     if (gap.unreachable !== undefined) lines.push(`  ${gap.subgraph} (${gap.url}) ${gap.unreachable}`);
-    else {
-      lines.push(`  ${gap.subgraph} (${gap.url}) does not serve yet:`);
-      lines.push(...gap.missing.map((coordinate) => `    ${coordinate}`));
-    }
+    else lines.push(`  ${gap.subgraph} (${gap.url}) does not serve yet:`, ...gap.missing.map((coordinate) => `    ${coordinate}`));
   }
-  lines.push(
-    'Deploy the subgraphs that serve these fields first, then publish again (docs/deploying.md).',
-    'A subgraph that does not answer cannot be checked: start it, or fix its URL (<PREFIX>_URL) or secret (<PREFIX>_SUBGRAPH_SECRET).',
-  );
+  if (gaps.some((gap) => gap.missing.length > 0))
+    lines.push('Deploy the subgraphs that serve these first, then publish again (docs/deploying.md#deploy-order).');
+  if (gaps.some((gap) => gap.unreachable !== undefined))
+    lines.push(
+      "A subgraph that does not answer cannot be checked: start it, or give its URL (<PREFIX>_URL or <PREFIX>_PORT) and secret (<PREFIX>_SUBGRAPH_SECRET) as the gateway's.",
+    );
   return lines.join('\n');
 }
