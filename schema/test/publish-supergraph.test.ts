@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, freePort, startProcess, type ServiceProcess, type TestDatabase } from '@nlai/testing';
+import { createTestDatabase, freePort, runToExit, startProcess, type ServiceProcess, type TestDatabase } from '@nlai/testing';
 import { composeSupergraphFromConfig } from '../src/compose-supergraph';
 import { supergraphConfigPath } from '../src/paths';
 import { formatRefusal, publishSupergraph, type PublishResult } from '../src/publish-supergraph';
@@ -112,6 +112,22 @@ describe('npm run schema:publish', () => {
     expect(refusal(result)).toContain(`human-capital (${nothingThere}) no answer (`);
     expect(existsSync(target)).toBe(false);
   });
+
+  it('runs as `npm run schema:publish`: exit 0 and the file written, or exit 1 naming what is wrong and writing nothing', async () => {
+    const cli = join(__dirname, '../dist/publish-cli.js');
+    const nothingThere = `http://127.0.0.1:${await freePort()}/graphql`;
+    const refused = await runToExit(cli, { ...urls, ...secrets, RESEARCH_INNOVATION_URL: nothingThere, SUPERGRAPH_PUBLISH_FILE: target });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain(`research-innovation (${nothingThere}) no answer`);
+    expect(existsSync(target)).toBe(false);
+
+    const published = await runToExit(cli, { ...urls, ...secrets, SUPERGRAPH_PUBLISH_FILE: target });
+    expect(published).toEqual({
+      code: 0,
+      output: `Published the supergraph to ${target}: research-innovation, human-capital serve every field of it.\n`,
+    });
+    expect(readFileSync(target, 'utf8')).toBe(renderSupergraphFile(composeSupergraphFromConfig().supergraphSdl));
+  }, 60_000); // two CLI processes, each loading composition
 
   it('signs its questions as the gateway does: without the right secret a subgraph refuses to answer, and nothing is written', async () => {
     const wrong = { ...secrets, HUMAN_CAPITAL_SUBGRAPH_SECRET: 'not-the-human-capital-secret-0123456789abcdef' };
