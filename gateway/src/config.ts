@@ -90,6 +90,15 @@ function subgraphSchema(names: string[]) {
 }
 
 /**
+ * Every environment variable the gateway reads with a supergraph naming
+ * `subgraphs`: derived from the schemas parsed at boot, so deployment
+ * manifests can be checked against it (deploy/test).
+ */
+export function gatewayVariableNames(subgraphs: readonly string[]): string[] {
+  return [...Object.keys(schema.shape), ...Object.keys(subgraphSchema([...subgraphs]).shape)];
+}
+
+/**
  * One problem per secret set in more than one variable: each subgraph holds
  * its own secret, and with a shared one could sign requests to another
  * subgraph, or mint callers' tokens when it is AUTH_JWT_SECRET too.
