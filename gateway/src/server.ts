@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createAuthenticator } from '@nlai/auth';
-import { connectSharedState } from '@nlai/shared-state';
+import { connectSharedState, type SharedState } from '@nlai/shared-state';
 import { maskErrors } from '@nlai/errors';
 import { createLogger, serveGraphQL, useErrorLog, type Logger, type RunningServer } from '@nlai/http-server';
 import type { Config } from './config';
@@ -33,6 +33,18 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
     ),
   );
   return answers.length > 0 && answers.every(Boolean);
+}
+
+/** Resolves when Redis is connected, or after `timeoutMs` when it is not. */
+async function connectedWithin(shared: SharedState, timeoutMs: number): Promise<void> {
+  if (shared.redis.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    shared.redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** SUPERGRAPH_URL's first answer (boot fails without it), else the watched file; with the subgraphs' settings. */
@@ -124,6 +136,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   await warmQueryPlans(apollo, gateway.schema!, config.persistedOperationsFile, logger);
   logger.info({ subgraphs: Object.fromEntries(subgraphUrls), signed: Object.keys(supergraph.subgraphs.secrets) }, 'serving the supergraph');
 
+  // Boot goes on without Redis, but gives it a moment first: the first requests then share state instead of degrading.
+  if (shared) await connectedWithin(shared, 2000);
   const authenticate = authenticateOnce(createAuthenticator(config.tokens));
   const server = await serveGraphQL<GatewayContext>({
     apollo,
