@@ -162,7 +162,11 @@ export interface SubgraphSettings {
 }
 
 /** Parses the variables of the subgraphs `names`; throws a ConfigError naming every problem. */
-function subgraphSettings(environment: Record<string, string | undefined>, names: string[], jwtSecret: string | undefined): SubgraphSettings {
+function subgraphSettings(
+  environment: Record<string, string | undefined>,
+  names: string[],
+  jwtSecret: string | undefined,
+): SubgraphSettings {
   const perSubgraph = loadConfig(subgraphSchema(names), environment, {
     requiredInProduction: names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`),
   }) as Record<string, string | number | undefined>;

@@ -21,7 +21,14 @@ import { gracefulShutdown } from './shutdown';
 const notFound = 404;
 const contentTooLarge = 413;
 
-export type { AdmittedRequest, AroundRequest, RequestInfo, RequestLimited, RunningServer, ServeGraphQLOptions } from './serve-graphql-options';
+export type {
+  AdmittedRequest,
+  AroundRequest,
+  RequestInfo,
+  RequestLimited,
+  RunningServer,
+  ServeGraphQLOptions,
+} from './serve-graphql-options';
 export type { RequestObserver, RequestRecord } from './request-record';
 
 /**
