@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { developmentSecret, signToken } from '@nlai/auth';
 import type { RunningServer } from '@nlai/http-server';
 import { connectSharedState, type SharedState } from '@nlai/shared-state';
@@ -229,6 +232,40 @@ describe('gateway replicas sharing one Redis', () => {
       expect((await commandsRun()) - idle).toBe(0);
     } finally {
       await unlimited.server.close();
+    }
+  });
+
+  it('keeps the safelist mode: only the manifest’s operations run, whatever a client registers', async () => {
+    const body = 'query FleetSafelisted { __typename }';
+    const directory = mkdtempSync(join(tmpdir(), 'nlai-fleet-'));
+    const manifest = join(directory, 'persisted-operations.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256(body), name: 'FleetSafelisted', type: 'query', body }],
+      }),
+    );
+    const safelisted = await startReplica(redis.url, { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_FILE: manifest });
+    try {
+      const from = '127.0.0.11';
+      const byId = await post(
+        safelisted.server.url,
+        { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(body) } } },
+        { from },
+      );
+      expect(byId.body).toEqual({ data: { __typename: 'Query' } });
+      const query = '{ notListed: __typename }';
+      const registering = await post(
+        safelisted.server.url,
+        { query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } },
+        { from },
+      );
+      expect(codesOf(registering)).toEqual(['PERSISTED_QUERY_NOT_ALLOWED']);
+    } finally {
+      await safelisted.server.close();
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 
