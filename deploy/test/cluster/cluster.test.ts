@@ -118,10 +118,12 @@ describe('npm run cluster: HAProxy, two replicas of every tier, a MariaDB read r
     console.log(`cluster figures: ${JSON.stringify(figures, null, 2)}`);
   });
 
+  let loads = 0;
+  // Each load its own callers (a new subject every 20 requests), so the rate limit of 30 per caller never refuses it.
   const load = () =>
-    new ReadLoad(cluster.entryUrl, read, tokenSource(cluster.authSecret, ['talent:read'], `load-${run}`), {
-      connections: 4,
-      pauseMs: 10,
+    new ReadLoad(cluster.entryUrl, read, tokenSource(cluster.authSecret, ['talent:read'], `load-${run}-${(loads += 1)}`), {
+      connections: 3,
+      pauseMs: 25,
       maxRequests: 20_000,
     });
   const rememberPids = () => {
