@@ -129,6 +129,9 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
     await replica.catchUpWith(primary);
     expect(await organisationName(one, id)).toBe(`Ghost ${sequence}`);
     expect(await organisationName(two, id, readerB)).toBe(`Ghost ${sequence}`);
+    const metrics = await (await fetch(new URL('/metrics', one.url))).text();
+    expect(metrics).toMatch(new RegExp(`^db_replica_healthy\\{replica="127.0.0.1:${replica.listeningPort}",[^}]*\\} 1$`, 'm'));
+    expect(Number(/^db_reads_total\{server="replica",[^}]*\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
   });
 
   it('lets a caller read their own write at once, on either instance, while others read the lagging replica', async () => {
