@@ -326,7 +326,7 @@ export class ReplicaRouting {
     for (const [caller, write] of this.recentWrites) if (write.until <= now) this.recentWrites.delete(caller);
     try {
       this.primaryMonitor ??= await this.connect(this.primaryUrl);
-      const [rows] = await this.primaryMonitor.query('SELECT @@gtid_binlog_pos AS position');
+      const [rows] = await this.primaryMonitor.query({ sql: 'SELECT @@gtid_binlog_pos AS position', timeout: this.checkTimeoutMs });
       const position = parseGtidPosition((rows as Array<{ position: string }>)[0]?.position);
       const latest = this.primaryHistory.at(-1);
       if (!latest || !hasReached(latest.position, position)) this.primaryHistory.push({ position, seenAt: now });
@@ -344,7 +344,7 @@ export class ReplicaRouting {
   private async checkReplica(replica: Replica, now: number): Promise<void> {
     try {
       replica.monitor ??= await this.connect(replica.url);
-      const [rows] = await replica.monitor.query('SELECT @@gtid_slave_pos AS position');
+      const [rows] = await replica.monitor.query({ sql: 'SELECT @@gtid_slave_pos AS position', timeout: this.checkTimeoutMs });
       replica.position = parseGtidPosition((rows as Array<{ position: string }>)[0]?.position);
       const missed = this.primaryHistory.find((entry) => !hasReached(replica.position, entry.position));
       replica.lagMs = missed ? now - missed.seenAt : 0;
@@ -357,10 +357,15 @@ export class ReplicaRouting {
     }
   }
 
+  /** A server that hangs (rather than refuses) fails its check after this long, so checks never stop. */
+  private get checkTimeoutMs(): number {
+    return Math.max(this.options.checkMs, 1000);
+  }
+
   private connect(url: string): Promise<Connection> {
     const connection = createConnection({
       uri: url,
-      connectTimeout: Math.max(this.options.checkMs, 1000),
+      connectTimeout: this.checkTimeoutMs,
       ...(this.ssl ? { ssl: this.ssl } : {}),
     });
     return connection.then((opened) => {
