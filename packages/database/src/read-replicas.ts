@@ -76,6 +76,8 @@ interface Replica {
   monitor?: Connection | undefined;
   /** Answered its last check and is within the allowed lag. */
   healthy: boolean;
+  /** The state last logged: each change is logged once. */
+  logged: 'nothing' | 'used' | 'skipped';
   /** Why it is skipped, for the log line of the state change. */
   reason: string;
   /** Its @@gtid_slave_pos at the last check. */
@@ -178,6 +180,7 @@ export class ReplicaRouting {
       address: addressOf(url),
       url,
       healthy: false,
+      logged: 'nothing',
       reason: 'not checked yet',
       position: new Map(),
       lagMs: Number.POSITIVE_INFINITY,
@@ -304,13 +307,20 @@ export class ReplicaRouting {
   }
 
   private markDown(replica: Replica, reason: string): void {
-    if (replica.healthy) this.options.logger.warn({ replica: replica.address, reason }, 'read replica skipped: reads go elsewhere');
+    if (replica.logged !== 'skipped')
+      this.options.logger.warn({ replica: replica.address, reason }, 'read replica skipped: reads go elsewhere');
+    replica.logged = 'skipped';
     replica.healthy = false;
     replica.reason = reason;
   }
 
   private markUp(replica: Replica): void {
-    if (!replica.healthy) this.options.logger.info({ replica: replica.address, lagMs: replica.lagMs }, 'read replica used again');
+    if (replica.logged !== 'used')
+      this.options.logger.info(
+        { replica: replica.address, lagMs: replica.lagMs },
+        replica.logged === 'skipped' ? 'read replica used again' : 'read replica in use',
+      );
+    replica.logged = 'used';
     replica.healthy = true;
     replica.reason = '';
   }

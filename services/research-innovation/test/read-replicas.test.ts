@@ -2,6 +2,7 @@ import { developmentSecret, gatewaySignatureHeader, signGatewayRequest, signToke
 import type { RunningSubgraph } from '@nlai/subgraph-kit';
 import { PrivateMariaDb, PrivateRedis } from '@nlai/testing';
 import jwt from 'jsonwebtoken';
+import pino from 'pino';
 import { researchInnovation } from '../src/subgraph';
 
 /*
@@ -71,6 +72,10 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
   let one: RunningSubgraph;
   let two: RunningSubgraph;
   let sequence = 0;
+  /** What instance one logged: the replica's state changes must each appear once. */
+  const logged: Array<{ msg: string }> = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line) as { msg: string }) });
+  const logCount = (prefix: string) => logged.filter((line) => line.msg.startsWith(prefix)).length;
   /** A row written on the primary alone (SQL, outside the subgraph): visible on the replica only once replicated. */
   const writeOnPrimary = async () => {
     sequence += 1;
@@ -80,7 +85,7 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
   };
   const onReplica = async (id: string) =>
     ((await replica.execute(`SELECT id FROM ri.organisation WHERE id = '${id}'`))[0] as unknown[]).length > 0;
-  const start = () =>
+  const start = (serverLogger?: typeof logger) =>
     researchInnovation.start(
       researchInnovation.configFrom({
         RESEARCH_INNOVATION_PORT: '0',
@@ -92,6 +97,7 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
         REDIS_URL: redis.url,
         LOG_LEVEL: 'silent',
       }),
+      serverLogger,
     );
   const ready = async (server: RunningSubgraph) =>
     server.replicas!.status().every((state) => state.healthy) && !server.replicas!.writesMayBeUnknown();
@@ -100,7 +106,7 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
     await Promise.all([primary.install(), replica.install(), redis.start()]);
     await replica.replicate(primary);
     await primary.execute('CREATE DATABASE ri');
-    one = await start();
+    one = await start(logger);
     two = await start();
     await replica.catchUpWith(primary);
     // A new process waits one write memory (max lag + two checks) before trusting replicas for signed-in callers.
@@ -182,7 +188,8 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
     });
   });
 
-  it('skips a replica further behind than the maximum lag, and uses it again once it caught up', async () => {
+  it('skips a replica further behind than the maximum lag, and uses it again once it caught up, saying so once each', async () => {
+    const [skipped, usedAgain] = [logCount('read replica skipped'), logCount('read replica used again')];
     await replica.pauseReplication();
     const id = await writeOnPrimary();
     expect(await organisationName(one, id)).toBeNull();
@@ -192,6 +199,7 @@ describe('reads from MariaDB read replicas, writes to the primary (real GTID rep
     await replica.resumeReplication();
     await replica.catchUpWith(primary);
     await until(() => one.replicas!.status()[0]!.healthy, 'the replica is used again');
+    expect([logCount('read replica skipped') - skipped, logCount('read replica used again') - usedAgain]).toEqual([1, 1]);
   });
 
   it('goes on reading from the primary with no failed request while the replica is down, and uses it again once back', async () => {
