@@ -159,6 +159,7 @@ export class ReplicaRouting {
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private nextReplica = 0;
+  private stopped = false;
   private readonly driver: ReplicatedDriver;
   /** Set by whoever shares writes between processes: whether a caller's write may be unknown here (reads then go to the primary). */
   writesMayBeUnknown: () => boolean = () => false;
@@ -202,6 +203,12 @@ export class ReplicaRouting {
       const runner = createQueryRunner(mode);
       return mode === 'slave' ? this.retryingOnPrimary(runner) : runner;
     };
+    // Whoever closes the data source (a server, a one-off CLI) stops the checks with it.
+    const destroy = this.dataSource.destroy.bind(this.dataSource);
+    this.dataSource.destroy = async () => {
+      await this.stop();
+      await destroy();
+    };
     await this.check();
     this.timer = setInterval(() => void this.check(), this.options.checkMs);
     this.timer.unref();
@@ -210,10 +217,12 @@ export class ReplicaRouting {
   /** Stops checking and closes the monitor connections (the pools close with the data source). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.stopped = true;
     await this.checking;
-    await Promise.all(
-      [this.primaryMonitor, ...this.replicas.map((replica) => replica.monitor)].map((c) => c?.end().catch(() => undefined)),
-    );
+    const monitors = [this.primaryMonitor, ...this.replicas.map((replica) => replica.monitor)];
+    this.primaryMonitor = undefined;
+    for (const replica of this.replicas) replica.monitor = undefined;
+    await Promise.all(monitors.map((monitor) => monitor?.end().catch(() => undefined)));
   }
 
   /** Each replica's state, for /ready details, logs and tests. */
@@ -327,6 +336,7 @@ export class ReplicaRouting {
 
   /** One round of checks; a round still running is not doubled. */
   check(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     this.checking ??= this.checkAll().finally(() => (this.checking = undefined));
     return this.checking;
   }
