@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
 import { ConfigError, env, loadConfig, z } from '@nlai/config';
@@ -9,6 +10,13 @@ import { defaultOperationLimits as limits } from './operation-limits';
 // @apollo/gateway reads this variable itself, on construction: the graph sends no telemetry.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
+/**
+ * Requests per caller per window in production unless configured: generous
+ * (100 a second on average over a minute) so that no person or ordinary
+ * client meets it, while one runaway script cannot take the whole fleet.
+ */
+export const defaultProductionRateLimit = 6000;
+
 const schema = z.object({
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
@@ -16,7 +24,48 @@ const schema = z.object({
   GATEWAY_HOST: env.host('127.0.0.1'),
   /** The composed supergraph the gateway serves (a static file, written by `npm run compose`), watched for changes. */
   SUPERGRAPH_FILE: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
+  /**
+   * Where a fleet of gateways loads the supergraph instead of SUPERGRAPH_FILE
+   * (http or https): fetched at boot (boot fails when it cannot be), then
+   * polled with If-None-Match; a new one that fails to load is refused and
+   * the last good one kept.
+   */
+  SUPERGRAPH_URL: env.optionalHttpUrl(),
+  /** How often the supergraph file is checked, or SUPERGRAPH_URL asked, for a new version. */
   SUPERGRAPH_POLL_MS: env.integer(1000, 50, 60_000),
+  /**
+   * Redis that the gateway replicas share (redis:// or rediss://): persisted
+   * query hashes and rate-limit counters. Unset: each process keeps its own
+   * in memory, as one gateway needs.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^/\s]+(\/\d+)?$/, 'expected redis://[user:password@]host:port[/db]')
+    .optional(),
+  /**
+   * Requests to /graphql each caller may send per window, across all gateway
+   * replicas sharing REDIS_URL; 0 turns rate limiting off. Default: off
+   * outside production, 6000 (100 a second on average) in production.
+   */
+  GATEWAY_RATE_LIMIT_REQUESTS: z.coerce
+    .number({ message: 'expected a whole number from 0 to 10000000' })
+    .int('expected a whole number from 0 to 10000000')
+    .min(0, 'expected a whole number from 0 to 10000000')
+    .max(10_000_000, 'expected a whole number from 0 to 10000000')
+    .optional(),
+  /** The rate limit's window, in ms. */
+  GATEWAY_RATE_LIMIT_WINDOW_MS: env.integer(60_000, 1000, 86_400_000),
+  /**
+   * Addresses of the proxies in front of the gateway (e.g. HAProxy's
+   * 127.0.0.1), comma-separated: only their X-Forwarded-For is believed when
+   * telling callers apart. Default: none (the peer's address counts).
+   */
+  GATEWAY_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((list) => (list ?? '').split(',').every((entry) => entry.trim() === '' || isIP(entry.trim()) !== 0), {
+      message: 'expected IP addresses, comma-separated, e.g. 127.0.0.1,10.0.0.2',
+    }),
   /** A subgraph request not answered within this many ms fails with SUBGRAPH_TIMEOUT. */
   SUBGRAPH_TIMEOUT_MS: env.integer(10_000, 100, 300_000),
   /** Keep-alive sockets per subgraph, at most. */
@@ -90,6 +139,15 @@ function subgraphSchema(names: string[]) {
 }
 
 /**
+ * Every environment variable the gateway reads with a supergraph naming
+ * `subgraphs`: derived from the schemas parsed at boot, so deployment
+ * manifests can be checked against it (deploy/test).
+ */
+export function gatewayVariableNames(subgraphs: readonly string[]): string[] {
+  return [...Object.keys(schema.shape), ...Object.keys(subgraphSchema([...subgraphs]).shape)];
+}
+
+/**
  * One problem per secret set in more than one variable: each subgraph holds
  * its own secret, and with a shared one could sign requests to another
  * subgraph, or mint callers' tokens when it is AUTH_JWT_SECRET too.
@@ -104,6 +162,40 @@ function sharedSecrets(variables: Record<string, string | number | undefined>): 
       (sharing) =>
         `${sharing.sort().join(', ')}: the same secret, so whoever holds one can sign for the others; give each its own (\`openssl rand -hex 32\`)`,
     );
+}
+
+/** The routing URL overrides and signing secrets of a supergraph's subgraphs, by subgraph name. */
+export interface SubgraphSettings {
+  urls: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+/** Parses the variables of the subgraphs `names`; throws a ConfigError naming every problem. */
+function subgraphSettings(
+  environment: Record<string, string | undefined>,
+  names: string[],
+  jwtSecret: string | undefined,
+): SubgraphSettings {
+  const perSubgraph = loadConfig(subgraphSchema(names), environment, {
+    requiredInProduction: names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`),
+  }) as Record<string, string | number | undefined>;
+  const secretVariables = names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`);
+  const problems = sharedSecrets({
+    AUTH_JWT_SECRET: jwtSecret,
+    ...Object.fromEntries(secretVariables.map((variable) => [variable, perSubgraph[variable]])),
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+  const urls: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const name of names) {
+    const prefix = environmentPrefix(name);
+    const port = perSubgraph[`${prefix}_PORT`];
+    const url = perSubgraph[`${prefix}_URL`] ?? (port === undefined ? undefined : `http://127.0.0.1:${port}/graphql`);
+    if (typeof url === 'string') urls[name] = url;
+    const secret = perSubgraph[`${prefix}_SUBGRAPH_SECRET`];
+    if (typeof secret === 'string') secrets[name] = secret;
+  }
+  return { urls, secrets };
 }
 
 /** Everything the gateway reads from its environment, parsed once at boot. */
@@ -124,39 +216,22 @@ export function configFrom(environment: Record<string, string | undefined>) {
   };
   const parsed = collect(() => loadConfig(schema, environment, { requiredInProduction: [tokenKeyVariables] }));
   const supergraphFile = resolve(parsed?.SUPERGRAPH_FILE ?? schema.shape.SUPERGRAPH_FILE.parse(undefined));
-  let names: string[] = [];
-  try {
-    names = subgraphNames(readFileSync(supergraphFile, 'utf8'));
-  } catch (error) {
-    problems.push(`SUPERGRAPH_FILE: cannot read ${supergraphFile} (${error instanceof Error ? error.message : String(error)})`);
+  // With SUPERGRAPH_URL the subgraphs are known once it is fetched: createServer asks subgraphsOf then.
+  let fileSubgraphs: SubgraphSettings = { urls: {}, secrets: {} };
+  if (!parsed?.SUPERGRAPH_URL) {
+    let names: string[] = [];
+    try {
+      names = subgraphNames(readFileSync(supergraphFile, 'utf8'));
+    } catch (error) {
+      problems.push(`SUPERGRAPH_FILE: cannot read ${supergraphFile} (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const settings = collect(() => subgraphSettings(environment, names, parsed?.AUTH_JWT_SECRET));
+    if (settings) fileSubgraphs = settings;
   }
-  const perSubgraph = collect(
-    () =>
-      loadConfig(subgraphSchema(names), environment, {
-        requiredInProduction: names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`),
-      }) as Record<string, string | number | undefined>,
-  );
-  if (parsed && perSubgraph) {
-    const secretVariables = names.map((name) => `${environmentPrefix(name)}_SUBGRAPH_SECRET`);
-    problems.push(
-      ...sharedSecrets({
-        AUTH_JWT_SECRET: parsed.AUTH_JWT_SECRET,
-        ...Object.fromEntries(secretVariables.map((variable) => [variable, perSubgraph[variable]])),
-      }),
-    );
-  }
-  if (problems.length > 0 || !parsed || !perSubgraph) throw new ConfigError(problems);
+  if (problems.length > 0 || !parsed) throw new ConfigError(problems);
   const production = parsed.NODE_ENV === 'production';
-  const subgraphUrls: Record<string, string> = {};
-  const subgraphSecrets: Record<string, string> = {};
-  for (const name of names) {
-    const prefix = environmentPrefix(name);
-    const port = perSubgraph[`${prefix}_PORT`];
-    const url = perSubgraph[`${prefix}_URL`] ?? (port === undefined ? undefined : `http://127.0.0.1:${port}/graphql`);
-    if (typeof url === 'string') subgraphUrls[name] = url;
-    const secret = perSubgraph[`${prefix}_SUBGRAPH_SECRET`];
-    if (typeof secret === 'string') subgraphSecrets[name] = secret;
-  }
+  const subgraphUrls = fileSubgraphs.urls;
+  const subgraphSecrets = fileSubgraphs.secrets;
   return Object.freeze({
     production,
     logLevel: parsed.LOG_LEVEL,
@@ -165,9 +240,26 @@ export function configFrom(environment: Record<string, string | undefined>) {
     /** Deadlines for a client to send its request. */
     http: httpTimeoutsFrom(parsed),
     supergraphFile,
+    /** Loaded instead of the file when set. */
+    supergraphUrl: parsed.SUPERGRAPH_URL,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
-    /** Routing URL overrides by subgraph name. */
+    /** Unset: per-process memory for what replicas would share. */
+    redisUrl: parsed.REDIS_URL,
+    rateLimit: Object.freeze({
+      /** 0: off. */
+      requests: parsed.GATEWAY_RATE_LIMIT_REQUESTS ?? (production ? defaultProductionRateLimit : 0),
+      windowMs: parsed.GATEWAY_RATE_LIMIT_WINDOW_MS,
+      trustedProxies: Object.freeze(
+        (parsed.GATEWAY_TRUSTED_PROXIES ?? '')
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      ),
+    }),
+    /** Routing URL overrides by subgraph name (of SUPERGRAPH_FILE's subgraphs; with SUPERGRAPH_URL, see subgraphsOf). */
     subgraphUrls: Object.freeze(subgraphUrls),
+    /** The URL overrides and secrets of the subgraphs a supergraph names; throws a ConfigError naming every problem. */
+    subgraphsOf: (supergraphSdl: string) => subgraphSettings(environment, subgraphNames(supergraphSdl), parsed.AUTH_JWT_SECRET),
     /** Signing secrets by subgraph name. */
     subgraphSecrets: Object.freeze(subgraphSecrets),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,

@@ -109,4 +109,63 @@ describe('the gateway’s configuration', () => {
       new ConfigError(['USAGE_SAMPLE_RATE: expected a number above 0, at most 1']),
     );
   });
+
+  it('rate-limits callers only in production unless told, and reads the trusted proxies', () => {
+    const key = (label: string) => `${label}-0123456789abcdef-0123456789abcdef`;
+    const secrets = {
+      AUTH_JWT_SECRET: key('jwt'),
+      RESEARCH_INNOVATION_SUBGRAPH_SECRET: key('ri'),
+      HUMAN_CAPITAL_SUBGRAPH_SECRET: key('hc'),
+    };
+    expect(configFrom({}).rateLimit).toEqual({ requests: 0, windowMs: 60_000, trustedProxies: [] });
+    expect(configFrom({ NODE_ENV: 'production', ...secrets }).rateLimit.requests).toBe(6000);
+    expect(configFrom({ NODE_ENV: 'production', GATEWAY_RATE_LIMIT_REQUESTS: '0', ...secrets }).rateLimit.requests).toBe(0);
+    expect(
+      configFrom({ GATEWAY_RATE_LIMIT_REQUESTS: '100', GATEWAY_RATE_LIMIT_WINDOW_MS: '1000', GATEWAY_TRUSTED_PROXIES: '127.0.0.1, ::1' })
+        .rateLimit,
+    ).toEqual({ requests: 100, windowMs: 1000, trustedProxies: ['127.0.0.1', '::1'] });
+  });
+
+  it('refuses a rate limit that is not a whole number from 0', () => {
+    expect(() => configFrom({ GATEWAY_RATE_LIMIT_REQUESTS: '-1' })).toThrow(
+      new ConfigError(['GATEWAY_RATE_LIMIT_REQUESTS: expected a whole number from 0 to 10000000']),
+    );
+    expect(() => configFrom({ GATEWAY_RATE_LIMIT_REQUESTS: 'lots' })).toThrow(
+      new ConfigError(['GATEWAY_RATE_LIMIT_REQUESTS: expected a whole number from 0 to 10000000']),
+    );
+  });
+
+  it('refuses a rate-limit window under a second', () => {
+    expect(() => configFrom({ GATEWAY_RATE_LIMIT_WINDOW_MS: '10' })).toThrow(
+      new ConfigError(['GATEWAY_RATE_LIMIT_WINDOW_MS: expected a whole number from 1000 to 86400000']),
+    );
+  });
+
+  it('refuses trusted proxies that are not IP addresses', () => {
+    expect(() => configFrom({ GATEWAY_TRUSTED_PROXIES: '127.0.0.1,haproxy.internal' })).toThrow(
+      new ConfigError(['GATEWAY_TRUSTED_PROXIES: expected IP addresses, comma-separated, e.g. 127.0.0.1,10.0.0.2']),
+    );
+  });
+
+  it('refuses a REDIS_URL that is not a redis:// URL', () => {
+    expect(configFrom({}).redisUrl).toBeUndefined();
+    expect(configFrom({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+    expect(() => configFrom({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+      new ConfigError(['REDIS_URL: expected redis://[user:password@]host:port[/db]']),
+    );
+  });
+
+  it('refuses a SUPERGRAPH_URL that is not http(s), and with one reads no supergraph file at boot', () => {
+    expect(() => configFrom({ SUPERGRAPH_URL: 'ftp://schemas.internal/supergraph.graphql' })).toThrow(
+      new ConfigError(['SUPERGRAPH_URL: expected an http:// or https:// URL']),
+    );
+    const config = configFrom({ SUPERGRAPH_URL: 'http://schemas.internal/supergraph.graphql', SUPERGRAPH_FILE: '/nonexistent' });
+    expect(config.supergraphUrl).toBe('http://schemas.internal/supergraph.graphql');
+    const sdl = 'enum join__Graph { A @join__graph(name: "ai-skills", url: "http://x") }';
+    expect(configFrom({ SUPERGRAPH_URL: 'http://s/', AI_SKILLS_PORT: '5009' }).subgraphsOf(sdl)).toEqual({
+      urls: { 'ai-skills': 'http://127.0.0.1:5009/graphql' },
+      secrets: {},
+    });
+    expect(() => configFrom({ SUPERGRAPH_URL: 'http://s/', AI_SKILLS_PORT: 'x' }).subgraphsOf(sdl)).toThrow(ConfigError);
+  });
 });

@@ -16,3 +16,5 @@ export {
   resolverTypesPaths,
 } from './resolver-types';
 export type { GeneratedResolverTypes, ResolverTypesSettings } from './resolver-types';
+export { formatRefusal, publishSupergraph, publishTarget, schemaCoordinates, servedSdl, subgraphUrl } from './publish-supergraph';
+export type { PublishOptions, PublishResult, SubgraphGap } from './publish-supergraph';

@@ -30,6 +30,7 @@ describe('npm run schema:check', () => {
     expect(sections.map((section) => section.title.split(' against')[0])).toEqual([
       'Composition',
       'Committed supergraph',
+      'Apollo Router',
       'Core contract',
       'Breaking changes',
       'Field usage, last 30 days',

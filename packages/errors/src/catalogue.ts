@@ -10,7 +10,7 @@ export type ErrorKind = 'mistake' | 'fault';
 const partialAnswer = 200;
 
 /** A client's mistake, with the 4xx of a request it refuses as a whole. */
-const mistake = (httpStatus: 400 | 401 | 403, description: string) => ({ kind: 'mistake', httpStatus, description }) as const;
+const mistake = (httpStatus: 400 | 401 | 403 | 429, description: string) => ({ kind: 'mistake', httpStatus, description }) as const;
 /**
  * A step of Apollo's automatic persisted queries, not a failure: Apollo
  * answers 200 and Apollo Client then sends the full query, as it expects.
@@ -57,6 +57,7 @@ export const errorCatalogue = {
   PERSISTED_QUERY_NOT_FOUND: persistedQueryStep('The persisted query hash is unknown; send the full query once.'),
   PERSISTED_QUERY_NOT_SUPPORTED: persistedQueryStep('This server does not accept persisted queries.'),
   PERSISTED_QUERY_NOT_ALLOWED: mistake(400, 'In safelist mode only the operations of the persisted-operations manifest run.'),
+  RATE_LIMITED: mistake(429, 'The caller sent more requests than the gateway allows per window; retry after `Retry-After` seconds.'),
   INTERNAL_SERVER_ERROR: fault(500, 'Something failed on our side; the cause is logged with the request id.'),
 } as const satisfies Record<string, { kind: ErrorKind; httpStatus: number; description: string }>;
 

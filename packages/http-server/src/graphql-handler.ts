@@ -35,6 +35,13 @@ export function graphqlHandler<Context extends BaseContext>(
   const { apollo } = options;
   return async (request, response, record, search) => {
     const { requestId } = record;
+    if (options.limitRequest) {
+      const limited = await options.limitRequest(request);
+      if (limited) {
+        response.setHeader('retry-after', String(limited.retryAfterSeconds));
+        return refuse(response, record, 'RATE_LIMITED', limited.message);
+      }
+    }
     let body: unknown;
     const text = request.method === 'POST' ? await readBody(request, bodyLimit) : '';
     if (options.verifyCaller && !(await options.verifyCaller({ method: request.method ?? 'GET', headers: request.headers, body: text }))) {

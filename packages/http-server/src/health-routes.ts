@@ -8,8 +8,8 @@ export interface HealthRoutes {
   ready(response: ServerResponse, requestId: string): Promise<void>;
 }
 
-/** /health always says ok; /ready asks `isReady` and answers 200 or 503. */
-export function healthRoutes(isReady: () => Promise<boolean>, logger: Logger): HealthRoutes {
+/** /health always says ok; /ready asks `isReady` and answers 200 or 503, with `readyDetails` in both. */
+export function healthRoutes(isReady: () => Promise<boolean>, logger: Logger, readyDetails?: () => Record<string, string>): HealthRoutes {
   // Readiness is polled every few seconds: a failure is logged when the state changes, not on every poll.
   let wasReady = true;
   async function checkReady(requestId: string): Promise<boolean> {
@@ -33,7 +33,7 @@ export function healthRoutes(isReady: () => Promise<boolean>, logger: Logger): H
     health: (response) => sendJson(response, 200, { status: 'ok' }),
     async ready(response, requestId) {
       const ready = await checkReady(requestId);
-      sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', ...readyDetails?.() });
     },
   };
 }

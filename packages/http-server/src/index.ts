@@ -1,5 +1,5 @@
 export { serveGraphQL } from './serve-graphql';
-export type { AdmittedRequest, AroundRequest, ServeGraphQLOptions, RunningServer, RequestInfo } from './serve-graphql';
+export type { AdmittedRequest, AroundRequest, ServeGraphQLOptions, RunningServer, RequestInfo, RequestLimited } from './serve-graphql';
 export { useRequestRecord, clientHeader } from './request-record';
 export type { RequestObserver, RequestRecord } from './request-record';
 export { useRequestLog } from './request-log';

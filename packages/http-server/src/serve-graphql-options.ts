@@ -47,6 +47,14 @@ export interface ServeGraphQLOptions<Context extends BaseContext> {
    */
   admitRequest?: (request: { method: string; body: unknown; search: string }) => AdmittedRequest;
   /**
+   * Rate limiting: asked first for each request to the GraphQL path, before
+   * its body is read; a request it limits gets 429 RATE_LIMITED with
+   * `Retry-After`. Default: no limit.
+   */
+  limitRequest?: (request: IncomingMessage) => Promise<RequestLimited | undefined>;
+  /** Added to /ready's body (200 and 503), e.g. which version of its schema the service serves. */
+  readyDetails?: () => Record<string, string>;
+  /**
    * Watch each request to the GraphQL path (traces, metrics), in order, the
    * first outermost; serveGraphQL adds the request log before them. Apollo
    * must have useRequestRecord among its plugins for them to learn the
@@ -82,6 +90,12 @@ export type AroundRequest = <T>(
   request: { requestId: string; setHeader: (name: string, value: string) => void },
   run: () => Promise<T>,
 ) => Promise<T>;
+
+/** A request {@link ServeGraphQLOptions.limitRequest} refuses: when the caller may try again, and why. */
+export interface RequestLimited {
+  retryAfterSeconds: number;
+  message: string;
+}
 
 /** What {@link ServeGraphQLOptions.admitRequest} decides. */
 /** A refused request is answered with its code's status from the error catalogue. */

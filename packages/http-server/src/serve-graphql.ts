@@ -21,7 +21,14 @@ import { gracefulShutdown } from './shutdown';
 const notFound = 404;
 const contentTooLarge = 413;
 
-export type { AdmittedRequest, AroundRequest, RequestInfo, RunningServer, ServeGraphQLOptions } from './serve-graphql-options';
+export type {
+  AdmittedRequest,
+  AroundRequest,
+  RequestInfo,
+  RequestLimited,
+  RunningServer,
+  ServeGraphQLOptions,
+} from './serve-graphql-options';
 export type { RequestObserver, RequestRecord } from './request-record';
 
 /**
@@ -37,7 +44,7 @@ export async function serveGraphQL<Context extends BaseContext>(options: ServeGr
   // The request log comes first, so it is the outermost observer: its duration includes every other's work.
   const observe = requestObserved([useRequestLog(logger), ...(options.observers ?? [])]);
   const applyCors = cors(options.corsOrigins);
-  const health = healthRoutes(options.isReady, logger);
+  const health = healthRoutes(options.isReady, logger, options.readyDetails);
   const redirectBrowser = browserRedirect(options.browserHome);
   const handleGraphQL = graphqlHandler(options, bodyLimit, refuse);
 

@@ -79,6 +79,20 @@ const sharedVariables = {
   ...telemetryEnvironment,
 };
 
+/**
+ * Every environment variable subgraph `name` reads: the kit's (those named by
+ * role under its prefix) and its own. Derived from the schemas parsed at
+ * boot, so deployment manifests can be checked against it (deploy/test).
+ */
+export function subgraphVariableNames(name: string, own: z.ZodRawShape = {}): string[] {
+  const prefix = environmentPrefix(name);
+  return [
+    ...Object.keys(sharedVariables),
+    ...Object.keys(prefixedVariables(name, 0)).map((role) => `${prefix}_${role}`),
+    ...Object.keys(own),
+  ];
+}
+
 type Parsed<Shape extends z.ZodRawShape> = z.output<z.ZodObject<Shape>>;
 
 /** The config every subgraph has, plus its own. Parsed once at boot, frozen. */

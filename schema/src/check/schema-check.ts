@@ -12,6 +12,7 @@ import { breakingChanges, parseAcknowledgements, type BreakingChange } from './b
 import { GitBase } from './git-base';
 import { brokenOperations, readSavedOperations } from './saved-operations';
 import { lintSchema } from './schema-lint';
+import { routerCompatibility } from './router-compatibility';
 import { fieldUsageOf } from './field-usage';
 import { usageConfigFrom, type UsageConfig } from '@nlai/usage';
 import { describeStaleOperationTypes, generateOperationTypes, operationTypesFile } from '../operation-types';
@@ -53,10 +54,11 @@ function subgraphSchema(sdl: string): GraphQLSchema {
 
 /**
  * Everything a working group must know before merging a schema change, in
- * one pass: composition (two composers agreeing), the committed supergraph,
- * the core contract, breaking changes against the base revision, the saved
- * operations, their safelist and generated types, each subgraph's generated
- * resolver types, and the SDL conventions.
+ * one pass: composition (two composers agreeing), the committed supergraph
+ * and whether Apollo Router loads it, the core contract, breaking changes
+ * against the base revision, the saved operations, their safelist and
+ * generated types, each subgraph's generated resolver types, and the SDL
+ * conventions.
  */
 export async function runSchemaCheck(options: SchemaCheckOptions): Promise<SchemaCheckSection[]> {
   const { root } = options;
@@ -102,6 +104,17 @@ export async function runSchemaCheck(options: SchemaCheckOptions): Promise<Schem
     ok: !stale,
     details: stale ? stale.split('\n') : ['schema/supergraph.graphql is up to date.'],
   });
+
+  // 2b. Apollo Router loads the committed supergraph (the gateway's successor at scale, docs/scaling.md).
+  const committedSupergraph = read(schemaFiles.supergraph);
+  if (committedSupergraph)
+    sections.push(
+      routerCompatibility(
+        committedSupergraph,
+        subgraphs.map((subgraph) => subgraph.sdl),
+        read(schemaFiles.config) ?? '',
+      ),
+    );
 
   // 3. The core contract.
   const contract = read(schemaFiles.contract);
