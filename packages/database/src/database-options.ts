@@ -9,6 +9,12 @@ export type Dialect = 'sqlite' | 'mysql';
 export interface DatabaseOptionsInput {
   /** `mysql://user:password@host:port/database`; unset means the SQLite file. */
   url?: string | undefined;
+  /**
+   * Read replicas of `url` (MySQL/MariaDB only): reads outside transactions
+   * go to them through TypeORM's replication, everything else to `url`.
+   * Their query options must be the primary's (TypeORM applies one set to every pool).
+   */
+  replicaUrls?: readonly string[] | undefined;
   /** The embedded database file, used when `url` is unset. */
   sqliteFile: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -63,6 +69,19 @@ function splitDatabaseUrl(url: string): { url: string; ssl?: unknown; connectTim
   return { ...options, url: url.slice(0, url.indexOf('?')) };
 }
 
+/** What is wrong with a list of replica URLs beside the primary's `url`; undefined when nothing is. */
+export function replicaUrlsProblem(primaryUrl: string | undefined, replicaUrls: readonly string[]): string | undefined {
+  if (replicaUrls.length === 0) return undefined;
+  if (!primaryUrl) return 'replicas need a primary: set the DATABASE_URL too (SQLite has no replicas)';
+  const optionsOf = (url: string) => (url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).toString() : '');
+  for (const replicaUrl of replicaUrls) {
+    const problem = databaseUrlProblem(replicaUrl);
+    if (problem) return `${problem} (in a replica URL)`;
+    if (optionsOf(replicaUrl) !== optionsOf(primaryUrl)) return "a replica URL's options (ssl, connectTimeout) must be the primary URL's";
+  }
+  return undefined;
+}
+
 export function dialectOf(url: string | undefined): Dialect {
   return url ? 'mysql' : 'sqlite';
 }
@@ -80,10 +99,22 @@ export function databaseOptions(input: DatabaseOptionsInput): DataSourceOptions 
   } as const;
   if (input.url) {
     const { url, ssl, connectTimeout } = splitDatabaseUrl(input.url);
+    const replicaUrls = (input.replicaUrls ?? []).map((replicaUrl) => splitDatabaseUrl(replicaUrl).url);
     return {
       ...common,
       type: 'mysql',
-      url,
+      ...(replicaUrls.length === 0
+        ? { url }
+        : {
+            replication: {
+              master: { url },
+              slaves: replicaUrls.map((replicaUrl) => ({ url: replicaUrl })),
+              // The routing (read-replicas.ts) picks the node and judges its health: mysql2's cluster
+              // must neither retry a dead node in a loop nor drop a node for good after a few errors.
+              canRetry: false,
+              removeNodeErrorCount: Number.MAX_SAFE_INTEGER,
+            },
+          }),
       ...(ssl ? { ssl: ssl as object } : {}),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',

@@ -1,7 +1,18 @@
-export { databaseOptions, databaseUrlProblem, dialectOf } from './database-options';
+export { databaseOptions, databaseUrlProblem, dialectOf, replicaUrlsProblem } from './database-options';
 export { databaseUrlVariable } from './database-url-variable';
 export type { Dialect, DatabaseOptionsInput } from './database-options';
 export { migrateOnly, openDatabase } from './open-database';
+export type { OpenDatabaseOptions } from './open-database';
+export {
+  currentReadScope,
+  hasReached,
+  onPrimary,
+  parseGtidPosition,
+  replicaRoutingOf,
+  ReplicaRouting,
+  withReadScope,
+} from './read-replicas';
+export type { GtidPosition, ReadScope, ReplicaLogger, ReplicaRoutingOptions } from './read-replicas';
 export { CountingLogger, countStatements, statementsSoFar } from './statement-counter';
 export type { DatabaseLogSink } from './statement-counter';
 export { randomId, slugify } from './ids';

@@ -27,7 +27,9 @@ interface Mysql2Pool {
  */
 export function poolUsage(dataSource: DataSource): PoolUsage {
   if (dataSource.options.type === 'better-sqlite3') return { size: 1, inUse: 0, waiting: 0 };
-  const pool = (dataSource.driver as unknown as { pool?: Mysql2Pool }).pool;
+  // With replicas, TypeORM keeps a pool cluster: the primary's pool is its MASTER node.
+  const driver = dataSource.driver as unknown as { pool?: Mysql2Pool; poolCluster?: { _nodes?: Record<string, { pool: Mysql2Pool }> } };
+  const pool = driver.pool ?? driver.poolCluster?._nodes?.MASTER?.pool;
   const open = pool?._allConnections?.length ?? 0;
   return {
     size: pool?.config?.connectionLimit ?? 0,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createTestDatabase, testDialects, type TestDatabase } from '@nlai/testing';
-import { databaseOptions, databaseUrlProblem, dialectOf, openDatabase } from '../src';
+import { databaseOptions, databaseUrlProblem, dialectOf, hasReached, openDatabase, parseGtidPosition } from '../src';
 import { CreateLab1764374400000, LabSchema, migrationsFor } from './lab-table';
 
 describe('dialectOf', () => {
@@ -19,6 +19,25 @@ describe('databaseOptions', () => {
     const options = databaseOptions({ ...input, url: 'mysql://root@127.0.0.1:3306/nlai' });
 
     expect(options).toMatchObject({ type: 'mysql', url: 'mysql://root@127.0.0.1:3306/nlai', migrations: [] });
+  });
+
+  it("uses TypeORM's replication with replica URLs: the primary as master, the replicas as slaves, nodes never dropped for good", () => {
+    const options = databaseOptions({
+      ...input,
+      url: 'mysql://root@db:3306/nlai?connectTimeout=2000',
+      replicaUrls: ['mysql://root@replica:3306/nlai?connectTimeout=2000'],
+    });
+    expect(options).toMatchObject({
+      type: 'mysql',
+      replication: {
+        master: { url: 'mysql://root@db:3306/nlai' },
+        slaves: [{ url: 'mysql://root@replica:3306/nlai' }],
+        canRetry: false,
+        removeNodeErrorCount: Number.MAX_SAFE_INTEGER,
+      },
+      extra: { connectTimeout: 2000 },
+    });
+    expect(options).not.toHaveProperty('url');
   });
 
   it('picks SQLite with its own migrations when no URL is set', () => {
@@ -150,5 +169,23 @@ describe('the embedded SQLite database', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+});
+
+describe('GTID positions', () => {
+  it('reads the last sequence number of each replication domain, and compares domain by domain', () => {
+    expect(parseGtidPosition('0-1-42,1-2-7')).toEqual(
+      new Map([
+        [0, 42],
+        [1, 7],
+      ]),
+    );
+    expect(parseGtidPosition('')).toEqual(new Map());
+    const replica = parseGtidPosition('0-1-42,1-2-7');
+    expect(hasReached(replica, parseGtidPosition('0-1-42'))).toBe(true);
+    expect(hasReached(replica, parseGtidPosition('0-3-41,1-2-7'))).toBe(true);
+    expect(hasReached(replica, parseGtidPosition('0-1-43'))).toBe(false);
+    expect(hasReached(replica, parseGtidPosition('2-1-1'))).toBe(false);
+    expect(hasReached(replica, new Map())).toBe(true);
   });
 });

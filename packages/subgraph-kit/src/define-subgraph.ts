@@ -1,4 +1,6 @@
-import { migrateOnly, openDatabase, CountingLogger, databaseOptions, IdempotencyKeyEntity } from '@nlai/database';
+import { migrateOnly, openDatabase, onPrimary, CountingLogger, databaseOptions, IdempotencyKeyEntity } from '@nlai/database';
+import { connectSharedState } from '@nlai/shared-state';
+import { SharedNonceStore, shareWrites } from './shared-subgraph-state';
 import { IdempotencyKeysMysql1764460800000, IdempotencyKeysSqlite1764460800000, type DatabaseOptionsInput } from '@nlai/database';
 import { createLogger, type Logger } from '@nlai/http-server';
 import type { z } from '@nlai/config';
@@ -79,14 +81,26 @@ export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, 
     name: definition.name,
     configFrom: (environment) => subgraphConfigFrom(definition, environment),
     dataSourceOptions,
-    migrate: (config) => migrateOnly(dataSourceOptions(config)),
+    // Migrations go to the primary alone: replicas get them through replication.
+    migrate: (config) => migrateOnly(databaseOptions({ ...config.database, replicaUrls: [], entities, migrations })),
     async start(config, logger = createLogger(definition.name, config.logLevel)) {
-      const { dataSource, applied } = await openDatabase(dataSourceOptions(config, new CountingLogger(logger)));
-      logger.info({ dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied }, 'database ready');
-      if (config.seedSampleData && definition.seed && (await definition.seed(dataSource, config)))
+      const { dataSource, applied, replicas } = await openDatabase(dataSourceOptions(config, new CountingLogger(logger)), {
+        replicas: { ...config.replicas, logger },
+      });
+      logger.info(
+        { dialect: config.database.url ? 'mysql' : 'sqlite', migrationsApplied: applied, readReplicas: config.database.replicaUrls.length },
+        'database ready',
+      );
+      // Seeding and background jobs read what they then write: on the primary.
+      if (config.seedSampleData && definition.seed && (await onPrimary(() => definition.seed!(dataSource, config))))
         logger.info({ scale: config.seedScale }, 'seeded the sample data');
       const services = definition.services(dataSource, config);
-      const stopBackground = definition.background ? await definition.background({ dataSource, services, config, logger }) : undefined;
+      const background = definition.background;
+      const stopBackground = background ? await onPrimary(() => background({ dataSource, services, config, logger })) : undefined;
+      const shared = config.redisUrl
+        ? connectSharedState({ url: config.redisUrl, logger, keyPrefix: `nlai:${definition.name}:` })
+        : undefined;
+      const stopSharingWrites = shared && replicas ? shareWrites(replicas, shared, `nlai:${definition.name}:ryw`, logger) : undefined;
       const running = await startSubgraph<SubgraphContext<Services, Loaders>>({
         name: definition.name,
         typeDefs: loadSubgraphSdl(definition.schema),
@@ -95,6 +109,8 @@ export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, 
         context: (base) => ({ ...base, services, loaders: definition.loaders(services) }),
         tokens: config.tokens,
         gatewaySecret: config.gatewaySecret,
+        nonces: shared ? new SharedNonceStore(shared) : undefined,
+        replicas,
         port: config.port,
         host: config.host,
         ...config.http,
@@ -109,6 +125,8 @@ export function defineSubgraph<Shape extends z.ZodRawShape, Own extends object, 
         async close() {
           stopBackground?.();
           await running.close();
+          await stopSharingWrites?.();
+          await shared?.close();
         },
       };
     },

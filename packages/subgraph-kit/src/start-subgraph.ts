@@ -11,7 +11,8 @@ import {
   type NonceStore,
   type TokenOptions,
 } from '@nlai/auth';
-import { countStatements } from '@nlai/database';
+import { countStatements, currentReadScope, withReadScope, type ReplicaRouting } from '@nlai/database';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { maskErrors } from '@nlai/errors';
 import { serveGraphQL, useErrorLog, type AroundRequest, type Logger, type RunningServer } from '@nlai/http-server';
 import type { TracingOptions } from '@nlai/telemetry';
@@ -47,7 +48,13 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
    */
   gatewaySecret?: string | undefined;
   /** Where the nonces of accepted signatures are remembered, so each is accepted once. Default: this process's memory. */
-  nonces?: NonceStore;
+  nonces?: NonceStore | undefined;
+  /**
+   * The database's read replicas, when it has some: each request gets a read
+   * scope naming its caller (read-your-writes), and a mutation's reads all go
+   * to the primary.
+   */
+  replicas?: ReplicaRouting | undefined;
   /** How long a client may take to send a whole request, in ms (see serveGraphQL). */
   requestTimeoutMs?: number;
   /** How long a client may take to send the request headers, in ms. */
@@ -66,6 +73,8 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
 /** A running subgraph: closing it stops the server, then disconnects its database. */
 export interface RunningSubgraph extends RunningServer {
   dataSource: DataSource;
+  /** Its read replicas' routing, when it has replicas. */
+  replicas?: ReplicaRouting;
 }
 
 /** Counts the SQL statements a request runs; needs an AsyncLocalStorage scope, so only paid for when asked. */
@@ -74,6 +83,26 @@ const countingStatements: AroundRequest = async ({ setHeader }, run) => {
   setHeader('x-sql-statements', String(statements));
   return result;
 };
+
+/** Each request in a read scope of its own (see ReplicaRouting), inside the statement count when there is one. */
+const inReadScope =
+  (inner: AroundRequest | undefined): AroundRequest =>
+  (request, run) =>
+    withReadScope(() => (inner ? inner(request, run) : run()));
+
+/** A mutation reads from the primary only, so its checks and its payload see its own write. */
+function mutationsReadThePrimary<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          const scope = currentReadScope();
+          if (scope && operation?.operation === 'mutation') scope.primaryOnly = true;
+        },
+      };
+    },
+  };
+}
 
 /**
  * Starts a federated subgraph the same way for every service: SDL beside the
@@ -104,6 +133,7 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       useErrorLog(options.logger),
+      ...(options.replicas ? [mutationsReadThePrimary<Context>()] : []),
       ...telemetry.plugins,
     ],
     logger: options.logger,
@@ -117,13 +147,24 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
     apollo,
     port: options.port,
     host: options.host,
-    ...(options.exposeStatementCount ? { aroundRequest: countingStatements } : {}),
+    ...(options.replicas
+      ? { aroundRequest: inReadScope(options.exposeStatementCount ? countingStatements : undefined) }
+      : options.exposeStatementCount
+        ? { aroundRequest: countingStatements }
+        : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
     logger: options.logger,
     observers: telemetry.observers,
     routes: telemetry.metrics.routes,
-    context: async ({ requestId, headers }) => options.context({ auth: await authenticate(headers.authorization), requestId }),
+    context: async ({ requestId, headers }) => {
+      const auth = await authenticate(headers.authorization);
+      if (options.replicas) {
+        const scope = currentReadScope();
+        if (scope) scope.caller = auth.subject;
+      }
+      return options.context({ auth, requestId });
+    },
     ...(gatewaySecret
       ? {
           verifyCaller: async ({
@@ -154,10 +195,12 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
   return {
     ...server,
     dataSource: options.dataSource,
+    ...(options.replicas ? { replicas: options.replicas } : {}),
     ...(metricsPort === undefined ? {} : { metricsPort }),
     async close() {
       await server.close();
       await telemetry.close();
+      await options.replicas?.stop();
       await options.dataSource.destroy();
     },
   };

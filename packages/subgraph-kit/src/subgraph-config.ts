@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { authEnvironment, subgraphSecret, tokenKeyVariables, tokenOptionsFrom } from '@nlai/auth';
-import { env, loadConfig, z } from '@nlai/config';
-import { databaseUrlVariable } from '@nlai/database';
+import { ConfigError, env, loadConfig, z } from '@nlai/config';
+import { databaseUrlVariable, replicaUrlsProblem } from '@nlai/database';
 import { httpEnvironment, httpTimeoutsFrom } from '@nlai/http-server';
 import { telemetryEnvironment, tracingFrom } from '@nlai/telemetry';
 
@@ -24,6 +24,27 @@ function prefixedVariables(name: string, defaultPort: number) {
     HOST: z.string().min(1).optional(),
     /** Driver options in the URL's query: only the reviewed ones (ssl, connectTimeout). */
     DATABASE_URL: databaseUrlVariable(),
+    /**
+     * Comma-separated `mysql://` URLs of read replicas of DATABASE_URL (MariaDB, GTID replication):
+     * reads outside mutations go to them. Each is checked like DATABASE_URL. Default: none.
+     */
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((url) => url.trim())
+          .filter((url) => url !== ''),
+      )
+      .pipe(
+        z.array(z.string()).superRefine((urls, context) => {
+          for (const [index, url] of urls.entries()) {
+            const checked = databaseUrlVariable().safeParse(url);
+            if (!checked.success) context.addIssue({ code: 'custom', path: [index], message: checked.error.issues[0]!.message });
+          }
+        }),
+      )
+      .default([]),
     SQLITE_FILE: z.string().default(`.data/${name}.sqlite`),
     /** Shared with the gateway only; when set, only requests it signed are answered. */
     SUBGRAPH_SECRET: subgraphSecret(),
@@ -41,6 +62,18 @@ const sharedVariables = {
   SEED_SCALE: env.integer(1, 1, 1000),
   /** Adds `x-sql-statements` to responses, for tests and benchmarks. */
   EXPOSE_SQL_STATEMENT_COUNT: env.flag(false),
+  /** A read replica further behind the primary than this many ms is skipped (reads go to another, or the primary). */
+  DATABASE_REPLICA_MAX_LAG_MS: env.integer(5000, 100, 3_600_000),
+  /** How often each read replica's health and position are checked, in ms. */
+  DATABASE_REPLICA_CHECK_MS: env.integer(500, 50, 60_000),
+  /**
+   * Redis shared by every replica of every service (`redis://host:port`): gateway-signature nonces and
+   * read-your-writes notices. Unset: this process's memory only.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port or rediss://host:port')
+    .optional(),
   ...authEnvironment,
   ...httpEnvironment,
   ...telemetryEnvironment,
@@ -75,7 +108,15 @@ function kitConfigFrom(name: string, prefixed: Parsed<ReturnType<typeof prefixed
     host: prefixed.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     /** Deadlines for a client to send its request. */
     http: httpTimeoutsFrom(shared),
-    database: Object.freeze({ url: prefixed.DATABASE_URL, sqliteFile: resolve(prefixed.SQLITE_FILE) }),
+    database: Object.freeze({
+      url: prefixed.DATABASE_URL,
+      replicaUrls: Object.freeze([...prefixed.DATABASE_REPLICA_URLS]),
+      sqliteFile: resolve(prefixed.SQLITE_FILE),
+    }),
+    /** How read replicas are judged (used only with DATABASE_REPLICA_URLS). */
+    replicas: Object.freeze({ maxLagMs: shared.DATABASE_REPLICA_MAX_LAG_MS, checkMs: shared.DATABASE_REPLICA_CHECK_MS }),
+    /** Where replicas share state; undefined: memory only. */
+    redisUrl: shared.REDIS_URL,
     seedSampleData: shared.SEED_SAMPLE_DATA ?? !production,
     seedScale: shared.SEED_SCALE,
     exposeStatementCount: shared.EXPOSE_SQL_STATEMENT_COUNT,
@@ -104,9 +145,25 @@ export function subgraphConfigFrom<Shape extends z.ZodRawShape, Own extends obje
     ...Object.fromEntries(Object.entries(prefixed).map(([role, variable]) => [prefixedName(role), variable])),
     ...own,
   });
-  const parsed: Record<string, unknown> = loadConfig(schema, environment, {
-    requiredInProduction: [tokenKeyVariables, prefixedName('SUBGRAPH_SECRET'), ...(subgraph.config?.requiredInProduction ?? [])],
-  });
+  // Replicas beside their primary: checked here, and listed with the schema's problems, all at once.
+  const replicaProblem = replicaUrlsProblem(
+    environment[prefixedName('DATABASE_URL')]?.trim() || undefined,
+    (environment[prefixedName('DATABASE_REPLICA_URLS')] ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter((url) => url !== ''),
+  );
+  const crossProblems = replicaProblem ? [`${prefixedName('DATABASE_REPLICA_URLS')}: ${replicaProblem}`] : [];
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = loadConfig(schema, environment, {
+      requiredInProduction: [tokenKeyVariables, prefixedName('SUBGRAPH_SECRET'), ...(subgraph.config?.requiredInProduction ?? [])],
+    });
+  } catch (error) {
+    if (error instanceof ConfigError && crossProblems.length > 0) throw new ConfigError([...error.problems, ...crossProblems]);
+    throw error;
+  }
+  if (crossProblems.length > 0) throw new ConfigError(crossProblems);
   // The schema above checked every value; here they are only given back their roles.
   const pick = <Roles extends z.ZodRawShape>(roles: Roles, nameOf: (role: string) => string) =>
     Object.fromEntries(Object.keys(roles).map((role) => [role, parsed[nameOf(role)]])) as Parsed<Roles>;

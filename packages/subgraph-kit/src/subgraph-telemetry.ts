@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { poolUsage, traceQueries, type PoolUsage } from '@nlai/database';
+import { poolUsage, replicaRoutingOf, traceQueries, type PoolUsage } from '@nlai/database';
 import { useRequestRecord, type RequestObserver } from '@nlai/http-server';
 import {
   createMetrics,
@@ -12,7 +12,7 @@ import {
   type TracingOptions,
 } from '@nlai/telemetry';
 import type { GraphQLSchema } from 'graphql';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 
 /** Options of {@link subgraphTelemetry}. */
@@ -66,6 +66,46 @@ export function subgraphTelemetry(options: SubgraphTelemetryOptions): SubgraphTe
         this.set(read(poolUsage(options.dataSource)));
       },
     });
+  const replicas = replicaRoutingOf(options.dataSource);
+  if (replicas) {
+    const registers = [metrics.registry];
+    new Gauge({
+      name: 'db_replica_healthy',
+      help: 'Whether a read replica is used (1) or skipped, down or too far behind (0), at its last check.',
+      labelNames: ['replica'],
+      registers,
+      collect() {
+        for (const state of replicas.status()) this.set({ replica: state.address }, state.healthy ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'db_replica_lag_ms',
+      help: 'How far a read replica is behind the primary, by GTID, at its last check (to within one check).',
+      labelNames: ['replica'],
+      registers,
+      collect() {
+        for (const state of replicas.status()) if (Number.isFinite(state.lagMs)) this.set({ replica: state.address }, state.lagMs);
+      },
+    });
+    // Counted by the routing; the counter catches up on each scrape.
+    const counted = { replica: 0, primary: 0, retriedOnPrimary: 0 };
+    new Counter({
+      name: 'db_reads_total',
+      help: 'Reads outside transactions, by where they went: replica, primary, or retried_on_primary after a replica failed.',
+      labelNames: ['server'],
+      registers,
+      collect() {
+        for (const [key, server] of [
+          ['replica', 'replica'],
+          ['primary', 'primary'],
+          ['retriedOnPrimary', 'retried_on_primary'],
+        ] as const) {
+          this.inc({ server }, replicas.served[key] - counted[key]);
+          counted[key] = replicas.served[key];
+        }
+      },
+    });
+  }
   const endpoint = metricsEndpoint(metrics.registry, { port: options.metricsPort, host: options.host, production: options.production });
   return {
     plugins: [useRequestRecord(), ...(tracing ? [useGraphQLSpans(tracing.tracer)] : [])],

@@ -59,9 +59,44 @@ describe('defineSubgraph: config', () => {
   it('reads the kit variables under the subgraph prefix, and its own with them', () => {
     const config = notes.configFrom({ KIT_NOTES_PORT: '4100', KIT_NOTES_SQLITE_FILE: '/tmp/notes.sqlite', NOTES_GREETING: '3' });
     expect(config).toMatchObject({ name: 'kit-notes', port: 4100, host: '127.0.0.1', greeting: 3, seedSampleData: true });
-    expect(config.database).toEqual({ url: undefined, sqliteFile: '/tmp/notes.sqlite' });
+    expect(config.database).toEqual({ url: undefined, replicaUrls: [], sqliteFile: '/tmp/notes.sqlite' });
     expect(notes.configFrom({}).port).toBe(4999);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads read replicas beside a MySQL primary, and refuses them on SQLite or with other options, with the other problems', () => {
+    const primary = 'mysql://app@db:3306/notes';
+    const config = notes.configFrom({
+      KIT_NOTES_DATABASE_URL: primary,
+      KIT_NOTES_DATABASE_REPLICA_URLS: ' mysql://app@replica-1:3306/notes, mysql://app@replica-2:3306/notes ',
+      DATABASE_REPLICA_MAX_LAG_MS: '2000',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.database.replicaUrls).toEqual(['mysql://app@replica-1:3306/notes', 'mysql://app@replica-2:3306/notes']);
+    expect(config.replicas).toEqual({ maxLagMs: 2000, checkMs: 500 });
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    const problemsOf = (environment: Record<string, string>) => {
+      try {
+        notes.configFrom(environment);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ KIT_NOTES_DATABASE_REPLICA_URLS: 'mysql://app@replica-1:3306/notes', LOG_LEVEL: 'loud' })).toEqual([
+      expect.stringMatching(/^LOG_LEVEL:/),
+      'KIT_NOTES_DATABASE_REPLICA_URLS: replicas need a primary: set the DATABASE_URL too (SQLite has no replicas)',
+    ]);
+    expect(problemsOf({ KIT_NOTES_DATABASE_URL: primary, KIT_NOTES_DATABASE_REPLICA_URLS: 'mysql://app@r:3306/notes?debug=true' })).toEqual(
+      [
+        expect.stringMatching(/^KIT_NOTES_DATABASE_REPLICA_URLS.*the option "debug" is not allowed/),
+        expect.stringMatching(/^KIT_NOTES_DATABASE_REPLICA_URLS: the option "debug" is not allowed/),
+      ],
+    );
+    expect(problemsOf({ KIT_NOTES_DATABASE_URL: primary, KIT_NOTES_DATABASE_REPLICA_URLS: 'mysql://app@r:3306/notes?ssl=true' })).toEqual([
+      "KIT_NOTES_DATABASE_REPLICA_URLS: a replica URL's options (ssl, connectTimeout) must be the primary URL's",
+    ]);
+    expect(problemsOf({ REDIS_URL: 'localhost:6379' })).toEqual([expect.stringMatching(/^REDIS_URL: expected redis:\/\//)]);
   });
 
   it('names every bad variable at once, the kit and its own alike', () => {
