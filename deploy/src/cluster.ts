@@ -28,7 +28,7 @@ export interface ClusterOptions {
   redisUrl?: string;
   /** HAProxy's health check interval on /ready, in ms. Default: 400. */
   checkIntervalMs?: number;
-  /** SHUTDOWN_DELAY_MS of every replica. Default: a bit more than two check intervals (HAProxy's `fall 2`). */
+  /** SHUTDOWN_DELAY_MS of every replica. Default: two check intervals (HAProxy's `fall 2`) and 1.2 s to spare. */
   shutdownDelayMs?: number;
   /** LOG_LEVEL of every replica (logs go to files in the cluster's directory). Default: warn. */
   logLevel?: string;
@@ -101,7 +101,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const progress = options.progress ?? (() => undefined);
   const replicaCount = options.replicas ?? 2;
   const checkIntervalMs = options.checkIntervalMs ?? 400;
-  const shutdownDelayMs = options.shutdownDelayMs ?? 2 * checkIntervalMs + 700;
+  // Two failed checks take a replica out; the rest is room for a check slowed down by load.
+  const shutdownDelayMs = options.shutdownDelayMs ?? 2 * checkIntervalMs + 1200;
   const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
   const directory = mkdtempSync(join(tmpdir(), 'nlai-cluster-'));
   const logDirectory = join(directory, 'logs');

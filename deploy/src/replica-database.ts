@@ -1,5 +1,18 @@
 import { PrivateMariaDb } from '@nlai/testing';
 
+/** `server` installed and started, or, when that fails once, a fresh one. */
+async function installed(server: PrivateMariaDb, serverId: number): Promise<PrivateMariaDb> {
+  try {
+    await server.install();
+    return server;
+  } catch {
+    await server.remove();
+    const again = new PrivateMariaDb({ serverId });
+    await again.install();
+    return again;
+  }
+}
+
 /**
  * A MariaDB primary writing a binary log with GTIDs and a second `mariadbd`
  * (its own data directory and port) replicating from it by GTID: what the
@@ -7,12 +20,14 @@ import { PrivateMariaDb } from '@nlai/testing';
  * point at. Both are the cluster's own, in throwaway directories.
  */
 export class ReplicatedDatabase {
-  readonly primary = new PrivateMariaDb({ serverId: 1 });
-  readonly replica = new PrivateMariaDb({ serverId: 2 });
+  primary = new PrivateMariaDb({ serverId: 1 });
+  replica = new PrivateMariaDb({ serverId: 2 });
 
   /** Installs and starts both servers and starts replication. */
   async start(): Promise<void> {
-    await Promise.all([this.primary.install(), this.replica.install()]);
+    // One after the other, and a second try: mariadb-install-db now and then fails on a busy machine.
+    this.primary = await installed(this.primary, 1);
+    this.replica = await installed(this.replica, 2);
     await this.replica.replicate(this.primary);
   }
 

@@ -114,6 +114,8 @@ export async function createServer(config: Config, logger: Logger = createLogger
   const shared = config.redisUrl ? connectSharedState({ url: config.redisUrl, logger, keyPrefix: 'nlai:gateway:' }) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Our SIGTERM drain (runUntilSignalled) stops it; Apollo's own handler would stop it first and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
     // Without Redis, Apollo's own in-memory cache: each process knows the hashes registered through it.
     ...(shared ? { persistedQueries: { cache: new SharedPersistedQueryCache(shared) } } : {}),
     introspection: !config.production,

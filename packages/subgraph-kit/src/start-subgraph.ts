@@ -59,6 +59,8 @@ export interface StartSubgraphOptions<Context extends BaseContext> {
   requestTimeoutMs?: number;
   /** How long a client may take to send the request headers, in ms. */
   headersTimeoutMs?: number;
+  /** On SIGTERM, how long /ready answers 503 while serving on, before accepting stops (SHUTDOWN_DELAY_MS). Default: 0. */
+  shutdownDelayMs?: number;
   /** Hides introspection, "did you mean" suggestions and stack traces. */
   production: boolean;
   /** Adds `x-sql-statements` to each GraphQL response (tests and benchmarks count queries). */
@@ -125,6 +127,8 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
 
   const apollo = new ApolloServer<Context>({
     schema,
+    // Our SIGTERM drain (runUntilSignalled) stops it; Apollo's own handler would stop it first and re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: false,
@@ -154,6 +158,7 @@ export async function startSubgraph<Context extends BaseContext>(options: StartS
         : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
+    ...(options.shutdownDelayMs ? { shutdownDelayMs: options.shutdownDelayMs } : {}),
     logger: options.logger,
     observers: telemetry.observers,
     routes: telemetry.metrics.routes,
