@@ -5,25 +5,25 @@ import { ReadLoad, tokenSource } from './load';
 
 const deepRead = 'query DeepRead { labs(first: 10) { edges { node { id name talent(first: 5) { totalCount } } } } }';
 const researchOnly = 'query LabsOnly { labs(first: 10) { edges { node { id name status themes } } } }';
-const seconds = Number(process.env.MEASURE_SECONDS ?? 15);
+const seconds = Number(process.env.MEASURE_SECONDS ?? 12);
 const connections = Number(process.env.MEASURE_CONNECTIONS ?? 16);
+const rounds = Number(process.env.MEASURE_ROUNDS ?? 3);
 
-async function measure(cluster: Cluster, label: string, query: string): Promise<void> {
+/** Requests per second of one run of `query` through HAProxy, after a short warm-up. */
+async function measure(cluster: Cluster, label: string, query: string): Promise<number> {
   const load = new ReadLoad(cluster.entryUrl, query, tokenSource(cluster.authSecret, ['talent:read'], `measure-${label}`, 1_000_000), {
     connections,
     pauseMs: 0,
     maxRequests: 1_000_000,
   });
-  // Warm up, then count.
   load.start();
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   await load.stop();
   load.start();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const report = await load.stop();
-  process.stdout.write(
-    `${label}: ${Math.round(report.succeeded / seconds)} req/s (${report.succeeded} ok, ${report.failed} failed, ${connections} connections, ${seconds} s)\n`,
-  );
+  if (report.failed > 0) process.stdout.write(`${label}: ${report.failed} failed, e.g. ${report.failures[0]}\n`);
+  return report.succeeded / seconds;
 }
 
 /** Takes a server out of rotation (`disable`) or puts it back (`enable`) through HAProxy's admin socket. */
@@ -38,15 +38,32 @@ async function main(): Promise<void> {
   });
   try {
     const [, gateway2] = cluster.gateways;
-    await measure(cluster, 'deep read, 2 gateways, 2+2 subgraph replicas', deepRead);
-    await toggle(cluster, 'disable', gateway2!.backend, gateway2!.name);
-    await measure(cluster, 'deep read, 1 gateway, 2+2 subgraph replicas', deepRead);
-    await toggle(cluster, 'enable', gateway2!.backend, gateway2!.name);
     const research = cluster.subgraphs.find((tier) => tier.name === 'research-innovation')!;
-    await measure(cluster, 'research-only read, 2 gateways, 2 research-innovation replicas', researchOnly);
-    await toggle(cluster, 'disable', research.replicas[1]!.backend, research.replicas[1]!.name);
-    await measure(cluster, 'research-only read, 2 gateways, 1 research-innovation replica', researchOnly);
-    await toggle(cluster, 'enable', research.replicas[1]!.backend, research.replicas[1]!.name);
+    const secondResearch = research.replicas[1]!;
+    // Each setting in turn, several rounds, the median of each: the machine is shared, one run says little.
+    const settings: Array<{ label: string; query: string; out: Array<[string, string]> }> = [
+      { label: 'deep read, 2 gateways, 2+2 subgraph replicas', query: deepRead, out: [] },
+      { label: 'deep read, 1 gateway, 2+2 subgraph replicas', query: deepRead, out: [[gateway2!.backend, gateway2!.name]] },
+      { label: 'research-only read, 2 gateways, 2 research-innovation replicas', query: researchOnly, out: [] },
+      {
+        label: 'research-only read, 2 gateways, 1 research-innovation replica',
+        query: researchOnly,
+        out: [[secondResearch.backend, secondResearch.name]],
+      },
+    ];
+    const results = new Map<string, number[]>(settings.map((setting) => [setting.label, []]));
+    for (let round = 0; round < rounds; round += 1) {
+      for (const setting of settings) {
+        for (const [backend, server] of setting.out) await toggle(cluster, 'disable', backend, server);
+        results.get(setting.label)!.push(await measure(cluster, setting.label, setting.query));
+        for (const [backend, server] of setting.out) await toggle(cluster, 'enable', backend, server);
+      }
+    }
+    for (const [label, values] of results) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      process.stdout.write(`${label}: median ${Math.round(median)} req/s (rounds: ${values.map(Math.round).join(', ')})\n`);
+    }
   } finally {
     await cluster.stop();
   }
