@@ -237,6 +237,9 @@ describe('npm run cluster: HAProxy, two replicas of every tier, a MariaDB read r
       const id = (written.data?.talentRegister as { talent: { id: string } }).talent.id;
       const readBack = await post(cluster.entryUrl, { query: talentById, variables: { id } }, writer);
       expect(readBack.body).toEqual({ data: { talent: { id } } });
+      // The lag is real: another caller, read from the replica, does not see the write yet.
+      const someoneElse = await post(cluster.entryUrl, { query: talentById, variables: { id } }, token(['talent:read'], `other-${run}`));
+      expect(someoneElse.body).toEqual({ data: { talent: null } });
     } finally {
       const resumedAt = Date.now();
       await cluster.database.replica.resumeReplication();
