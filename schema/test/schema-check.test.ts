@@ -149,7 +149,7 @@ describe('npm run schema:check', () => {
     const run = spawnSync(process.execPath, [resolve(__dirname, '../dist/check-cli.js'), '--root', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('✗ Saved operations');
-    expect(run.stdout).toContain('schema:check failed: 2 of 10 checks.');
+    expect(run.stdout).toContain('schema:check failed: 2 of 11 checks.');
   });
 
   it('compares with the revision given by --base', async () => {

@@ -371,12 +371,12 @@ describe('npm run query against the real graph', () => {
   });
 
   it('reports an answer that is not GraphQL: a URL of the gateway that serves something else', async () => {
-    const ready = `${graph.gateway.baseUrl}/ready`;
-    const run = await query([saved('lab-list.graphql'), '--url', ready]);
+    const health = `${graph.gateway.baseUrl}/health`;
+    const run = await query([saved('lab-list.graphql'), '--url', health]);
     expect(run).toEqual({
       status: 1,
       stdout: '',
-      stderr: `query: The gateway at ${ready} answered something that is not a GraphQL response: {"status":"ready"}.\n`,
+      stderr: `query: The gateway at ${health} answered something that is not a GraphQL response: {"status":"ok"}.\n`,
     });
   });
 
