@@ -162,9 +162,11 @@ describe('npm run cluster: HAProxy, two replicas of every tier, a MariaDB read r
     traffic.start();
     await traffic.settle(20);
     const countBefore = await talentCount();
+    let writing = false;
     const writes = (async () => {
       const outcomes = [];
       for (let index = 0; index < 12; index += 1) {
+        writing = true;
         // One subject per write: its idempotency key is the caller's (and keeps the writer under the rate limit).
         const writer = token(['human-capital:write', 'talent:read'], `writer-${run}-${index}`);
         outcomes.push(
@@ -172,11 +174,15 @@ describe('npm run cluster: HAProxy, two replicas of every tier, a MariaDB read r
             input: { labId: lab, stage: 'PHD_CANDIDATE', origin: 'DOMESTIC', startYear: 2024, idempotencyKey: `cluster-${run}-${index}` },
           }),
         );
+        writing = false;
         await sleep(100);
       }
       return outcomes;
     })();
     await sleep(600);
+    // The kill lands while a write is in flight (which replicas it is on is HAProxy's choice).
+    await eventually('a write in flight', async () => (writing ? true : undefined));
+    const retriedBefore = (await cluster.haproxy.servers()).reduce((sum, server) => sum + server.retries + server.redispatches, 0);
     const victims: ReplicaProcess[] = [cluster.gateways[0]!, ...cluster.subgraphs.map((tier) => tier.replicas[1]!)];
     const inFlightAtKill = traffic.inFlight;
     const killedAt = Date.now();
@@ -196,6 +202,8 @@ describe('npm run cluster: HAProxy, two replicas of every tier, a MariaDB read r
       writes: outcomes.length,
       writeAttempts: outcomes.reduce((sum, outcome) => sum + outcome.attempts, 0),
       lost,
+      haproxyRetries:
+        (await cluster.haproxy.servers()).reduce((sum, server) => sum + server.retries + server.redispatches, 0) - retriedBefore,
     };
     expect({ failed: report.failed, failures: report.failures }).toEqual({
       failed: Math.min(report.failed, inFlightAtKill),
