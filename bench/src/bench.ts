@@ -422,8 +422,6 @@ async function main(): Promise<void> {
     USAGE_SPOOL_DIR: join(directory, `usage-${sampleRate}`),
     USAGE_SAMPLE_RATE: sampleRate,
   });
-  const oursUsage = await startOurGateway('our gateway, field usage recorded', smallSupergraph, true, undefined, usageOn('1'));
-  const oursUsageSampled = await startOurGateway('our gateway, field usage sampled 10%', smallSupergraph, true, undefined, usageOn('0.1'));
   const largeSupergraph = supergraphFor(
     { 'research-innovation': large.researchInnovation.url, 'human-capital': large.humanCapital.url },
     directory,
@@ -462,9 +460,13 @@ async function main(): Promise<void> {
     ...usageOn('1'),
     USAGE_SPOOL_DIR: join(directory, 'usage-observed'),
   });
+  const oursUsage = await startOurGateway('our gateway, field usage recorded', tracedSupergraph, true, undefined, usageOn('1'));
+  const oursUsageSampled = await startOurGateway('our gateway, field usage sampled 10%', tracedSupergraph, true, undefined, usageOn('0.1'));
   // The features' baseline: a gateway of the same age and warm-up as the ones it is compared with (the shared
-  // `ours` above serves many comparisons, so it is warmed far longer), every feature off.
-  const oursPlainFeatures = await startOurGateway('our gateway, tracing and field usage off', smallSupergraph);
+  // `ours` above serves many comparisons, so it is warmed far longer), every feature off, on the same subgraph
+  // processes (how fast they answer decides how many identical reads share a fetch, so the gateway's work per
+  // request). They trace only what a gateway traced: nothing of this gateway's requests.
+  const oursPlainFeatures = await startOurGateway('our gateway, tracing and field usage off', tracedSupergraph);
   const subgraph: Running = {
     name: 'the subgraph directly',
     url: small.researchInnovation.url,
@@ -739,7 +741,7 @@ async function main(): Promise<void> {
     '',
     '## The cost of observing: tracing and field usage',
     '',
-    "The deep read through a gateway with tracing, field-usage recording or both on, each against a gateway of the same age and warm-up with both off, back to back in every round. With tracing on, both subgraphs trace too (spans batched and posted over OTLP/HTTP to a local collector that drops them; a subgraph traces what the gateway traced). The ratio is the median of the rounds' ratios; CPU is the gateway's own, user + system ms per request (docs/operations.md).",
+    "The deep read through a gateway with tracing, field-usage recording or both on, each against a gateway of the same age and warm-up with both off, all on the same two subgraph processes, back to back in every round. With tracing on, both subgraphs trace too (spans batched and posted over OTLP/HTTP to a local collector that drops them; a subgraph traces what the gateway traced). The ratio is the median of the rounds' ratios; CPU is the gateway's own, user + system ms per request (docs/operations.md).",
     '',
     '| measure | on (req/s) | off (req/s) | on / off | gateway CPU ms per request, on / off | target | met |',
     '|---|---|---|---|---|---|---|',
