@@ -43,14 +43,41 @@
 
   const part = (id, role) => document.querySelector(`#${id} [data-role="${role}"]`);
 
-  function draw(id, { option, table, alt, source }) {
+  const sized = (element) => element.clientWidth > 0 && element.clientHeight > 0;
+
+  /** Resolves once the element has a size: ECharts lays a map out in its container, and a container of no size makes its geo layout fail. */
+  function whenSized(element) {
+    if (sized(element)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const observer = new ResizeObserver(() => {
+        if (!sized(element)) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(element);
+    });
+  }
+
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+  async function draw(id, { option, table, alt, source }) {
     const element = part(id, 'figure');
     const full = { animation: false, textStyle, aria: { enabled: false }, ...option };
+    await whenSized(element);
     // Each load draws on a fresh instance: replacing the option of a live map instance
-    // (setOption with notMerge) now and then failed inside ECharts' geo layout.
-    const previous = echarts.getInstanceByDom(element);
-    if (previous) previous.dispose();
-    echarts.init(element, null, { renderer: 'svg' }).setOption(full, true);
+    // (setOption with notMerge) now and then failed inside ECharts' geo layout; when a
+    // first drawing still fails there, the next frame's does not.
+    for (let attempt = 1; ; attempt += 1) {
+      const previous = echarts.getInstanceByDom(element);
+      if (previous) previous.dispose();
+      try {
+        echarts.init(element, null, { renderer: 'svg' }).setOption(full, true);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await nextFrame();
+      }
+    }
     renderTable(part(id, 'table'), table, `The numbers of “${document.getElementById(`${id}-title`).textContent}”`);
     part(id, 'alt').textContent = alt;
     part(id, 'source').textContent = source;
@@ -500,19 +527,21 @@
       : `Public figures: ${peopleSource}. “${notShown}” marks a count the public graph withholds (published as 0).`;
     const helpers = figures(result.data, exact);
     const labsSource = `Labs and cities: live, ${asOf}.`;
-    draw('map', { ...mapChart(locations, helpers, peopleSource), source: `${labsSource} People: ${peopleSource}.` });
-    draw('flow', {
+    await draw('map', { ...mapChart(locations, helpers, peopleSource), source: `${labsSource} People: ${peopleSource}.` });
+    if (!current()) return;
+    await draw('flow', {
       ...flowChart(locations, helpers, exact),
       source: `People: ${peopleSource}. The public graph has no split of graduates abroad into the rest of the EU and the world.`,
     });
-    draw('retention', { ...retentionChart(locations, helpers), source: `People: ${peopleSource}.` });
+    await draw('retention', { ...retentionChart(locations, helpers), source: `People: ${peopleSource}.` });
+    if (!current()) return;
     const people = exact ? await peopleByStartYear(queries.InsightsPeople, token) : null;
     if (!current()) return;
-    draw('growth', {
+    await draw('growth', {
       ...growthChart(locations, people),
       source: `${labsSource} People: ${people ? peopleSource : 'not in the public graph (talent:read)'}.`,
     });
-    draw('courses', { ...coursesChart(courseFigures, vacancyFigures), source: `Courses and vacancies: live, ${asOf}.` });
+    await draw('courses', { ...coursesChart(courseFigures, vacancyFigures), source: `Courses and vacancies: live, ${asOf}.` });
     document.body.dataset.state = exact ? 'exact' : 'public';
   }
 
@@ -520,7 +549,8 @@
   window.addEventListener('resize', () => {
     for (const element of document.querySelectorAll('[data-role="figure"]')) {
       const instance = echarts.getInstanceByDom(element);
-      if (instance) instance.resize();
+      // A container of no size (mid-layout) would fail the map's layout; the next resize event sizes it.
+      if (instance && sized(element)) instance.resize();
     }
   });
   load();
