@@ -59,10 +59,11 @@ describe('the gateway’s configuration', () => {
   });
 
   it('gives a client 30 s to send a request and 10 s for its headers, or what HTTP_*_TIMEOUT_MS say', () => {
-    expect(configFrom({}).http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
+    expect(configFrom({}).http).toEqual({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, shutdownDelayMs: 0 });
     expect(configFrom({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '8000' }).http).toEqual({
       requestTimeoutMs: 5000,
       headersTimeoutMs: 5000,
+      shutdownDelayMs: 0,
     });
     expect(() => configFrom({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(
       /HTTP_REQUEST_TIMEOUT_MS: expected a whole number from 1000 to 300000/,
