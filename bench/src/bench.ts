@@ -489,6 +489,14 @@ async function main(): Promise<void> {
     { name: 'human-capital', pid: subgraphs.humanCapital.child.pid! },
   ];
   const gatewayCpu = (gateway: Running) => [{ name: 'gateway', pid: gateway.pid }];
+  /** The deep read through a gateway with tracing or field usage on, against the baseline with both off, the gateways' CPU measured. */
+  const againstFeaturesOff = async (label: string, gateway: Running): Promise<Comparison> => ({
+    label,
+    request: deep,
+    a: await target(gateway, deep, gatewayCpu(gateway)),
+    b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
+    sameData: true,
+  });
   const dataOf = (text: string) => JSON.stringify((JSON.parse(text) as { data?: unknown }).data);
   const growthTargets = async (request: string) => ({
     a: await target(ours, request, behind(ours, small)),
@@ -527,20 +535,8 @@ async function main(): Promise<void> {
       b: await target(hivePlain, deep),
       sameData: true,
     },
-    usage: {
-      label: 'deep read, field usage recorded',
-      request: deep,
-      a: await target(oursUsage, deep, gatewayCpu(oursUsage)),
-      b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
-      sameData: true,
-    },
-    usageSampled: {
-      label: 'deep read, field usage sampled 10%',
-      request: deep,
-      a: await target(oursUsageSampled, deep, gatewayCpu(oursUsageSampled)),
-      b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
-      sameData: true,
-    },
+    usage: await againstFeaturesOff('deep read, field usage recorded', oursUsage),
+    usageSampled: await againstFeaturesOff('deep read, field usage sampled 10%', oursUsageSampled),
     singlePlain: {
       label: 'single-subgraph read, no deduplication',
       request: single,
@@ -555,27 +551,9 @@ async function main(): Promise<void> {
       b: await target(subgraph, single),
       sameData: true,
     },
-    tracingEvery: {
-      label: 'deep read, tracing every request',
-      request: deep,
-      a: await target(oursTraced, deep, gatewayCpu(oursTraced)),
-      b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
-      sameData: true,
-    },
-    tracingSampled: {
-      label: 'deep read, tracing at its default sampling',
-      request: deep,
-      a: await target(oursSampled, deep, gatewayCpu(oursSampled)),
-      b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
-      sameData: true,
-    },
-    observed: {
-      label: 'deep read, tracing and field usage at their defaults',
-      request: deep,
-      a: await target(oursObserved, deep, gatewayCpu(oursObserved)),
-      b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
-      sameData: true,
-    },
+    tracingEvery: await againstFeaturesOff('deep read, tracing every request', oursTraced),
+    tracingSampled: await againstFeaturesOff('deep read, tracing at its default sampling', oursSampled),
+    observed: await againstFeaturesOff('deep read, tracing and field usage at their defaults', oursObserved),
   };
   const problems: string[] = [];
   for (const { label, a, b, sameData } of Object.values(comparisons)) {
