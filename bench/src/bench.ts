@@ -251,7 +251,7 @@ interface Run {
 }
 
 /** One autocannon run: throughput, latency percentiles (p95 from our own histogram) and every kind of failure, wrong bodies included. */
-async function load({ target, expectBody, processes = [] }: Target, requestBody: string): Promise<Run> {
+async function load({ target, expectBody, processes = [] }: Target, requestBody: string, connections = config.connections): Promise<Run> {
   const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 100_000, numberOfSignificantValueDigits: 3 });
   const cpuBefore = processes.map(({ pid }) => cpuMs(pid));
   const { result, peakMb } = await withPeakRss(target.pid, () =>
@@ -261,7 +261,7 @@ async function load({ target, expectBody, processes = [] }: Target, requestBody:
       headers: { 'content-type': 'application/json' },
       body: requestBody,
       expectBody,
-      connections: config.connections,
+      connections,
       duration: config.durationSeconds,
       histograms: { latencies },
     } as autocannon.Options),
@@ -294,10 +294,35 @@ interface Target {
   processes?: Array<{ name: string; pid: number }>;
 }
 
-/** A and B alternate (A first in odd rounds, B first in even ones); returns each side's runs. */
-async function compare(a: Target, b: Target, requestBody: string, label: string): Promise<{ a: Run[]; b: Run[] }> {
+/**
+ * A and B alternate (A first in odd rounds, B first in even ones), or, `sideBySide`, are loaded at the same time with
+ * half the connections each, so that whatever slows the machine during a run slows both; returns each side's runs.
+ */
+async function compare(
+  a: Target,
+  b: Target,
+  requestBody: string,
+  label: string,
+  { rounds, sideBySide }: { rounds: number; sideBySide: boolean },
+): Promise<{ a: Run[]; b: Run[] }> {
   const runs = { a: [] as Run[], b: [] as Run[] };
-  for (let round = 1; round <= config.rounds; round += 1) {
+  const report = (round: number, target: Target, run: Run) =>
+    process.stderr.write(
+      `  ${label} round ${round} ${target.target.name}${sideBySide ? ' (side by side)' : ''}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`,
+    );
+  for (let round = 1; round <= rounds; round += 1) {
+    // Let the previous run's garbage collection and sockets settle, so it does not bleed into this one.
+    const settle = () => new Promise((settled) => setTimeout(settled, config.settleMs));
+    if (sideBySide) {
+      await settle();
+      const half = Math.max(1, Math.floor(config.connections / 2));
+      const [runA, runB] = await Promise.all([load(a, requestBody, half), load(b, requestBody, half)]);
+      runs.a.push(runA);
+      runs.b.push(runB);
+      report(round, a, runA);
+      report(round, b, runB);
+      continue;
+    }
     const order: Array<['a' | 'b', Target]> =
       round % 2
         ? [
@@ -309,13 +334,10 @@ async function compare(a: Target, b: Target, requestBody: string, label: string)
             ['a', a],
           ];
     for (const [side, target] of order) {
-      // Let the previous run's garbage collection and sockets settle, so it does not bleed into this one.
-      await new Promise((settled) => setTimeout(settled, config.settleMs));
+      await settle();
       const run = await load(target, requestBody);
       runs[side].push(run);
-      process.stderr.write(
-        `  ${label} round ${round} ${target.target.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`,
-      );
+      report(round, target, run);
     }
   }
   return runs;
@@ -329,6 +351,10 @@ interface Comparison {
   b: Target;
   /** False when A and B serve different datasets (data growth). */
   sameData: boolean;
+  /** Rounds of A and B, when not the configured number. */
+  rounds?: number;
+  /** A and B loaded at the same time (see compare). */
+  sideBySide?: boolean;
 }
 
 interface CpuProfile {
@@ -450,23 +476,24 @@ async function main(): Promise<void> {
     directory,
     'traced',
   );
-  const oursTraced = await startOurGateway('our gateway, tracing every request', tracedSupergraph, true, undefined, {
-    ...tracingOn,
-    OTEL_TRACES_SAMPLER_ARG: '1',
+  // Each observing gateway gets a baseline of its own with both off, started, warmed and measured beside it: a
+  // gateway grows faster with age for tens of thousands of requests (one 40k requests older served 7% more here), so
+  // a baseline shared by five comparisons would be older than each gateway it is compared with. All of them run on
+  // the same subgraph processes (how fast they answer decides how many identical reads share a fetch, so the
+  // gateway's work per request); those trace only what a gateway traced, nothing of a baseline's requests.
+  const withItsBaseline = async (name: string, environment: Record<string, string>) => ({
+    on: await startOurGateway(name, tracedSupergraph, true, undefined, environment),
+    off: await startOurGateway('our gateway, tracing and field usage off', tracedSupergraph),
   });
-  const oursSampled = await startOurGateway('our gateway, tracing at its default sampling', tracedSupergraph, true, undefined, tracingOn);
-  const oursObserved = await startOurGateway('our gateway, tracing and field usage at their defaults', tracedSupergraph, true, undefined, {
+  const usageRecorded = await withItsBaseline('our gateway, field usage recorded', usageOn('1'));
+  const usageSampled = await withItsBaseline('our gateway, field usage sampled 10%', usageOn('0.1'));
+  const tracingEvery = await withItsBaseline('our gateway, tracing every request', { ...tracingOn, OTEL_TRACES_SAMPLER_ARG: '1' });
+  const tracingSampled = await withItsBaseline('our gateway, tracing at its default sampling', tracingOn);
+  const observed = await withItsBaseline('our gateway, tracing and field usage at their defaults', {
     ...tracingOn,
     ...usageOn('1'),
     USAGE_SPOOL_DIR: join(directory, 'usage-observed'),
   });
-  const oursUsage = await startOurGateway('our gateway, field usage recorded', tracedSupergraph, true, undefined, usageOn('1'));
-  const oursUsageSampled = await startOurGateway('our gateway, field usage sampled 10%', tracedSupergraph, true, undefined, usageOn('0.1'));
-  // The features' baseline: a gateway of the same age and warm-up as the ones it is compared with (the shared
-  // `ours` above serves many comparisons, so it is warmed far longer), every feature off, on the same subgraph
-  // processes (how fast they answer decides how many identical reads share a fetch, so the gateway's work per
-  // request). They trace only what a gateway traced: nothing of this gateway's requests.
-  const oursPlainFeatures = await startOurGateway('our gateway, tracing and field usage off', tracedSupergraph);
   const subgraph: Running = {
     name: 'the subgraph directly',
     url: small.researchInnovation.url,
@@ -489,13 +516,15 @@ async function main(): Promise<void> {
     { name: 'human-capital', pid: subgraphs.humanCapital.child.pid! },
   ];
   const gatewayCpu = (gateway: Running) => [{ name: 'gateway', pid: gateway.pid }];
-  /** The deep read through a gateway with tracing or field usage on, against the baseline with both off, the gateways' CPU measured. */
-  const againstFeaturesOff = async (label: string, gateway: Running): Promise<Comparison> => ({
+  /** The deep read through a gateway with tracing or field usage on, against its own baseline with both off, side by side, the gateways' CPU measured, over more rounds (the difference sought is small beside this machine's swings). */
+  const againstFeaturesOff = async (label: string, { on, off }: { on: Running; off: Running }): Promise<Comparison> => ({
     label,
     request: deep,
-    a: await target(gateway, deep, gatewayCpu(gateway)),
-    b: await target(oursPlainFeatures, deep, gatewayCpu(oursPlainFeatures)),
+    a: await target(on, deep, gatewayCpu(on)),
+    b: await target(off, deep, gatewayCpu(off)),
     sameData: true,
+    rounds: config.featureRounds,
+    sideBySide: true,
   });
   const dataOf = (text: string) => JSON.stringify((JSON.parse(text) as { data?: unknown }).data);
   const growthTargets = async (request: string) => ({
@@ -535,8 +564,8 @@ async function main(): Promise<void> {
       b: await target(hivePlain, deep),
       sameData: true,
     },
-    usage: await againstFeaturesOff('deep read, field usage recorded', oursUsage),
-    usageSampled: await againstFeaturesOff('deep read, field usage sampled 10%', oursUsageSampled),
+    usage: await againstFeaturesOff('deep read, field usage recorded', usageRecorded),
+    usageSampled: await againstFeaturesOff('deep read, field usage sampled 10%', usageSampled),
     singlePlain: {
       label: 'single-subgraph read, no deduplication',
       request: single,
@@ -551,9 +580,9 @@ async function main(): Promise<void> {
       b: await target(subgraph, single),
       sameData: true,
     },
-    tracingEvery: await againstFeaturesOff('deep read, tracing every request', oursTraced),
-    tracingSampled: await againstFeaturesOff('deep read, tracing at its default sampling', oursSampled),
-    observed: await againstFeaturesOff('deep read, tracing and field usage at their defaults', oursObserved),
+    tracingEvery: await againstFeaturesOff('deep read, tracing every request', tracingEvery),
+    tracingSampled: await againstFeaturesOff('deep read, tracing at its default sampling', tracingSampled),
+    observed: await againstFeaturesOff('deep read, tracing and field usage at their defaults', observed),
   };
   const problems: string[] = [];
   for (const { label, a, b, sameData } of Object.values(comparisons)) {
@@ -584,7 +613,8 @@ async function main(): Promise<void> {
 
   process.stderr.write('Measuring…\n');
   const runs: Record<string, { a: Run[]; b: Run[] }> = {};
-  for (const [key, { label, request, a, b }] of Object.entries(comparisons)) runs[key] = await compare(a, b, request, label);
+  for (const [key, { label, request, a, b, rounds, sideBySide }] of Object.entries(comparisons))
+    runs[key] = await compare(a, b, request, label, { rounds: rounds ?? config.rounds, sideBySide: sideBySide ?? false });
 
   // SQL statements per request, pages of 5 and of 50 labs, on the larger dataset (scale 1 has only 30 labs); sequential, nothing else running against these subgraphs.
   const statementsFor = async (first: number) => {
@@ -719,7 +749,7 @@ async function main(): Promise<void> {
     '',
     '## The cost of observing: tracing and field usage',
     '',
-    "The deep read through a gateway with tracing, field-usage recording or both on, each against a gateway of the same age and warm-up with both off, all on the same two subgraph processes, back to back in every round. With tracing on, both subgraphs trace too (spans batched and posted over OTLP/HTTP to a local collector that drops them; a subgraph traces what the gateway traced). The ratio is the median of the rounds' ratios; CPU is the gateway's own, user + system ms per request (docs/operations.md).",
+    `The deep read through a gateway with tracing, field-usage recording or both on, each against a baseline of its own with both off (started, warmed and measured beside it, so of the same age: a gateway keeps getting faster for tens of thousands of requests), all on the same two subgraph processes. The two are loaded side by side, at the same time with ${Math.max(1, Math.floor(config.connections / 2))} connections each, in ${config.featureRounds} rounds: the machine's own swings (±20% between two 10-second runs here) are larger than the difference sought, and side by side they hit both alike; the req/s are each side's share. With tracing on, both subgraphs trace too (spans batched and posted over OTLP/HTTP to a local collector that drops them; a subgraph traces what the gateway traced). The ratio is the median of the rounds' ratios; CPU is the gateway's own, user + system ms per request (docs/operations.md).`,
     '',
     '| measure | on (req/s) | off (req/s) | on / off | gateway CPU ms per request, on / off | target | met |',
     '|---|---|---|---|---|---|---|',
@@ -769,7 +799,7 @@ async function main(): Promise<void> {
     '',
     `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${config.mysqlServer ? 'MySQL/MariaDB' : 'SQLite (better-sqlite3)'}. Load generator, gateways and subgraphs share these cores.`,
     `- Versions: @apollo/gateway ${version(require.resolve('@apollo/gateway'))}, @apollo/server ${version(require.resolve('@apollo/server'))}, @graphql-hive/gateway ${version(join(hivePeer, 'node_modules/@graphql-hive/gateway/dist/bin.js'))}, autocannon ${version(require.resolve('autocannon'))}.`,
-    `- Load: autocannon, ${config.connections} connections, ${config.durationSeconds} s per run, ${config.rounds} rounds, after ${config.warmUpRequests} warm-up requests per target and ${config.settleMs} ms of rest before each run; every response checked byte for byte against that server's first answer, whose data both sides of a comparison share.`,
+    `- Load: autocannon, ${config.connections} connections, ${config.durationSeconds} s per run, ${config.rounds} rounds (${config.featureRounds} for the cost of observing), after ${config.warmUpRequests} warm-up requests per target and ${config.settleMs} ms of rest before each run; every response checked byte for byte against that server's first answer, whose data both sides of a comparison share.`,
     `- Both gateways serve the same supergraph over the same subgraph processes (scale 1: 30 labs, 134 people). Hive Gateway runs its CLI in production mode with its defaults; ours runs with its package's Node flags (${gatewayNodeArguments.join(' ') || 'none'}) in development mode without subgraph secrets, so neither signs subgraph requests.`,
     `- Deep read: \`${deepRead.replace(/\s+/g, ' ')}\` with first = 20. With matching vacancies: \`${heavyRead.replace(/\s+/g, ' ')}\`. Single read: \`${singleRead}\`.`,
     '',

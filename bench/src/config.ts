@@ -22,6 +22,8 @@ export const benchConfig = Object.freeze({
   durationSeconds: number('BENCH_DURATION_SECONDS', smoke ? 1 : 10),
   /** A and B alternate this many times. */
   rounds: number('BENCH_ROUNDS', smoke ? 1 : 3),
+  /** Rounds of the observing comparisons (tracing, field usage): their difference is small beside this machine's spread between runs. */
+  featureRounds: number('BENCH_FEATURE_ROUNDS', smoke ? 1 : 5),
   /** Requests each target answers before it is measured (JIT and caches warm). */
   warmUpRequests: number('BENCH_WARM_UP_REQUESTS', smoke ? 200 : 2000),
   /** Pause before each run, so the previous one's garbage collection does not bleed into it. */
