@@ -294,6 +294,12 @@ interface Target {
   processes?: Array<{ name: string; pid: number }>;
 }
 
+/** Connections of each side when A and B are loaded side by side: half of a run's, so the machine carries the same load. */
+const sideBySideConnections = Math.max(1, Math.floor(config.connections / 2));
+
+/** Lets the previous run's garbage collection and sockets settle, so it does not bleed into the next one. */
+const settle = () => new Promise((settled) => setTimeout(settled, config.settleMs));
+
 /**
  * A and B alternate (A first in odd rounds, B first in even ones), or, `sideBySide`, are loaded at the same time with
  * half the connections each, so that whatever slows the machine during a run slows both; returns each side's runs.
@@ -311,12 +317,9 @@ async function compare(
       `  ${label} round ${round} ${target.target.name}${sideBySide ? ' (side by side)' : ''}: ${run.requestsPerSecond.toFixed(0)} req/s, p95 ${run.p95} ms, ${run.failures} failures\n`,
     );
   for (let round = 1; round <= rounds; round += 1) {
-    // Let the previous run's garbage collection and sockets settle, so it does not bleed into this one.
-    const settle = () => new Promise((settled) => setTimeout(settled, config.settleMs));
     if (sideBySide) {
       await settle();
-      const half = Math.max(1, Math.floor(config.connections / 2));
-      const [runA, runB] = await Promise.all([load(a, requestBody, half), load(b, requestBody, half)]);
+      const [runA, runB] = await Promise.all([load(a, requestBody, sideBySideConnections), load(b, requestBody, sideBySideConnections)]);
       runs.a.push(runA);
       runs.b.push(runB);
       report(round, a, runA);
@@ -749,7 +752,7 @@ async function main(): Promise<void> {
     '',
     '## The cost of observing: tracing and field usage',
     '',
-    `The deep read through a gateway with tracing, field-usage recording or both on, each against a baseline of its own with both off (started, warmed and measured beside it, so of the same age: a gateway keeps getting faster for tens of thousands of requests), all on the same two subgraph processes. The two are loaded side by side, at the same time with ${Math.max(1, Math.floor(config.connections / 2))} connections each, in ${config.featureRounds} rounds: the machine's own swings (±20% between two 10-second runs here) are larger than the difference sought, and side by side they hit both alike; the req/s are each side's share. With tracing on, both subgraphs trace too (spans batched and posted over OTLP/HTTP to a local collector that drops them; a subgraph traces what the gateway traced). The ratio is the median of the rounds' ratios; CPU is the gateway's own, user + system ms per request (docs/operations.md).`,
+    `The deep read through a gateway with tracing, field-usage recording or both on, each against a baseline of its own with both off (started, warmed and measured beside it, so of the same age: a gateway keeps getting faster for tens of thousands of requests), all on the same two subgraph processes. The two are loaded side by side, at the same time with ${sideBySideConnections} connections each, in ${config.featureRounds} rounds: the machine's own swings (±20% between two 10-second runs here) are larger than the difference sought, and side by side they hit both alike; the req/s are each side's share. With tracing on, both subgraphs trace too (spans batched and posted over OTLP/HTTP to a local collector that drops them; a subgraph traces what the gateway traced). The ratio is the median of the rounds' ratios; CPU is the gateway's own, user + system ms per request (docs/operations.md).`,
     '',
     '| measure | on (req/s) | off (req/s) | on / off | gateway CPU ms per request, on / off | target | met |',
     '|---|---|---|---|---|---|---|',
