@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,9 +35,12 @@ export class PrivateMariaDb {
   }
 
   async install(): Promise<void> {
+    // A temporary directory of its own: the bootstrap's temporary tables in the shared /tmp collided with another instance's.
+    mkdirSync(join(this.directory, 'tmp'));
     await run('mariadb-install-db', [
       '--no-defaults',
       `--datadir=${join(this.directory, 'data')}`,
+      `--tmpdir=${join(this.directory, 'tmp')}`,
       '--user=root',
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
@@ -53,6 +56,7 @@ export class PrivateMariaDb {
       [
         '--no-defaults',
         `--datadir=${join(this.directory, 'data')}`,
+        `--tmpdir=${join(this.directory, 'tmp')}`,
         `--port=${this.port}`,
         '--bind-address=127.0.0.1',
         `--socket=${join(this.directory, 'mysqld.sock')}`,
